@@ -1,0 +1,219 @@
+//! A small common view of "key = value" metadata with source spans, read from TOML front
+//! matter or from a JSON object, so both article formats are validated by the same code.
+
+use std::ops::Range;
+
+use krasa_model::Date;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{error, Problem};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Str(String),
+    Date(Option<Date>, String),
+    Bool(bool),
+    /// An integer (None when it does not fit an i64).
+    Int(Option<i64>),
+    List(Vec<(Val, Range<usize>)>),
+    /// Any other type, by name (for "expected a string, found an integer").
+    Other(&'static str),
+}
+
+impl Val {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Val::Str(_) => "a string",
+            Val::Date(..) => "a date",
+            Val::Bool(_) => "a boolean",
+            Val::Int(_) => "an integer",
+            Val::List(_) => "an array",
+            Val::Other(t) => t,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value: Val,
+    pub span: Range<usize>,
+}
+
+/// Fields of one metadata block; `block` is the span of the whole block in its file.
+#[derive(Debug, Clone, Default)]
+pub struct Fields {
+    pub list: Vec<Field>,
+    pub block: Range<usize>,
+}
+
+impl Fields {
+    pub fn get(&self, key: &str) -> Option<&Field> {
+        self.list.iter().find(|f| f.key == key)
+    }
+}
+
+/// Parses TOML text that starts at byte `offset` of file `file`.
+pub fn from_toml(file: usize, text: &str, offset: usize) -> Result<Fields, Problem> {
+    let shift = |r: Range<usize>| (r.start + offset)..(r.end + offset);
+    let table = DeTable::parse(text).map_err(|e| {
+        let span = e.span().map(shift).unwrap_or(offset..offset);
+        error(file, span, "the front matter is not valid TOML")
+            .found(e.message().trim().to_string())
+            .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08")
+    })?;
+    let mut list = Vec::new();
+    for (k, v) in table.get_ref().iter() {
+        list.push(Field {
+            key: k.get_ref().to_string(),
+            key_span: shift(k.span()),
+            value: toml_val(v.get_ref(), &shift),
+            span: shift(v.span()),
+        });
+    }
+    list.sort_by_key(|f| f.key_span.start);
+    Ok(Fields {
+        list,
+        block: shift(0..text.len()),
+    })
+}
+
+fn toml_val(v: &DeValue<'_>, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Val {
+    match v {
+        DeValue::String(s) => Val::Str(s.to_string()),
+        DeValue::Boolean(b) => Val::Bool(*b),
+        DeValue::Datetime(dt) => {
+            let date = dt
+                .date
+                .and_then(|d| Date::new(d.year, d.month, d.day));
+            Val::Date(date, dt.to_string())
+        }
+        DeValue::Array(items) => Val::List(
+            items
+                .iter()
+                .map(|i| (toml_val(i.get_ref(), shift), shift(i.span())))
+                .collect(),
+        ),
+        DeValue::Integer(i) => Val::Int(i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()),
+        DeValue::Float(_) => Val::Other("a number"),
+        DeValue::Table(_) => Val::Other("a table"),
+    }
+}
+
+/// Parses a JSON object. JSON carries no spans for values, so each field points at its key's
+/// first occurrence in the text (good enough for a line number).
+pub fn from_json(file: usize, text: &str) -> Result<(Fields, serde_json::Map<String, serde_json::Value>), Problem> {
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| {
+            let at = byte_offset(text, e.line(), e.column());
+            error(file, at..at, "the file is not a valid JSON object")
+                .found(e.to_string())
+                .expected("a JSON object with the article's fields and a Markdown `body`")
+        })?;
+    let mut list = Vec::new();
+    for (k, v) in &map {
+        let key_span = find_key(text, k).unwrap_or(0..1);
+        list.push(Field {
+            key: k.clone(),
+            key_span: key_span.clone(),
+            value: json_val(v, &key_span),
+            span: key_span,
+        });
+    }
+    list.sort_by_key(|f| f.key_span.start);
+    Ok((
+        Fields {
+            list,
+            block: 0..text.len().min(1),
+        },
+        map,
+    ))
+}
+
+fn json_val(v: &serde_json::Value, span: &Range<usize>) -> Val {
+    use serde_json::Value as J;
+    match v {
+        J::String(s) => Val::Str(s.clone()),
+        J::Bool(b) => Val::Bool(*b),
+        J::Array(items) => Val::List(
+            items
+                .iter()
+                .map(|i| (json_val(i, span), span.clone()))
+                .collect(),
+        ),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Val::Int(Some(i)),
+            None => Val::Other("a number"),
+        },
+        J::Null => Val::Other("null"),
+        J::Object(_) => Val::Other("an object"),
+    }
+}
+
+fn find_key(text: &str, key: &str) -> Option<Range<usize>> {
+    let quoted = format!("\"{key}\"");
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(&quoted) {
+        let start = from + pos;
+        let after = text[start + quoted.len()..].trim_start();
+        if after.starts_with(':') {
+            return Some(start..start + quoted.len());
+        }
+        from = start + quoted.len();
+    }
+    None
+}
+
+/// Byte offset of a 1-based line and column (serde_json counts columns in bytes).
+pub fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return (offset + column.saturating_sub(1)).min(text.len());
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_fields_keep_spans_in_file_coordinates() {
+        let fm = "title = \"Hi\"\ndate = 2026-05-08\ntags = [\"a\", 1]\n";
+        let f = from_toml(0, fm, 4).unwrap();
+        let title = f.get("title").unwrap();
+        assert_eq!(title.value, Val::Str("Hi".into()));
+        assert_eq!(&fm[title.key_span.start - 4..title.key_span.end - 4], "title");
+        let date = f.get("date").unwrap();
+        assert_eq!(date.value, Val::Date(Date::new(2026, 5, 8), "2026-05-08".into()));
+        match &f.get("tags").unwrap().value {
+            Val::List(items) => {
+                assert_eq!(items[0].0, Val::Str("a".into()));
+                assert_eq!(items[1].0, Val::Int(Some(1)));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn toml_syntax_error_points_into_the_file() {
+        let fm = "title = \"unterminated\n";
+        let p = from_toml(0, fm, 4).unwrap_err();
+        assert!(p.span.start >= 4);
+        assert!(p.message.contains("not valid TOML"));
+    }
+
+    #[test]
+    fn json_keys_are_located() {
+        let text = "{\n  \"title\": \"x\",\n  \"tags\": [\"a\"]\n}";
+        let (f, _) = from_json(0, text).unwrap();
+        let tags = f.get("tags").unwrap();
+        assert_eq!(&text[tags.key_span.clone()], "\"tags\"");
+        let err = from_json(0, "{\n  \"title\": \n}").unwrap_err();
+        assert_eq!(err.span.start, byte_offset("{\n  \"title\": \n}", 3, 1));
+    }
+}

@@ -1,0 +1,130 @@
+//! press: compiles the authored content folder into the published static data folder.
+//!
+//! Stages, each a module with one input and one output:
+//! [`load`] (files → raw articles) → [`meta`] (fields → validated metadata) →
+//! [`render`] (Markdown → sanitized HTML + facts) → [`compile`] (cross checks, feed/tag/article
+//! files in memory) → [`write`] (atomic swap into the output folder).
+//! Problems are collected across the whole corpus into a [`diag::Report`].
+
+pub mod compile;
+pub mod diag;
+pub mod fields;
+pub mod generate;
+pub mod load;
+pub mod meta;
+pub mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod today;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use compile::{Selection, Stats};
+use diag::Report;
+
+/// Failures that are not content problems (those are in the [`Report`]).
+#[derive(Debug, thiserror::Error)]
+pub enum PressError {
+    #[error("content folder {0} does not exist")]
+    NoContent(PathBuf),
+    #[error("{0} is missing: the site needs its title, tagline and base_url")]
+    NoSiteToml(PathBuf),
+    #[error("cannot read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0} already exists; choose another title or edit that file")]
+    Exists(PathBuf),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{errors} error(s) in {files} file(s); nothing was written")]
+    Invalid { errors: usize, files: usize },
+}
+
+/// The result of checking a content folder: every problem, and the output if there was no error.
+pub struct Checked {
+    pub report: Report,
+    pub output: Option<compile::Output>,
+}
+
+/// Progress callback: (done, total) while rendering articles.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+/// Loads, validates and compiles everything in memory.
+pub fn check(content: &Path, sel: &Selection, progress: Option<Progress<'_>>) -> Result<Checked, PressError> {
+    let mut report = Report::new();
+    let mut problems = Vec::new();
+    let loaded = load::load(content, &mut report, &mut problems)?;
+    let config = loaded
+        .site_fields
+        .as_ref()
+        .and_then(|f| meta::site_config(loaded.site_file, f, &mut problems));
+    let default_author = config.as_ref().and_then(|c| c.default_author.clone());
+
+    // Validate metadata, then render bodies in parallel.
+    let mut valid = Vec::with_capacity(loaded.articles.len());
+    for raw in loaded.articles {
+        let extra: &[&str] = match raw.format {
+            load::Format::Json => &["body"],
+            load::Format::Markdown => &[],
+        };
+        if let Some(m) = meta::article_meta(raw.file, &raw.fields, default_author.as_deref(), extra, &mut problems) {
+            valid.push((raw, m));
+        }
+    }
+    let total = valid.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let ready: Vec<compile::Ready> = valid
+        .into_par_iter()
+        .map(|(raw, m)| {
+            let r = compile::prepare(raw, m);
+            if let Some(p) = progress {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n % 64 == 0 || n == total {
+                    p(n, total);
+                }
+            }
+            r
+        })
+        .collect();
+    for r in &ready {
+        problems.extend(r.rendered.problems.iter().cloned());
+        problems.extend(compile::body_problems(r));
+    }
+    let (published, drafts, future) = compile::select(&ready, sel);
+    compile::cross_check(&ready, &published, &mut problems);
+
+    for p in problems {
+        report.push(p);
+    }
+    report.sort();
+    let output = match (&config, report.has_errors()) {
+        (Some(c), false) => Some(compile::assemble(
+            c,
+            &ready,
+            &published,
+            Stats {
+                drafts_skipped: drafts,
+                future_skipped: future,
+                ..Stats::default()
+            },
+        )),
+        _ => None,
+    };
+    Ok(Checked { report, output })
+}
+
+/// Checks, then writes the data folder atomically. On any content error nothing is written
+/// and the previous `out` is left exactly as it was.
+pub fn build(content: &Path, out: &Path, sel: &Selection, progress: Option<Progress<'_>>) -> Result<Checked, PressError> {
+    let checked = check(content, sel, progress)?;
+    if let Some(output) = &checked.output {
+        write::write_all(out, &output.files)?;
+    }
+    Ok(checked)
+}

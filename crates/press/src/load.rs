@@ -1,0 +1,242 @@
+//! Load stage: read `site.toml` and `articles/*.{md,json}` from the content folder and split
+//! each article into its metadata and its Markdown body. Output: [`Loaded`].
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use krasa_model::is_valid_slug;
+
+use crate::diag::{error, Problem, Report};
+use crate::fields::{self, Fields};
+use crate::render::BodySpan;
+use crate::PressError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+/// One article file, split but not yet validated.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    pub file: usize,
+    pub slug: String,
+    pub format: Format,
+    pub fields: Fields,
+    pub body: String,
+    pub body_at: BodySpan,
+}
+
+pub struct Loaded {
+    pub site_file: usize,
+    pub site_fields: Option<Fields>,
+    pub articles: Vec<RawArticle>,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, PressError> {
+    fs::read(path).map_err(|source| PressError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Reads the content folder. Problems in files go to `report`; only an unreadable folder or
+/// file is an `Err`.
+pub fn load(content: &Path, report: &mut Report, problems: &mut Vec<Problem>) -> Result<Loaded, PressError> {
+    if !content.is_dir() {
+        return Err(PressError::NoContent(content.to_path_buf()));
+    }
+    let site_path = content.join("site.toml");
+    if !site_path.is_file() {
+        return Err(PressError::NoSiteToml(site_path));
+    }
+    let site_text = text_of(&site_path, read(&site_path)?, report, problems);
+    let site_file = site_text.0;
+    let site_fields = match fields::from_toml(site_file, &site_text.1, 0) {
+        Ok(f) => Some(f),
+        Err(p) => {
+            problems.push(p.field("site.toml"));
+            None
+        }
+    };
+
+    let dir = content.join("articles");
+    let mut paths: Vec<PathBuf> = match fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect(),
+        Err(source) if source.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => return Err(PressError::Io { path: dir, source }),
+    };
+    paths.sort();
+
+    let mut articles = Vec::with_capacity(paths.len());
+    for path in paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name.ends_with('~') {
+            continue; // editor swap and backup files
+        }
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some("md") => Format::Markdown,
+            Some("json") => Format::Json,
+            _ => {
+                let file = report.add_file(display(&path), String::new());
+                problems.push(
+                    crate::diag::warning(file, 0..0, "ignored: not an article file")
+                        .expected("articles named <slug>.md or <slug>.json"),
+                );
+                continue;
+            }
+        };
+        let (file, text) = text_of(&path, read(&path)?, report, problems);
+        let slug = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        if !is_valid_slug(&slug) {
+            problems.push(
+                error(file, 0..0, "the file name is not a valid slug")
+                    .field("slug")
+                    .found(format!("\"{slug}\" (the slug is the file name)"))
+                    .expected("lowercase letters a-z, digits and single hyphens, e.g. us-china-ai-talks.md"),
+            );
+            continue;
+        }
+        let raw = match format {
+            Format::Markdown => split_markdown(file, &text),
+            Format::Json => split_json(file, &text),
+        };
+        match raw {
+            Ok((fields, body, body_at)) => articles.push(RawArticle {
+                file,
+                slug,
+                format,
+                fields,
+                body,
+                body_at,
+            }),
+            Err(p) => problems.push(p),
+        }
+    }
+    Ok(Loaded {
+        site_file,
+        site_fields,
+        articles,
+    })
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn text_of(path: &Path, bytes: Vec<u8>, report: &mut Report, problems: &mut Vec<Problem>) -> (usize, String) {
+    match String::from_utf8(bytes) {
+        Ok(t) => {
+            let file = report.add_file(display(path), t.clone());
+            (file, t)
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let t = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = report.add_file(display(path), t.clone());
+            problems.push(
+                error(file, at..at + 1, "the file is not valid UTF-8")
+                    .found("an invalid byte sequence")
+                    .expected("text saved as UTF-8"),
+            );
+            (file, String::new())
+        }
+    }
+}
+
+/// Splits `+++` TOML front matter from the Markdown body.
+pub fn split_markdown(file: usize, text: &str) -> Result<(Fields, String, BodySpan), Problem> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let t = &text[bom..];
+    let first_line_end = t.find('\n').map(|i| i + 1).unwrap_or(t.len());
+    if t[..first_line_end].trim_end() != "+++" {
+        return Err(error(file, bom..bom + first_line_end.saturating_sub(1), "missing front matter")
+            .field("front matter")
+            .found("the file does not start with a `+++` line")
+            .expected("`+++`, then title, date, author, category and tags as TOML, then `+++`"));
+    }
+    let fm_start = bom + first_line_end;
+    let mut pos = fm_start;
+    let mut close: Option<(usize, usize)> = None;
+    for line in text[fm_start..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            close = Some((pos, pos + line.len()));
+            break;
+        }
+        pos += line.len();
+    }
+    let Some((fm_end, body_start)) = close else {
+        return Err(error(file, bom..bom + 3, "the front matter is never closed")
+            .field("front matter")
+            .found("this `+++` has no closing `+++` line")
+            .expected("a line with only `+++` after the metadata"));
+    };
+    let fields = fields::from_toml(file, &text[fm_start..fm_end], fm_start)?;
+    let fields = Fields {
+        block: bom..fm_end,
+        ..fields
+    };
+    Ok((
+        fields,
+        text[body_start..].to_string(),
+        BodySpan::Offset(body_start),
+    ))
+}
+
+/// Reads a JSON article: the same fields as the front matter plus a Markdown `body`.
+pub fn split_json(file: usize, text: &str) -> Result<(Fields, String, BodySpan), Problem> {
+    let (fields, map) = fields::from_json(file, text)?;
+    let body_field = fields.get("body").cloned();
+    let body = match (map.get("body"), &body_field) {
+        (Some(serde_json::Value::String(s)), Some(f)) => (s.clone(), f.key_span.clone()),
+        (Some(_), Some(f)) => {
+            return Err(error(file, f.key_span.clone(), "`body` must be a string")
+                .field("body")
+                .found("found another JSON type")
+                .expected("the article text as a Markdown string"))
+        }
+        _ => (String::new(), 0..1),
+    };
+    Ok((fields, body.0, BodySpan::Fixed(body.1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_keeps_body_offsets() {
+        let text = "+++\ntitle = \"T\"\n+++\n## Heading\n";
+        let (fields, body, at) = split_markdown(0, text).unwrap();
+        assert!(fields.get("title").is_some());
+        assert_eq!(body, "## Heading\n");
+        match at {
+            BodySpan::Offset(o) => assert_eq!(&text[o..], body),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn crlf_and_bom_are_accepted() {
+        let text = "\u{feff}+++\r\ntitle = \"T\"\r\n+++\r\nBody\r\n";
+        let (fields, body, _) = split_markdown(0, text).unwrap();
+        assert!(fields.get("title").is_some());
+        assert_eq!(body, "Body\r\n");
+    }
+
+    #[test]
+    fn missing_or_unclosed_front_matter_is_reported() {
+        let p = split_markdown(0, "# Just markdown\n").unwrap_err();
+        assert!(p.message.contains("missing front matter"));
+        let p = split_markdown(0, "+++\ntitle = \"x\"\nno end\n").unwrap_err();
+        assert!(p.message.contains("never closed"));
+    }
+}

@@ -1,0 +1,219 @@
+//! The `press` command line: a thin shell over the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use press::{PressError, Selection};
+
+#[derive(Parser)]
+#[command(name = "press", version, about = "Compiles Krasa News articles into the published static data folder")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Select {
+    /// Publish articles marked `draft = true` too.
+    #[arg(long)]
+    drafts: bool,
+    /// Publish articles dated after today too.
+    #[arg(long)]
+    future: bool,
+    /// Treat this date (YYYY-MM-DD) as today when leaving out future articles.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<krasa_model::Date>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the content folder and report every problem; writes nothing.
+    Check {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[command(flatten)]
+        select: Select,
+        /// One line per problem instead of source excerpts.
+        #[arg(long)]
+        short: bool,
+    },
+    /// Validate and write the published data folder (replaced atomically).
+    Build {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value = "data")]
+        out: PathBuf,
+        #[command(flatten)]
+        select: Select,
+        #[arg(long)]
+        short: bool,
+        /// Print only problems, no summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Create a new article file (a draft) with its front matter filled in.
+    New {
+        title: String,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value = "Analysis")]
+        category: String,
+        /// Comma-separated tag names.
+        #[arg(long, value_delimiter = ',')]
+        tags: Vec<String>,
+        #[arg(long, default_value = "Krasa News")]
+        author: String,
+    },
+    /// Write a synthetic content folder of N valid articles (for benchmarks and scale tests).
+    Generate {
+        #[arg(long)]
+        count: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Write the JSON Schemas of the published files.
+    Schema {
+        #[arg(long, default_value = "docs/schema")]
+        out: PathBuf,
+    },
+}
+
+fn parse_date(s: &str) -> Result<krasa_model::Date, String> {
+    krasa_model::Date::parse(s).ok_or_else(|| format!("`{s}` is not a date like 2026-05-08"))
+}
+
+fn selection(s: &Select) -> Selection {
+    Selection {
+        include_drafts: s.drafts,
+        include_future: s.future,
+        today: s.today.unwrap_or_else(press::today::today),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("press: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, PressError> {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match cli.command {
+        Command::Check { content, select, short } => {
+            let started = Instant::now();
+            let checked = press::check(&content, &selection(&select), None)?;
+            print_report(&checked.report, short, color);
+            let r = &checked.report;
+            if r.has_errors() {
+                return Err(PressError::Invalid { errors: r.error_count(), files: r.files_with_errors() });
+            }
+            if let Some(o) = &checked.output {
+                eprintln!(
+                    "press: ok: {} articles, {} tags, {} files would be written, {} warning(s) ({:.2?})",
+                    o.stats.articles, o.stats.tags, o.stats.files, r.warning_count(), started.elapsed()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Build { content, out, select, short, quiet } => {
+            let started = Instant::now();
+            let bar = progress_bar();
+            let tick = |done: usize, total: usize| {
+                if let Some(b) = &bar {
+                    b.set_length(total as u64);
+                    b.set_position(done as u64);
+                }
+            };
+            let checked = press::build(&content, &out, &selection(&select), bar.as_ref().map(|_| &tick as press::Progress<'_>))?;
+            if let Some(b) = &bar {
+                b.finish_and_clear();
+            }
+            print_report(&checked.report, short, color);
+            let r = &checked.report;
+            if r.has_errors() {
+                return Err(PressError::Invalid { errors: r.error_count(), files: r.files_with_errors() });
+            }
+            if let (Some(o), false) = (&checked.output, quiet) {
+                let s = &o.stats;
+                let mut skipped = String::new();
+                if s.drafts_skipped + s.future_skipped > 0 {
+                    skipped = format!(", skipped {} draft(s) and {} future", s.drafts_skipped, s.future_skipped);
+                }
+                eprintln!(
+                    "press: built {} articles, {} tags, {} pages ({} files) into {} in {:.2?}{skipped}{}",
+                    s.articles,
+                    s.tags,
+                    o.site.feed_pages,
+                    s.files,
+                    out.display(),
+                    started.elapsed(),
+                    if r.warning_count() > 0 { format!(", {} warning(s)", r.warning_count()) } else { String::new() }
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { title, content, category, tags, author } => {
+            let path = press::scaffold::new_article(
+                &content,
+                &press::scaffold::NewArticle {
+                    title: &title,
+                    author: &author,
+                    category: &category,
+                    tags: &tags,
+                    date: press::today::today(),
+                },
+            )?;
+            println!("{}", path.display());
+            eprintln!("press: created {} (a draft: set `draft = false` or remove the line to publish)", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate { count, out, seed } => {
+            let started = Instant::now();
+            press::generate::generate(&out, count, seed)?;
+            eprintln!("press: generated {count} articles in {} in {:.2?}", out.display(), started.elapsed());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { out } => {
+            std::fs::create_dir_all(&out).map_err(|source| PressError::Io { path: out.clone(), source })?;
+            for (name, text) in press::schema::schemas() {
+                let path = out.join(name);
+                std::fs::write(&path, text).map_err(|source| PressError::Io { path: path.clone(), source })?;
+                eprintln!("press: wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn progress_bar() -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} rendering {pos}/{len} articles {wide_bar} {eta}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn print_report(report: &press::diag::Report, short: bool, color: bool) {
+    if report.problems().is_empty() {
+        return;
+    }
+    if short {
+        eprint!("{}", report.render_short());
+    } else {
+        eprint!("{}", report.render(color));
+    }
+}

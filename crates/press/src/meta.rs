@@ -1,0 +1,396 @@
+//! Validation of metadata fields: the article front matter (or JSON fields) and site.toml.
+//! Every problem is collected; nothing stops at the first one.
+
+use std::ops::Range;
+
+use krasa_model::{is_valid_slug, Date};
+
+use crate::diag::{error, Problem};
+use crate::fields::{Field, Fields, Val};
+
+/// Validated article metadata.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub date: Date,
+    pub updated: Option<Date>,
+    pub author: String,
+    pub category: String,
+    /// Tag display names with the span where each was written.
+    pub tags: Vec<(String, Range<usize>)>,
+    pub summary: Option<String>,
+    pub image: Option<(String, String)>,
+    pub draft: bool,
+    /// Span of the `date` value (for "future date" notes) and of the whole block.
+    pub date_span: Range<usize>,
+    pub block: Range<usize>,
+}
+
+pub const ARTICLE_FIELDS: &[&str] = &[
+    "title", "date", "updated", "author", "category", "tags", "summary", "image", "image_alt",
+    "draft",
+];
+
+pub const SITE_FIELDS: &[&str] = &[
+    "title",
+    "tagline",
+    "base_url",
+    "language",
+    "page_size",
+    "default_author",
+];
+
+/// Reads typed values out of [`Fields`], recording a problem for each bad or missing one.
+struct Checker<'a> {
+    file: usize,
+    fields: &'a Fields,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn missing(&mut self, key: &str, expected: &str) {
+        let b = self.fields.block.clone();
+        let at = b.start..(b.start + 1).min(b.end.max(b.start + 1));
+        self.problems.push(
+            error(self.file, at, format!("missing required field `{key}`"))
+                .field(key)
+                .found("this block has no `".to_string() + key + "`")
+                .expected(expected.to_string()),
+        );
+    }
+
+    fn wrong(&mut self, f: &Field, message: String, expected: &str) {
+        self.problems.push(
+            error(self.file, f.span.clone(), message)
+                .field(f.key.clone())
+                .found(format!("found {}", describe(&f.value)))
+                .expected(expected.to_string()),
+        );
+    }
+
+    /// A non-empty string. `required` decides whether absence is a problem.
+    fn string(&mut self, key: &str, required: bool, expected: &str) -> Option<String> {
+        let Some(f) = self.fields.get(key) else {
+            if required {
+                self.missing(key, expected);
+            }
+            return None;
+        };
+        match &f.value {
+            Val::Str(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Val::Str(_) => {
+                let f = f.clone();
+                self.wrong(&f, format!("`{key}` is empty"), expected);
+                None
+            }
+            _ => {
+                let f = f.clone();
+                self.wrong(
+                    &f,
+                    format!("`{key}` must be a string, not {}", f.value.type_name()),
+                    expected,
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, required: bool) -> Option<(Date, Range<usize>)> {
+        const EXPECTED: &str = "a calendar date written as YYYY-MM-DD, e.g. 2026-05-08";
+        let Some(f) = self.fields.get(key) else {
+            if required {
+                self.missing(key, EXPECTED);
+            }
+            return None;
+        };
+        let parsed = match &f.value {
+            Val::Date(d, _) => *d,
+            Val::Str(s) => Date::parse(s.trim()),
+            _ => None,
+        };
+        match parsed {
+            Some(d) => Some((d, f.span.clone())),
+            None => {
+                let f = f.clone();
+                self.wrong(&f, format!("`{key}` is not a valid date"), EXPECTED);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> Option<bool> {
+        let f = self.fields.get(key)?;
+        match f.value {
+            Val::Bool(b) => Some(b),
+            _ => {
+                let f = f.clone();
+                self.wrong(&f, format!("`{key}` must be true or false"), "true or false");
+                None
+            }
+        }
+    }
+
+    fn unknown(&mut self, known: &[&str], extra_ok: &[&str]) {
+        for f in &self.fields.list {
+            if known.contains(&f.key.as_str()) || extra_ok.contains(&f.key.as_str()) {
+                continue;
+            }
+            let suggestion = known
+                .iter()
+                .map(|k| (strsim::damerau_levenshtein(k, &f.key.to_lowercase()), *k))
+                .filter(|(d, _)| *d <= 2)
+                .min()
+                .map(|(_, k)| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            self.problems.push(
+                error(self.file, f.key_span.clone(), format!("unknown field `{}`", f.key))
+                    .field(f.key.clone())
+                    .found(format!("{suggestion}this field is not part of the format"))
+                    .expected(format!("one of: {}", known.join(", "))),
+            );
+        }
+    }
+}
+
+fn describe(v: &Val) -> String {
+    match v {
+        Val::Str(s) if s.trim().is_empty() => "an empty string".into(),
+        Val::Str(s) => format!("\"{s}\""),
+        Val::Date(_, raw) => raw.clone(),
+        Val::Bool(b) => b.to_string(),
+        other => other.type_name().to_string(),
+    }
+}
+
+/// Validates an article's fields. `default_author` fills a missing author. `extra_ok` lists
+/// keys handled elsewhere (the JSON `body`).
+pub fn article_meta(
+    file: usize,
+    fields: &Fields,
+    default_author: Option<&str>,
+    extra_ok: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Option<Meta> {
+    let before = problems.len();
+    let mut c = Checker {
+        file,
+        fields,
+        problems,
+    };
+    c.unknown(ARTICLE_FIELDS, extra_ok);
+    let title = c.string(
+        "title",
+        true,
+        "the headline as a string, e.g. title = \"US and China weigh AI-risk talks\"",
+    );
+    let date = c.date("date", true);
+    let updated = c.date("updated", false);
+    let author = c
+        .string(
+            "author",
+            default_author.is_none(),
+            "the author's name, e.g. author = \"Krasa News\" (or set default_author in site.toml)",
+        )
+        .or_else(|| {
+            if fields.get("author").is_none() {
+                default_author.map(str::to_string)
+            } else {
+                None
+            }
+        });
+    let category = c.string(
+        "category",
+        true,
+        "the badge shown above the headline, e.g. category = \"Breaking\"",
+    );
+    let summary = c.string("summary", false, "one or two plain sentences");
+    let image = c.string("image", false, "an image URL, e.g. image = \"images/summit.jpg\"");
+    let image_alt = c.string(
+        "image_alt",
+        false,
+        "a text alternative describing the image",
+    );
+    let draft = c.boolean("draft").unwrap_or(false);
+    let tags = tags(&mut c);
+
+    if let (Some((d, _)), Some((u, uspan))) = (&date, &updated) {
+        if u < d {
+            c.problems.push(
+                error(file, uspan.clone(), "`updated` is before `date`")
+                    .field("updated")
+                    .found(format!("updated {u}, published {d}"))
+                    .expected("a date on or after the publication date"),
+            );
+        }
+    }
+    if image.is_some() && image_alt.is_none() && fields.get("image_alt").is_none() {
+        let span = fields.get("image").map(|f| f.span.clone()).unwrap_or(0..1);
+        c.problems.push(
+            error(file, span, "image without alt text")
+                .field("image_alt")
+                .found("`image` is set but `image_alt` is missing")
+                .expected("image_alt = \"what the image shows\", for readers who cannot see it"),
+        );
+    }
+    if image.is_none() && fields.get("image_alt").is_some() && fields.get("image").is_none() {
+        let span = fields.get("image_alt").map(|f| f.span.clone()).unwrap_or(0..1);
+        c.problems.push(
+            error(file, span, "`image_alt` without `image`")
+                .field("image_alt")
+                .found("there is no image to describe")
+                .expected("both `image` and `image_alt`, or neither"),
+        );
+    }
+
+    if problems.len() > before {
+        return None;
+    }
+    let (date, date_span) = date?;
+    Some(Meta {
+        title: title?,
+        date,
+        updated: updated.map(|(u, _)| u),
+        author: author?,
+        category: category?,
+        tags: tags?,
+        summary,
+        image: image.zip(image_alt),
+        draft,
+        date_span,
+        block: fields.block.clone(),
+    })
+}
+
+fn tags(c: &mut Checker<'_>) -> Option<Vec<(String, Range<usize>)>> {
+    const EXPECTED: &str = "a list of tag names, e.g. tags = [\"AI\", \"AI Policy\"]";
+    let Some(f) = c.fields.get("tags") else {
+        c.missing("tags", EXPECTED);
+        return None;
+    };
+    let f = f.clone();
+    let Val::List(items) = &f.value else {
+        c.wrong(
+            &f,
+            format!("`tags` must be an array, not {}", f.value.type_name()),
+            EXPECTED,
+        );
+        return None;
+    };
+    if items.is_empty() {
+        c.wrong(&f, "`tags` is empty".into(), "at least one tag");
+        return None;
+    }
+    let mut out: Vec<(String, Range<usize>)> = Vec::new();
+    let mut ok = true;
+    for (v, span) in items {
+        match v {
+            Val::Str(s) if !krasa_model::slugify(s).is_empty() => {
+                let name = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let slug = krasa_model::slugify(&name);
+                if out.iter().any(|(n, _)| krasa_model::slugify(n) == slug) {
+                    c.problems.push(
+                        error(c.file, span.clone(), format!("tag \"{name}\" is listed twice"))
+                            .field("tags")
+                            .found("a repeated tag")
+                            .expected("each tag once"),
+                    );
+                    ok = false;
+                } else {
+                    debug_assert!(is_valid_slug(&slug));
+                    out.push((name, span.clone()));
+                }
+            }
+            Val::Str(s) => {
+                c.problems.push(
+                    error(c.file, span.clone(), "tag has no letters or digits")
+                        .field("tags")
+                        .found(format!("\"{s}\" cannot become a URL"))
+                        .expected("a tag name with at least one ASCII letter or digit"),
+                );
+                ok = false;
+            }
+            other => {
+                c.problems.push(
+                    error(c.file, span.clone(), "tag is not a string")
+                        .field("tags")
+                        .found(format!("found {}", other.type_name()))
+                        .expected(EXPECTED),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Validated `content/site.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteConfig {
+    pub title: String,
+    pub tagline: String,
+    pub base_url: String,
+    pub language: String,
+    pub page_size: u32,
+    pub default_author: Option<String>,
+}
+
+pub fn site_config(file: usize, fields: &Fields, problems: &mut Vec<Problem>) -> Option<SiteConfig> {
+    let before = problems.len();
+    let mut c = Checker {
+        file,
+        fields,
+        problems,
+    };
+    c.unknown(SITE_FIELDS, &[]);
+    let title = c.string("title", true, "the site name, e.g. title = \"Krasa News\"");
+    let tagline = c.string("tagline", true, "a one-line description of the site");
+    let base_url = c.string(
+        "base_url",
+        true,
+        "the canonical address of the site root, e.g. base_url = \"https://news.example.com/\"",
+    );
+    let language = c
+        .string("language", false, "a language tag, e.g. \"en\"")
+        .unwrap_or_else(|| "en".into());
+    let default_author = c.string("default_author", false, "an author name");
+    let page_size = match c.fields.get("page_size") {
+        None => Some(10),
+        Some(f) => {
+            let f = f.clone();
+            match f.value {
+                Val::Int(Some(n)) if (1..=100).contains(&n) => Some(n as u32),
+                _ => {
+                    c.wrong(
+                        &f,
+                        "`page_size` must be a whole number from 1 to 100".into(),
+                        "e.g. page_size = 10",
+                    );
+                    None
+                }
+            }
+        }
+    };
+    if let Some(url) = &base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
+            let span = fields.get("base_url").map(|f| f.span.clone()).unwrap_or(0..1);
+            c.problems.push(
+                error(file, span, "`base_url` must be an absolute http(s) URL ending in `/`")
+                    .field("base_url")
+                    .found(format!("\"{url}\""))
+                    .expected("e.g. \"https://news.example.com/\""),
+            );
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    Some(SiteConfig {
+        title: title?,
+        tagline: tagline?,
+        base_url: base_url?,
+        language,
+        page_size: page_size?,
+        default_author,
+    })
+}
+

@@ -1,0 +1,444 @@
+//! Render stage: Markdown body → sanitized HTML with stable heading ids, plus the facts the
+//! later stages need (word count, first paragraph, headings, internal links) and warnings.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use krasa_model::{is_valid_slug, slugify, Heading};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diag::{error, warning, Problem};
+
+/// A link in a body to another page of the site, checked once every article is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InternalLink {
+    Article(String),
+    Tag(String),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub word_count: usize,
+    /// Plain text of the first top-level paragraph.
+    pub first_paragraph: String,
+    pub links: Vec<(InternalLink, Range<usize>)>,
+    pub problems: Vec<Problem>,
+}
+
+/// Where body offsets land in the file: markdown files map 1:1 (plus the body's offset);
+/// a JSON `body` string cannot be mapped, so everything points at its key.
+#[derive(Debug, Clone)]
+pub enum BodySpan {
+    Offset(usize),
+    Fixed(Range<usize>),
+}
+
+impl BodySpan {
+    fn map(&self, r: Range<usize>) -> Range<usize> {
+        match self {
+            BodySpan::Offset(o) => (r.start + o)..(r.end + o),
+            BodySpan::Fixed(f) => f.clone(),
+        }
+    }
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+pub fn render_markdown(file: usize, body: &str, at: &BodySpan) -> Rendered {
+    let mut out = Rendered::default();
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(body, options()).into_offset_iter().collect();
+
+    // Pass 1: facts, warnings, heading texts.
+    let mut depth_block = 0usize; // nesting of list/blockquote/footnote containers
+    let mut in_code_block = false;
+    let mut first_para: Option<String> = None;
+    let mut in_first_para = false;
+    let mut heading_texts: Vec<(usize, String)> = Vec::new(); // (event index, text)
+    let mut current_heading: Option<(usize, String)> = None;
+    let mut image_alt: Option<(String, Range<usize>)> = None;
+    let mut words = 0usize;
+    // Words are counted across inline events ("`code`." is one word), split at blocks.
+    let mut at_space = true;
+
+    for (i, (ev, range)) in events.iter().enumerate() {
+        if matches!(ev, Event::Start(_) | Event::End(_)) && !is_inline(ev) {
+            at_space = true;
+        }
+        match ev {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                depth_block += 1
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                depth_block = depth_block.saturating_sub(1)
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(Tag::Paragraph) if depth_block == 0 && first_para.is_none() => {
+                first_para = Some(String::new());
+                in_first_para = true;
+            }
+            Event::End(TagEnd::Paragraph) => in_first_para = false,
+            Event::Start(Tag::Heading { level, .. }) => {
+                if *level == HeadingLevel::H1 {
+                    out.problems.push(
+                        warning(file, at.map(range.clone()), "level-1 heading in the body")
+                            .found("`# ...` is shown as a level-2 heading")
+                            .expected("`## Section` headings: the title is the page's only h1"),
+                    );
+                }
+                current_heading = Some((i, String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = current_heading.take() {
+                    heading_texts.push(h);
+                }
+            }
+            Event::Start(Tag::Image { .. }) => image_alt = Some((String::new(), range.clone())),
+            Event::End(TagEnd::Image) => {
+                if let Some((alt, r)) = image_alt.take() {
+                    if alt.trim().is_empty() {
+                        out.problems.push(
+                            error(file, at.map(r), "image without alt text")
+                                .found("![](...) has an empty description")
+                                .expected("![what the image shows](url)"),
+                        );
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                check_link(file, dest_url, at.map(range.clone()), &mut out);
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if !in_code_block {
+                    for c in t.chars() {
+                        let space = c.is_whitespace();
+                        if at_space && !space {
+                            words += 1;
+                        }
+                        at_space = space;
+                    }
+                }
+                if let Some((_, h)) = current_heading.as_mut() {
+                    h.push_str(t);
+                }
+                if let Some((alt, _)) = image_alt.as_mut() {
+                    alt.push_str(t);
+                }
+                if in_first_para {
+                    if let Some(p) = first_para.as_mut() {
+                        p.push_str(t);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                at_space = true;
+                if in_first_para {
+                    if let Some(p) = first_para.as_mut() {
+                        p.push(' ');
+                    }
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                if let Some(what) = dangerous_html(h) {
+                    out.problems.push(
+                        warning(file, at.map(range.clone()), "unsafe raw HTML removed")
+                            .found(format!("{what} is removed by the sanitizer"))
+                            .expected("Markdown, or plain HTML without scripts or event handlers"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    out.word_count = words;
+    out.first_paragraph = first_para.unwrap_or_default().trim().to_string();
+
+    // Heading ids: explicit `{#id}` when valid, else from the text; unique in the article.
+    let mut used: HashSet<String> = HashSet::new();
+    let mut ids: HashMap<usize, String> = HashMap::new();
+    for (idx, text) in &heading_texts {
+        let explicit = match &events[*idx].0 {
+            Event::Start(Tag::Heading { id: Some(id), .. }) if is_valid_slug(id) => {
+                Some(id.to_string())
+            }
+            _ => None,
+        };
+        let base = explicit.unwrap_or_else(|| {
+            let s = slugify(text);
+            if s.is_empty() {
+                "section".to_string()
+            } else {
+                s
+            }
+        });
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) || id.starts_with("fn-") {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let level = match &events[*idx].0 {
+            Event::Start(Tag::Heading { level, .. }) => (*level as u8).max(2),
+            _ => 2,
+        };
+        out.headings.push(Heading {
+            level,
+            id: id.clone(),
+            text: text.trim().to_string(),
+        });
+        ids.insert(*idx, id);
+    }
+
+    // Pass 2: rewrite events for output.
+    let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
+    let mut rewritten: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for (i, (ev, _)) in events.into_iter().enumerate() {
+        let ev = match ev {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => Event::Start(Tag::Heading {
+                level: demote(level),
+                id: ids.get(&i).map(|s| CowStr::from(s.clone())),
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: rewrite_url(dest_url),
+                title,
+                id,
+            }),
+            Event::FootnoteReference(label) => {
+                let next = footnote_numbers.len() + 1;
+                let n = *footnote_numbers.entry(label.to_string()).or_insert(next);
+                let key = footnote_key(&label);
+                Event::InlineHtml(
+                    format!(
+                        "<sup class=\"footnote-reference\"><a href=\"#fn-{key}\" id=\"fnref-{key}\">{n}</a></sup>"
+                    )
+                    .into(),
+                )
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let next = footnote_numbers.len() + 1;
+                let n = *footnote_numbers.entry(label.to_string()).or_insert(next);
+                let key = footnote_key(&label);
+                Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"fn-{key}\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                    )
+                    .into(),
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
+            other => other,
+        };
+        rewritten.push(ev);
+    }
+    let mut raw = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, rewritten.into_iter());
+    out.html = sanitize(&raw);
+    out
+}
+
+fn is_inline(ev: &Event<'_>) -> bool {
+    matches!(
+        ev,
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image)
+    )
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    if level == HeadingLevel::H1 {
+        HeadingLevel::H2
+    } else {
+        level
+    }
+}
+
+fn footnote_key(label: &str) -> String {
+    let s = slugify(label);
+    if s.is_empty() {
+        format!("{:x}", label.len())
+    } else {
+        s
+    }
+}
+
+/// Internal links written root-relative (`/articles/x`) become base-relative (`articles/x`)
+/// so the site works under a sub-path.
+fn rewrite_url(url: CowStr<'_>) -> CowStr<'_> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        CowStr::from(url[1..].to_string())
+    } else {
+        url
+    }
+}
+
+fn check_link(file: usize, url: &str, span: Range<usize>, out: &mut Rendered) {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
+        out.problems.push(
+            warning(file, span, "unsafe link removed")
+                .found(format!("`{}` links are removed by the sanitizer", &lower[..lower.find(':').unwrap_or(0)]))
+                .expected("an http(s), mailto: or site-relative link"),
+        );
+        return;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or("");
+    let path = path.strip_prefix('/').unwrap_or(path);
+    if let Some(rest) = path.strip_prefix("articles/") {
+        let slug = rest.trim_end_matches('/');
+        out.links.push((InternalLink::Article(slug.to_string()), span));
+    } else if let Some(rest) = path.strip_prefix("tags/") {
+        let slug = rest.split('/').next().unwrap_or("");
+        out.links.push((InternalLink::Tag(slug.to_string()), span));
+    }
+}
+
+/// Names what the sanitizer will strip from a raw HTML fragment, if anything dangerous.
+fn dangerous_html(h: &str) -> Option<&'static str> {
+    let l = h.to_ascii_lowercase();
+    if l.contains("<script") {
+        return Some("a <script> element");
+    }
+    if l.contains("javascript:") {
+        return Some("a javascript: URL");
+    }
+    for tag in ["<iframe", "<object", "<embed", "<style", "<form", "<input", "<link", "<meta"] {
+        if l.contains(tag) {
+            return Some("an element that is not allowed in articles");
+        }
+    }
+    // on…= event handler attributes
+    let b = l.as_bytes();
+    for i in 0..b.len().saturating_sub(3) {
+        if (b[i] == b' ' || b[i] == b'\t' || b[i] == b'\n' || b[i] == b'/')
+            && b[i + 1] == b'o'
+            && b[i + 2] == b'n'
+        {
+            let rest = &b[i + 3..];
+            let n = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            if n > 0 && rest[n..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
+                return Some("an event handler attribute");
+            }
+        }
+    }
+    None
+}
+
+thread_local! {
+    static SANITIZER: RefCell<ammonia::Builder<'static>> = RefCell::new(sanitizer());
+}
+
+fn sanitizer() -> ammonia::Builder<'static> {
+    let mut b = ammonia::Builder::default();
+    b.add_tag_attributes("h2", &["id"])
+        .add_tag_attributes("h3", &["id"])
+        .add_tag_attributes("h4", &["id"])
+        .add_tag_attributes("h5", &["id"])
+        .add_tag_attributes("h6", &["id"])
+        .add_tag_attributes("div", &["id"])
+        .add_tag_attributes("a", &["id"])
+        .add_allowed_classes("sup", &["footnote-reference", "footnote-definition-label"])
+        .add_allowed_classes("div", &["footnote-definition"])
+        .link_rel(Some("noopener noreferrer"));
+    b
+}
+
+/// The one HTML sanitizer of the project: what it lets through is what the app may insert.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.with(|s| s.borrow().clean(html).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(md: &str) -> Rendered {
+        render_markdown(0, md, &BodySpan::Offset(0))
+    }
+
+    #[test]
+    fn headings_get_stable_unique_ids() {
+        let out = r("Intro.\n\n## Why it matters\n\ntext\n\n## Why it matters\n\n### What `experts` say {#experts}\n");
+        let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["why-it-matters", "why-it-matters-2", "experts"]);
+        assert!(out.html.contains("<h2 id=\"why-it-matters\">Why it matters</h2>"));
+        assert!(out.html.contains("<h3 id=\"experts\">"));
+        assert_eq!(out.headings[2].text, "What experts say");
+    }
+
+    #[test]
+    fn scripts_handlers_and_javascript_urls_are_removed_with_warnings() {
+        let out = r("Hi <b onclick=\"steal()\">there</b>\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n");
+        assert!(!out.html.contains("<script"), "{}", out.html);
+        assert!(!out.html.contains("onclick"), "{}", out.html);
+        assert!(!out.html.contains("javascript:"), "{}", out.html);
+        assert_eq!(out.problems.len(), 3, "{:?}", out.problems);
+        assert!(out.problems.iter().all(|p| p.severity == crate::diag::Severity::Warning));
+    }
+
+    #[test]
+    fn counts_words_outside_code_blocks_and_takes_first_paragraph() {
+        let out = r("> quoted first\n\nOne two\nthree `four`.\n\n```\nnot counted at all\n```\n\nfive six");
+        assert_eq!(out.word_count, 2 + 4 + 2);
+        assert_eq!(out.first_paragraph, "One two three four.");
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_render() {
+        let out = r("| a | b |\n|---|---|\n| 1 | 2 |\n\nA claim.[^src] ~~old~~\n\n[^src]: The source.\n");
+        assert!(out.html.contains("<table>"));
+        assert!(out.html.contains("<del>old</del>"));
+        assert!(out.html.contains("href=\"#fn-src\""), "{}", out.html);
+        assert!(out.html.contains("id=\"fn-src\""), "{}", out.html);
+    }
+
+    #[test]
+    fn internal_links_are_collected_and_made_base_relative() {
+        let out = r("See [this](/articles/other-story#part) and [tag](/tags/ai-policy) and [ext](https://example.com).");
+        assert_eq!(
+            out.links.iter().map(|l| l.0.clone()).collect::<Vec<_>>(),
+            [
+                InternalLink::Article("other-story".into()),
+                InternalLink::Tag("ai-policy".into())
+            ]
+        );
+        assert!(out.html.contains("href=\"articles/other-story#part\""), "{}", out.html);
+        assert!(out.html.contains("href=\"https://example.com\""));
+    }
+
+    #[test]
+    fn images_need_alt_text_and_h1_is_demoted() {
+        let out = r("# Big\n\n![](a.png)\n\n![A chart](b.png)");
+        assert!(out.html.contains("<h2 id=\"big\">Big</h2>"), "{}", out.html);
+        let errors: Vec<_> = out
+            .problems
+            .iter()
+            .filter(|p| p.severity == crate::diag::Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].span.start, 7);
+    }
+}

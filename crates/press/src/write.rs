@@ -1,0 +1,87 @@
+//! Write stage: put the published files in place all at once. Files are written to a fresh
+//! sibling folder which then replaces the output folder with two renames, so a failed or
+//! interrupted build never leaves a half-written data folder behind.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::PressError;
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PressError + '_ {
+    move |source| PressError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "data".into());
+    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// Replaces `out` with exactly `files` (paths relative to `out`).
+pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressError> {
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let tmp = sibling(out, "new");
+    let old = sibling(out, "old");
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
+    }
+    let result = (|| {
+        fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        let mut dirs: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|(rel, _)| Path::new(rel).parent().map(|p| tmp.join(p)))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in &dirs {
+            fs::create_dir_all(d).map_err(io(d))?;
+        }
+        files.par_iter().try_for_each(|(rel, bytes)| {
+            let path = tmp.join(rel);
+            fs::write(&path, bytes).map_err(io(&path))
+        })?;
+        if out.exists() {
+            fs::rename(out, &old).map_err(io(out))?;
+        }
+        if let Err(e) = fs::rename(&tmp, out) {
+            // put the previous output back before reporting
+            let _ = fs::rename(&old, out);
+            return Err(io(out)(e));
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    if old.exists() {
+        let _ = fs::remove_dir_all(&old);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_whole_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("data");
+        write_all(&out, &[("a/b.json".into(), b"1".to_vec()), ("c.json".into(), b"2".to_vec())]).unwrap();
+        assert_eq!(fs::read(out.join("a/b.json")).unwrap(), b"1");
+        write_all(&out, &[("c.json".into(), b"3".to_vec())]).unwrap();
+        assert!(!out.join("a/b.json").exists(), "stale files are gone");
+        assert_eq!(fs::read(out.join("c.json")).unwrap(), b"3");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary folders left behind");
+    }
+}

@@ -1,0 +1,78 @@
+//! A story card: badge, title link, excerpt, byline, tags.
+
+use krasa_model::{format_date, ArticleSummary, TagRef};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::paths;
+
+/// The `#tag` links of an article or card.
+#[component]
+pub fn TagLinks(tags: Vec<TagRef>, #[prop(optional)] label: Option<&'static str>) -> impl IntoView {
+    view! {
+        <ul class="tag-links" aria-label=label.unwrap_or("Tags")>
+            {tags
+                .into_iter()
+                .map(|t| {
+                    view! {
+                        <li>
+                            <A href=paths::tag_href(&t.slug, 1)>"#" {t.slug.clone()}</A>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// One story in a list. `level` is the heading level of its title (2 in feeds, 3 under a
+/// "Related Articles" heading).
+#[component]
+pub fn ArticleCard(summary: ArticleSummary, #[prop(default = 2)] level: u8) -> impl IntoView {
+    let ArticleSummary {
+        slug,
+        title,
+        date,
+        author,
+        category,
+        tags,
+        excerpt,
+        reading_minutes,
+        ..
+    } = summary;
+    let href = paths::article_href(&slug);
+    let title_link = view! { <A href=href>{title}</A> };
+    let heading = if level >= 3 {
+        view! { <h3 class="card-title">{title_link}</h3> }.into_any()
+    } else {
+        view! { <h2 class="card-title">{title_link}</h2> }.into_any()
+    };
+    view! {
+        <article class="card">
+            <p class="badge">{category}</p>
+            {heading}
+            <p class="excerpt">{excerpt}</p>
+            <p class="byline">
+                <span class="author">{author}</span>
+                <span aria-hidden="true">" · "</span>
+                <time datetime=date.clone()>{format_date(&date)}</time>
+                <span aria-hidden="true">" · "</span>
+                <span>{reading_minutes} " minute read"</span>
+            </p>
+            <TagLinks tags=tags/>
+        </article>
+    }
+}
+
+/// A list of cards.
+#[component]
+pub fn CardList(items: Vec<ArticleSummary>, #[prop(default = 2)] level: u8) -> impl IntoView {
+    view! {
+        <div class="cards">
+            {items
+                .into_iter()
+                .map(|s| view! { <ArticleCard summary=s level=level/> })
+                .collect_view()}
+        </div>
+    }
+}

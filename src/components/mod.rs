@@ -1,0 +1,17 @@
+//! Presentational components: they take data as props and never fetch.
+
+pub mod article_view;
+pub mod card;
+pub mod error_view;
+pub mod layout;
+pub mod pager;
+pub mod skeleton;
+pub mod theme;
+
+pub use article_view::{ArticleBody, ArticleView};
+pub use card::{ArticleCard, CardList, TagLinks};
+pub use error_view::ErrorView;
+pub use layout::{Footer, Header, SkipLink};
+pub use pager::{Pager, PagerTarget};
+pub use skeleton::{ArticleSkeleton, ListSkeleton};
+pub use theme::ThemeToggle;

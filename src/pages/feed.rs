@@ -1,0 +1,98 @@
+//! `/` and `/page/:n`: the latest stories, newest first.
+
+use krasa_model::ListPage;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
+
+use crate::api;
+use crate::components::{CardList, ErrorView, ListSkeleton, Pager, PagerTarget};
+use crate::error::AppError;
+use crate::nav::NavState;
+use crate::pages::{full_title, mark_ready, NotFound, SiteInfo};
+use crate::paths;
+
+#[derive(Params, Clone, PartialEq, Debug)]
+struct FeedParams {
+    n: Option<u32>,
+}
+
+/// Which feed page a route asks for: `Ok(None)` means "redirect to /".
+fn requested_page(p: Result<FeedParams, leptos_router::params::ParamsError>) -> Result<Option<u32>, AppError> {
+    match p {
+        Ok(FeedParams { n: None }) => Ok(Some(1)),
+        Ok(FeedParams { n: Some(1) }) => Ok(None),
+        Ok(FeedParams { n: Some(n) }) if n >= 2 => Ok(Some(n)),
+        _ => Err(AppError::BadParam),
+    }
+}
+
+#[component]
+pub fn FeedPage() -> impl IntoView {
+    let params = use_params::<FeedParams>();
+    let page = Memo::new(move |_| requested_page(params.get()));
+    let data = LocalResource::new(move || {
+        let p = page.get();
+        async move {
+            match p {
+                Ok(Some(n)) => api::feed_page(n).await,
+                Ok(None) => Err(AppError::NotFound),
+                Err(e) => Err(e),
+            }
+        }
+    });
+    move || {
+        if page.get() == Ok(None) {
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            return view! { <Redirect path=paths::home_href() options=options/> }.into_any();
+        }
+        view! {
+            <Transition fallback=|| view! { <ListSkeleton/> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(list) => view! { <FeedContent list=list/> }.into_any(),
+                        Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                        Err(e) => {
+                            view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn FeedContent(list: ListPage) -> impl IntoView {
+    if let Some(nav) = use_context::<NavState>() {
+        nav.last_feed.set(paths::feed_href(list.page));
+    }
+    mark_ready();
+    let tagline = use_context::<SiteInfo>()
+        .map(|s| s.tagline.get_untracked())
+        .unwrap_or_default();
+    let (heading, title) = if list.page <= 1 {
+        ("Latest news".to_string(), full_title(""))
+    } else {
+        let h = format!("Latest news, page {} of {}", list.page, list.total_pages);
+        let t = full_title(&h);
+        (h, t)
+    };
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=tagline/>
+        <section class="feed" aria-labelledby="page-heading">
+            <h1 id="page-heading" class="page-heading" tabindex="-1">{heading}</h1>
+            <CardList items=list.items/>
+            <Pager target=PagerTarget::Feed current=list.page total=list.total_pages/>
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+//! `/tags/:tag` and `/tags/:tag/page/:n`: the stories under one hashtag.
+
+use krasa_model::ListPage;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
+
+use crate::api;
+use crate::components::{CardList, ErrorView, ListSkeleton, Pager, PagerTarget};
+use crate::error::AppError;
+use crate::pages::{full_title, mark_ready, NotFound};
+use crate::paths;
+
+#[derive(Params, Clone, PartialEq, Debug)]
+struct TagParams {
+    tag: Option<String>,
+    n: Option<u32>,
+}
+
+/// `Ok((tag, Some(n)))` to show, `Ok((tag, None))` to redirect to the tag's first page.
+fn requested(p: Result<TagParams, leptos_router::params::ParamsError>) -> Result<(String, Option<u32>), AppError> {
+    match p {
+        Ok(TagParams { tag: Some(t), n }) if krasa_model::is_valid_slug(&t) => match n {
+            None => Ok((t, Some(1))),
+            Some(1) => Ok((t, None)),
+            Some(n) if n >= 2 => Ok((t, Some(n))),
+            _ => Err(AppError::BadParam),
+        },
+        _ => Err(AppError::BadParam),
+    }
+}
+
+#[component]
+pub fn TagPage() -> impl IntoView {
+    let params = use_params::<TagParams>();
+    let req = Memo::new(move |_| requested(params.get()));
+    let data = LocalResource::new(move || {
+        let r = req.get();
+        async move {
+            match r {
+                Ok((t, Some(n))) => api::tag_page(&t, n).await,
+                Ok((_, None)) => Err(AppError::NotFound),
+                Err(e) => Err(e),
+            }
+        }
+    });
+    move || {
+        if let Ok((t, None)) = req.get() {
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            return view! { <Redirect path=paths::tag_href(&t, 1) options=options/> }.into_any();
+        }
+        view! {
+            <Transition fallback=|| view! { <ListSkeleton/> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(list) => view! { <TagContent list=list/> }.into_any(),
+                        Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                        Err(e) => {
+                            view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn TagContent(list: ListPage) -> impl IntoView {
+    mark_ready();
+    let Some(tag) = list.tag.clone() else {
+        return view! { <NotFound/> }.into_any();
+    };
+    let stories = if tag.count == 1 { "1 story".to_string() } else { format!("{} stories", tag.count) };
+    let page_note = (list.total_pages > 1).then(|| format!(", page {} of {}", list.page, list.total_pages));
+    let title = match &page_note {
+        Some(p) => full_title(&format!("#{}{p}", tag.slug)),
+        None => full_title(&format!("#{}", tag.slug)),
+    };
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=format!("{stories} tagged {}.", tag.name)/>
+        <section class="tag-page" aria-labelledby="page-heading">
+            <h1 id="page-heading" class="page-heading" tabindex="-1">
+                "#" {tag.slug.clone()}
+            </h1>
+            <p class="page-sub">{tag.name.clone()} " · " {stories} {page_note.clone()}</p>
+            <CardList items=list.items/>
+            <Pager target=PagerTarget::Tag(tag.slug.clone()) current=list.page total=list.total_pages/>
+        </section>
+    }
+    .into_any()
+}

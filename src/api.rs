@@ -26,7 +26,11 @@ pub fn data_url(rel: &str) -> String {
 }
 
 fn cached<T: Clone + 'static>(url: &str) -> Option<T> {
-    CACHE.with(|c| c.borrow().get(url).and_then(|v| v.downcast_ref::<T>().cloned()))
+    CACHE.with(|c| {
+        c.borrow()
+            .get(url)
+            .and_then(|v| v.downcast_ref::<T>().cloned())
+    })
 }
 
 /// Puts a value in the cache, e.g. data embedded in a prerendered page.

@@ -82,7 +82,9 @@ pub fn page_ready(state: Option<NavState>) {
     }
     let popped = POPPED.with(|p| p.replace(false));
     let target = if popped {
-        POSITIONS.with(|p| p.borrow().get(&key).copied()).unwrap_or(0.0)
+        POSITIONS
+            .with(|p| p.borrow().get(&key).copied())
+            .unwrap_or(0.0)
     } else {
         0.0
     };

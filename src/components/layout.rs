@@ -27,7 +27,10 @@ pub fn SkipLink() -> impl IntoView {
 }
 
 #[component]
-pub fn Header(#[prop(into)] title: Signal<String>, #[prop(into)] tagline: Signal<String>) -> impl IntoView {
+pub fn Header(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] tagline: Signal<String>,
+) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap header-inner">

@@ -45,7 +45,11 @@ pub fn ThemeToggle() -> impl IntoView {
     let theme = RwSignal::new(current_theme());
     apply(theme.get_untracked(), false);
     let toggle = move |_| {
-        let next = if theme.get_untracked() == "dark" { "light" } else { "dark" };
+        let next = if theme.get_untracked() == "dark" {
+            "light"
+        } else {
+            "dark"
+        };
         apply(next, true);
         theme.set(next);
     };

@@ -21,7 +21,9 @@ struct FeedParams {
 }
 
 /// Which feed page a route asks for: `Ok(None)` means "redirect to /".
-fn requested_page(p: Result<FeedParams, leptos_router::params::ParamsError>) -> Result<Option<u32>, AppError> {
+fn requested_page(
+    p: Result<FeedParams, leptos_router::params::ParamsError>,
+) -> Result<Option<u32>, AppError> {
     match p {
         Ok(FeedParams { n: None }) => Ok(Some(1)),
         Ok(FeedParams { n: Some(1) }) => Ok(None),

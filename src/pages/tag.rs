@@ -21,7 +21,9 @@ struct TagParams {
 }
 
 /// `Ok((tag, Some(n)))` to show, `Ok((tag, None))` to redirect to the tag's first page.
-fn requested(p: Result<TagParams, leptos_router::params::ParamsError>) -> Result<(String, Option<u32>), AppError> {
+fn requested(
+    p: Result<TagParams, leptos_router::params::ParamsError>,
+) -> Result<(String, Option<u32>), AppError> {
     match p {
         Ok(TagParams { tag: Some(t), n }) if krasa_model::is_valid_slug(&t) => match n {
             None => Ok((t, Some(1))),
@@ -79,8 +81,13 @@ fn TagContent(list: ListPage) -> impl IntoView {
     let Some(tag) = list.tag.clone() else {
         return view! { <NotFound/> }.into_any();
     };
-    let stories = if tag.count == 1 { "1 story".to_string() } else { format!("{} stories", tag.count) };
-    let page_note = (list.total_pages > 1).then(|| format!(", page {} of {}", list.page, list.total_pages));
+    let stories = if tag.count == 1 {
+        "1 story".to_string()
+    } else {
+        format!("{} stories", tag.count)
+    };
+    let page_note =
+        (list.total_pages > 1).then(|| format!(", page {} of {}", list.page, list.total_pages));
     let title = match &page_note {
         Some(p) => full_title(&format!("#{}{p}", tag.slug)),
         None => full_title(&format!("#{}", tag.slug)),

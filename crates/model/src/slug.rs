@@ -6,7 +6,8 @@ pub fn is_valid_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Turns a display name into a slug: lowercase ASCII letters and digits, everything else
@@ -41,13 +42,17 @@ pub fn slugify(name: &str) -> String {
 
 fn fold(c: char) -> Option<&'static str> {
     Some(match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => "a",
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => {
+            "a"
+        }
         'č' | 'ć' | 'ç' | 'Č' | 'Ć' | 'Ç' => "c",
         'ď' | 'Ď' => "d",
         'é' | 'è' | 'ê' | 'ë' | 'ě' | 'ē' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ě' | 'Ē' => "e",
         'í' | 'ì' | 'î' | 'ï' | 'ī' | 'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' => "i",
         'ñ' | 'ň' | 'Ñ' | 'Ň' => "n",
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' => "o",
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' => {
+            "o"
+        }
         'ř' | 'Ř' => "r",
         'š' | 'ś' | 'Š' | 'Ś' => "s",
         'ß' => "ss",
@@ -87,7 +92,9 @@ mod tests {
         for ok in ["a", "ai-policy", "2026-05-summit", "x1"] {
             assert!(is_valid_slug(ok), "{ok}");
         }
-        for bad in ["", "-a", "a-", "a--b", "AI", "a_b", "a b", "čaj", "a/b", ".."] {
+        for bad in [
+            "", "-a", "a-", "a--b", "AI", "a_b", "a b", "čaj", "a/b", "..",
+        ] {
             assert!(!is_valid_slug(bad), "{bad}");
         }
     }

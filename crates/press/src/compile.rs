@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use krasa_model::{
-    paths, related, slugify, total_pages, Article, ArticleSummary, Date, Image, ListPage,
-    NavLink, Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
+    paths, related, slugify, total_pages, Article, ArticleSummary, Date, Image, ListPage, NavLink,
+    Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
 };
 use rayon::prelude::*;
 
@@ -119,16 +119,23 @@ pub fn excerpt(text: &str, max: usize) -> String {
 }
 
 /// Checks that need the whole corpus. Adds problems; returns nothing.
-pub fn cross_check(ready: &[Ready], published: &[usize], problems: &mut Vec<Problem>) {
+pub fn cross_check(ready: &[Ready], published: &[usize], report: &crate::diag::Report, problems: &mut Vec<Problem>) {
     // Duplicate slugs (an .md and a .json with the same name).
     let mut by_slug: HashMap<&str, usize> = HashMap::new();
     for (i, r) in ready.iter().enumerate() {
         if let Some(&first) = by_slug.get(r.raw.slug.as_str()) {
             problems.push(
-                error(r.raw.file, r.meta.block.start..r.meta.block.start + 1, format!("duplicate slug `{}`", r.raw.slug))
-                    .field("slug")
-                    .found(format!("another article file has the same name (file #{})", ready[first].raw.file))
-                    .expected("one file per slug: rename or remove one of them"),
+                error(
+                    r.raw.file,
+                    r.meta.block.start..r.meta.block.start + 1,
+                    format!("duplicate slug `{}`", r.raw.slug),
+                )
+                .field("slug")
+                .found(format!(
+                    "{} has the same name",
+                    report.path(ready[first].raw.file)
+                ))
+                .expected("one file per slug: rename or remove one of them"),
             );
         } else {
             by_slug.insert(&r.raw.slug, i);
@@ -142,10 +149,17 @@ pub fn cross_check(ready: &[Ready], published: &[usize], problems: &mut Vec<Prob
             let slug = slugify(name);
             match spelling.get(&slug) {
                 Some((first, file)) if *first != name.as_str() => problems.push(
-                    error(r.raw.file, span.clone(), format!("tag \"{name}\" is spelled differently elsewhere"))
-                        .field("tags")
-                        .found(format!("\"{name}\" and \"{first}\" (file #{file}) both become /tags/{slug}"))
-                        .expected(format!("one spelling for the tag, e.g. \"{first}\"")),
+                    error(
+                        r.raw.file,
+                        span.clone(),
+                        format!("tag \"{name}\" is spelled differently elsewhere"),
+                    )
+                    .field("tags")
+                    .found(format!(
+                        "\"{name}\" here and \"{first}\" in {} both become /tags/{slug}",
+                        report.path(*file)
+                    ))
+                    .expected(format!("one spelling for the tag, e.g. \"{first}\"")),
                 ),
                 Some(_) => {}
                 None => {
@@ -156,8 +170,10 @@ pub fn cross_check(ready: &[Ready], published: &[usize], problems: &mut Vec<Prob
     }
 
     // Internal links must point at published pages.
-    let published_slugs: HashMap<&str, ()> =
-        published.iter().map(|&i| (ready[i].raw.slug.as_str(), ())).collect();
+    let published_slugs: HashMap<&str, ()> = published
+        .iter()
+        .map(|&i| (ready[i].raw.slug.as_str(), ()))
+        .collect();
     let tag_slugs: HashMap<&str, ()> = published
         .iter()
         .flat_map(|&i| ready[i].tag_slugs.iter().map(|s| (s.as_str(), ())))
@@ -166,21 +182,31 @@ pub fn cross_check(ready: &[Ready], published: &[usize], problems: &mut Vec<Prob
         let r = &ready[i];
         for (link, span) in &r.rendered.links {
             let (ok, what) = match link {
-                InternalLink::Article(s) => (published_slugs.contains_key(s.as_str()), format!("article `{s}`")),
+                InternalLink::Article(s) => (
+                    published_slugs.contains_key(s.as_str()),
+                    format!("article `{s}`"),
+                ),
                 InternalLink::Tag(s) => (tag_slugs.contains_key(s.as_str()), format!("tag `{s}`")),
             };
             if !ok {
-                let exists_unpublished = matches!(link, InternalLink::Article(s) if by_slug.contains_key(s.as_str()));
+                let exists_unpublished =
+                    matches!(link, InternalLink::Article(s) if by_slug.contains_key(s.as_str()));
                 let found = if exists_unpublished {
                     format!("{what} exists but is a draft or dated in the future")
                 } else {
                     format!("there is no {what}")
                 };
                 problems.push(
-                    error(r.raw.file, span.clone(), format!("link to {what} that is not published"))
-                        .field("body")
-                        .found(found)
-                        .expected("a link to a published article (/articles/<slug>) or tag (/tags/<tag>)"),
+                    error(
+                        r.raw.file,
+                        span.clone(),
+                        format!("link to {what} that is not published"),
+                    )
+                    .field("body")
+                    .found(found)
+                    .expected(
+                        "a link to a published article (/articles/<slug>) or tag (/tags/<tag>)",
+                    ),
                 );
             }
         }
@@ -217,7 +243,12 @@ fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
 }
 
 /// Builds every published file. `published` is newest first.
-pub fn assemble(config: &SiteConfig, ready: &[Ready], published: &[usize], stats_in: Stats) -> Output {
+pub fn assemble(
+    config: &SiteConfig,
+    ready: &[Ready],
+    published: &[usize],
+    stats_in: Stats,
+) -> Output {
     let size = config.page_size as usize;
     let pages = total_pages(published.len(), size);
     let site = Site {
@@ -244,11 +275,14 @@ pub fn assemble(config: &SiteConfig, ready: &[Ready], published: &[usize], stats
     files.push((paths::site_json(), json(&site)));
 
     // Feed pages.
-    let summaries = |ids: &[usize]| -> Vec<ArticleSummary> { ids.iter().map(|&i| ready[i].summary.clone()).collect() };
+    let summaries = |ids: &[usize]| -> Vec<ArticleSummary> {
+        ids.iter().map(|&i| ready[i].summary.clone()).collect()
+    };
     let feed: Vec<(String, Vec<u8>)> = (0..pages)
         .into_par_iter()
         .map(|p| {
-            let ids = &published[(p * size).min(published.len())..((p + 1) * size).min(published.len())];
+            let ids =
+                &published[(p * size).min(published.len())..((p + 1) * size).min(published.len())];
             let page = ListPage {
                 version: DATA_VERSION,
                 tag: None,
@@ -280,7 +314,11 @@ pub fn assemble(config: &SiteConfig, ready: &[Ready], published: &[usize], stats
             count: ids.len() as u32,
         })
         .collect();
-    infos.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    infos.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
     files.push((
         paths::tags_json(),
         json(&TagIndex {
@@ -324,7 +362,10 @@ pub fn assemble(config: &SiteConfig, ready: &[Ready], published: &[usize], stats
                 summary: r.summary.clone(),
                 body_html: r.rendered.html.clone(),
                 headings: r.rendered.headings.clone(),
-                related: rel.into_iter().map(|j| pub_ready[j].summary.clone()).collect(),
+                related: rel
+                    .into_iter()
+                    .map(|j| pub_ready[j].summary.clone())
+                    .collect(),
             };
             (paths::article_json(&r.raw.slug), json(&article))
         })

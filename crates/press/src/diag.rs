@@ -20,13 +20,13 @@ pub struct Problem {
     pub file: usize,
     pub span: Range<usize>,
     /// The front-matter field (or JSON key) concerned, if any.
-    pub field: Option<String>,
+    pub field: Option<Box<str>>,
     /// What is wrong, in a sentence.
     pub message: String,
     /// What was found, shown under the source line.
-    pub found: String,
+    pub found: Box<str>,
     /// What would be accepted instead.
-    pub expected: Option<String>,
+    pub expected: Option<Box<str>>,
 }
 
 /// The source files of a run and the problems found in them.
@@ -55,11 +55,17 @@ impl Report {
     }
 
     pub fn source(&self, file: usize) -> &str {
-        self.files.get(file).map(|f| f.source().as_str()).unwrap_or("")
+        self.files
+            .get(file)
+            .map(|f| f.source().as_str())
+            .unwrap_or("")
     }
 
     pub fn path(&self, file: usize) -> &str {
-        self.files.get(file).map(|f| f.name().as_str()).unwrap_or("?")
+        self.files
+            .get(file)
+            .map(|f| f.name().as_str())
+            .unwrap_or("?")
     }
 
     pub fn push(&mut self, p: Problem) {
@@ -112,8 +118,7 @@ impl Report {
 
     /// Sorts problems by file, then position, so output reads top to bottom.
     pub fn sort(&mut self) {
-        self.problems
-            .sort_by(|a, b| (a.file, a.span.start).cmp(&(b.file, b.span.start)));
+        self.problems.sort_by_key(|p| (p.file, p.span.start));
     }
 
     /// Renders every problem, rustc-style. `color` adds ANSI colours for terminals.
@@ -150,6 +155,9 @@ impl Report {
                 "{}:{}:{}: {sev}: {field}{}",
                 loc.path, loc.line, loc.column, p.message
             ));
+            if !p.found.is_empty() {
+                out.push_str(&format!(": {}", p.found));
+            }
             if let Some(e) = &p.expected {
                 out.push_str(&format!(" (expected {e})"));
             }
@@ -176,7 +184,7 @@ impl Report {
         }
         d.with_message(message)
             .with_labels(vec![
-                Label::primary(p.file, start..end).with_message(p.found.clone())
+                Label::primary(p.file, start..end).with_message(p.found.to_string())
             ])
             .with_notes(notes)
     }
@@ -190,7 +198,7 @@ pub fn error(file: usize, span: Range<usize>, message: impl Into<String>) -> Pro
         span,
         field: None,
         message: message.into(),
-        found: String::new(),
+        found: Box::from(""),
         expected: None,
     }
 }
@@ -204,15 +212,15 @@ pub fn warning(file: usize, span: Range<usize>, message: impl Into<String>) -> P
 
 impl Problem {
     pub fn field(mut self, f: impl Into<String>) -> Self {
-        self.field = Some(f.into());
+        self.field = Some(f.into().into_boxed_str());
         self
     }
     pub fn found(mut self, f: impl Into<String>) -> Self {
-        self.found = f.into();
+        self.found = f.into().into_boxed_str();
         self
     }
     pub fn expected(mut self, e: impl Into<String>) -> Self {
-        self.expected = Some(e.into());
+        self.expected = Some(e.into().into_boxed_str());
         self
     }
 }

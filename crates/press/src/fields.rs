@@ -58,10 +58,29 @@ impl Fields {
 pub fn from_toml(file: usize, text: &str, offset: usize) -> Result<Fields, Problem> {
     let shift = |r: Range<usize>| (r.start + offset)..(r.end + offset);
     let table = DeTable::parse(text).map_err(|e| {
-        let span = e.span().map(shift).unwrap_or(offset..offset);
-        error(file, span, "the front matter is not valid TOML")
-            .found(e.message().trim().to_string())
-            .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08")
+        let local = e.span().unwrap_or(0..0);
+        let span = shift(local.clone());
+        // Name the field whose line the error is on, when there is one.
+        let line_start = text[..local.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[line_start..].lines().next().unwrap_or("");
+        let key = line
+            .split_once('=')
+            .map(|(k, _)| k.trim())
+            .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+        let found = e.message().trim().to_string();
+        match key {
+            Some(k @ ("date" | "updated")) => error(file, span, format!("`{k}` is not a valid date"))
+                .field(k)
+                .found(found)
+                .expected("a calendar date written as YYYY-MM-DD, e.g. 2026-05-08"),
+            Some(k) => error(file, span, "the front matter is not valid TOML")
+                .field(k)
+                .found(found)
+                .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08"),
+            None => error(file, span, "the front matter is not valid TOML")
+                .found(found)
+                .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08"),
+        }
     })?;
     let mut list = Vec::new();
     for (k, v) in table.get_ref().iter() {
@@ -84,9 +103,7 @@ fn toml_val(v: &DeValue<'_>, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Va
         DeValue::String(s) => Val::Str(s.to_string()),
         DeValue::Boolean(b) => Val::Bool(*b),
         DeValue::Datetime(dt) => {
-            let date = dt
-                .date
-                .and_then(|d| Date::new(d.year, d.month, d.day));
+            let date = dt.date.and_then(|d| Date::new(d.year, d.month, d.day));
             Val::Date(date, dt.to_string())
         }
         DeValue::Array(items) => Val::List(
@@ -95,7 +112,9 @@ fn toml_val(v: &DeValue<'_>, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Va
                 .map(|i| (toml_val(i.get_ref(), shift), shift(i.span())))
                 .collect(),
         ),
-        DeValue::Integer(i) => Val::Int(i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()),
+        DeValue::Integer(i) => {
+            Val::Int(i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
+        }
         DeValue::Float(_) => Val::Other("a number"),
         DeValue::Table(_) => Val::Other("a table"),
     }
@@ -103,7 +122,10 @@ fn toml_val(v: &DeValue<'_>, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Va
 
 /// Parses a JSON object. JSON carries no spans for values, so each field points at its key's
 /// first occurrence in the text (good enough for a line number).
-pub fn from_json(file: usize, text: &str) -> Result<(Fields, serde_json::Map<String, serde_json::Value>), Problem> {
+pub fn from_json(
+    file: usize,
+    text: &str,
+) -> Result<(Fields, serde_json::Map<String, serde_json::Value>), Problem> {
     let map: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(text).map_err(|e| {
             let at = byte_offset(text, e.line(), e.column());
@@ -187,9 +209,15 @@ mod tests {
         let f = from_toml(0, fm, 4).unwrap();
         let title = f.get("title").unwrap();
         assert_eq!(title.value, Val::Str("Hi".into()));
-        assert_eq!(&fm[title.key_span.start - 4..title.key_span.end - 4], "title");
+        assert_eq!(
+            &fm[title.key_span.start - 4..title.key_span.end - 4],
+            "title"
+        );
         let date = f.get("date").unwrap();
-        assert_eq!(date.value, Val::Date(Date::new(2026, 5, 8), "2026-05-08".into()));
+        assert_eq!(
+            date.value,
+            Val::Date(Date::new(2026, 5, 8), "2026-05-08".into())
+        );
         match &f.get("tags").unwrap().value {
             Val::List(items) => {
                 assert_eq!(items[0].0, Val::Str("a".into()));

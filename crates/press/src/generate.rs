@@ -10,18 +10,80 @@ use krasa_model::Date;
 use crate::PressError;
 
 const WORDS: &[&str] = &[
-    "model", "data", "policy", "market", "team", "customer", "risk", "system", "training",
-    "budget", "support", "pipeline", "privacy", "vendor", "workflow", "analysis", "report",
-    "summit", "regulator", "startup", "invoice", "prompt", "benchmark", "agent", "review",
-    "quarter", "growth", "energy", "chip", "network", "small", "large", "open", "secure",
-    "rapid", "careful", "new", "local", "global", "shared", "the", "a", "and", "with", "for",
-    "of", "to", "in", "on", "while", "because", "after", "before", "every", "most", "few",
+    "model",
+    "data",
+    "policy",
+    "market",
+    "team",
+    "customer",
+    "risk",
+    "system",
+    "training",
+    "budget",
+    "support",
+    "pipeline",
+    "privacy",
+    "vendor",
+    "workflow",
+    "analysis",
+    "report",
+    "summit",
+    "regulator",
+    "startup",
+    "invoice",
+    "prompt",
+    "benchmark",
+    "agent",
+    "review",
+    "quarter",
+    "growth",
+    "energy",
+    "chip",
+    "network",
+    "small",
+    "large",
+    "open",
+    "secure",
+    "rapid",
+    "careful",
+    "new",
+    "local",
+    "global",
+    "shared",
+    "the",
+    "a",
+    "and",
+    "with",
+    "for",
+    "of",
+    "to",
+    "in",
+    "on",
+    "while",
+    "because",
+    "after",
+    "before",
+    "every",
+    "most",
+    "few",
 ];
 
 const TOPICS: &[&str] = &[
-    "AI", "AI Policy", "Automation", "Small Business", "Prompt Engineering", "Data Privacy",
-    "Customer Service", "Marketing", "Open Source", "Regulation", "Productivity",
-    "Machine Learning", "AI Safety", "Geopolitics", "US-China",
+    "AI",
+    "AI Policy",
+    "Automation",
+    "Small Business",
+    "Prompt Engineering",
+    "Data Privacy",
+    "Customer Service",
+    "Marketing",
+    "Open Source",
+    "Regulation",
+    "Productivity",
+    "Machine Learning",
+    "AI Safety",
+    "Geopolitics",
+    "US-China",
 ];
 
 const CATEGORIES: &[&str] = &["Breaking", "Analysis", "Tutorial"];
@@ -61,7 +123,11 @@ fn sentence(rng: &mut Rng, out: &mut String, words: usize) {
 /// The date `n` days before 2026-05-31 (articles spread over the years before it).
 fn date_before(n: usize) -> Date {
     let base_days = 20_604i64; // 2026-05-31
-    crate::today::from_days(base_days - n as i64).unwrap_or(Date { year: 2026, month: 1, day: 1 })
+    crate::today::from_days(base_days - n as i64).unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
 }
 
 /// Writes `<out>/site.toml` and `<out>/articles/*.md` for `count` articles.
@@ -100,7 +166,11 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> Result<(), PressError> {
             }
         }
         let date = date_before(i * 1_500 / count.max(1));
-        let tag_list = tags.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ");
+        let tag_list = tags
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         let _ = write!(
             text,
             "+++\ntitle = \"{title}\"\ndate = {date}\nauthor = \"Krasa News\"\ncategory = \"{}\"\ntags = [{tag_list}]\n+++\n",
@@ -118,7 +188,12 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> Result<(), PressError> {
             let mut h = String::new();
             let n = 2 + rng.below(3);
             sentence(&mut rng, &mut h, n);
-            let _ = write!(text, "## {} {}\n\n", h.trim_end().trim_end_matches('.'), s + 1);
+            let _ = write!(
+                text,
+                "## {} {}\n\n",
+                h.trim_end().trim_end_matches('.'),
+                s + 1
+            );
             for _ in 0..(2 + rng.below(2)) {
                 for _ in 0..(3 + rng.below(3)) {
                     let n = 8 + rng.below(12);

@@ -56,7 +56,11 @@ pub struct Checked {
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
 /// Loads, validates and compiles everything in memory.
-pub fn check(content: &Path, sel: &Selection, progress: Option<Progress<'_>>) -> Result<Checked, PressError> {
+pub fn check(
+    content: &Path,
+    sel: &Selection,
+    progress: Option<Progress<'_>>,
+) -> Result<Checked, PressError> {
     let mut report = Report::new();
     let mut problems = Vec::new();
     let loaded = load::load(content, &mut report, &mut problems)?;
@@ -73,7 +77,13 @@ pub fn check(content: &Path, sel: &Selection, progress: Option<Progress<'_>>) ->
             load::Format::Json => &["body"],
             load::Format::Markdown => &[],
         };
-        if let Some(m) = meta::article_meta(raw.file, &raw.fields, default_author.as_deref(), extra, &mut problems) {
+        if let Some(m) = meta::article_meta(
+            raw.file,
+            &raw.fields,
+            default_author.as_deref(),
+            extra,
+            &mut problems,
+        ) {
             valid.push((raw, m));
         }
     }
@@ -97,7 +107,7 @@ pub fn check(content: &Path, sel: &Selection, progress: Option<Progress<'_>>) ->
         problems.extend(compile::body_problems(r));
     }
     let (published, drafts, future) = compile::select(&ready, sel);
-    compile::cross_check(&ready, &published, &mut problems);
+    compile::cross_check(&ready, &published, &report, &mut problems);
 
     for p in problems {
         report.push(p);
@@ -121,7 +131,12 @@ pub fn check(content: &Path, sel: &Selection, progress: Option<Progress<'_>>) ->
 
 /// Checks, then writes the data folder atomically. On any content error nothing is written
 /// and the previous `out` is left exactly as it was.
-pub fn build(content: &Path, out: &Path, sel: &Selection, progress: Option<Progress<'_>>) -> Result<Checked, PressError> {
+pub fn build(
+    content: &Path,
+    out: &Path,
+    sel: &Selection,
+    progress: Option<Progress<'_>>,
+) -> Result<Checked, PressError> {
     let checked = check(content, sel, progress)?;
     if let Some(output) = &checked.output {
         write::write_all(out, &output.files)?;

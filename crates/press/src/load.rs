@@ -43,7 +43,11 @@ fn read(path: &Path) -> Result<Vec<u8>, PressError> {
 
 /// Reads the content folder. Problems in files go to `report`; only an unreadable folder or
 /// file is an `Err`.
-pub fn load(content: &Path, report: &mut Report, problems: &mut Vec<Problem>) -> Result<Loaded, PressError> {
+pub fn load(
+    content: &Path,
+    report: &mut Report,
+    problems: &mut Vec<Problem>,
+) -> Result<Loaded, PressError> {
     if !content.is_dir() {
         return Err(PressError::NoContent(content.to_path_buf()));
     }
@@ -132,7 +136,12 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn text_of(path: &Path, bytes: Vec<u8>, report: &mut Report, problems: &mut Vec<Problem>) -> (usize, String) {
+fn text_of(
+    path: &Path,
+    bytes: Vec<u8>,
+    report: &mut Report,
+    problems: &mut Vec<Problem>,
+) -> (usize, String) {
     match String::from_utf8(bytes) {
         Ok(t) => {
             let file = report.add_file(display(path), t.clone());
@@ -158,10 +167,14 @@ pub fn split_markdown(file: usize, text: &str) -> Result<(Fields, String, BodySp
     let t = &text[bom..];
     let first_line_end = t.find('\n').map(|i| i + 1).unwrap_or(t.len());
     if t[..first_line_end].trim_end() != "+++" {
-        return Err(error(file, bom..bom + first_line_end.saturating_sub(1), "missing front matter")
-            .field("front matter")
-            .found("the file does not start with a `+++` line")
-            .expected("`+++`, then title, date, author, category and tags as TOML, then `+++`"));
+        return Err(error(
+            file,
+            bom..bom + first_line_end.saturating_sub(1),
+            "missing front matter",
+        )
+        .field("front matter")
+        .found("the file does not start with a `+++` line")
+        .expected("`+++`, then title, date, author, category and tags as TOML, then `+++`"));
     }
     let fm_start = bom + first_line_end;
     let mut pos = fm_start;
@@ -174,10 +187,12 @@ pub fn split_markdown(file: usize, text: &str) -> Result<(Fields, String, BodySp
         pos += line.len();
     }
     let Some((fm_end, body_start)) = close else {
-        return Err(error(file, bom..bom + 3, "the front matter is never closed")
-            .field("front matter")
-            .found("this `+++` has no closing `+++` line")
-            .expected("a line with only `+++` after the metadata"));
+        return Err(
+            error(file, bom..bom + 3, "the front matter is never closed")
+                .field("front matter")
+                .found("this `+++` has no closing `+++` line")
+                .expected("a line with only `+++` after the metadata"),
+        );
     };
     let fields = fields::from_toml(file, &text[fm_start..fm_end], fm_start)?;
     let fields = Fields {

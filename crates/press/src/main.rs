@@ -10,7 +10,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use press::{PressError, Selection};
 
 #[derive(Parser)]
-#[command(name = "press", version, about = "Compiles Krasa News articles into the published static data folder")]
+#[command(
+    name = "press",
+    version,
+    about = "Compiles Krasa News articles into the published static data folder"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -110,13 +114,20 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, PressError> {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match cli.command {
-        Command::Check { content, select, short } => {
+        Command::Check {
+            content,
+            select,
+            short,
+        } => {
             let started = Instant::now();
             let checked = press::check(&content, &selection(&select), None)?;
             print_report(&checked.report, short, color);
             let r = &checked.report;
             if r.has_errors() {
-                return Err(PressError::Invalid { errors: r.error_count(), files: r.files_with_errors() });
+                return Err(PressError::Invalid {
+                    errors: r.error_count(),
+                    files: r.files_with_errors(),
+                });
             }
             if let Some(o) = &checked.output {
                 eprintln!(
@@ -126,7 +137,13 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Build { content, out, select, short, quiet } => {
+        Command::Build {
+            content,
+            out,
+            select,
+            short,
+            quiet,
+        } => {
             let started = Instant::now();
             let bar = progress_bar();
             let tick = |done: usize, total: usize| {
@@ -135,20 +152,31 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                     b.set_position(done as u64);
                 }
             };
-            let checked = press::build(&content, &out, &selection(&select), bar.as_ref().map(|_| &tick as press::Progress<'_>))?;
+            let checked = press::build(
+                &content,
+                &out,
+                &selection(&select),
+                bar.as_ref().map(|_| &tick as press::Progress<'_>),
+            )?;
             if let Some(b) = &bar {
                 b.finish_and_clear();
             }
             print_report(&checked.report, short, color);
             let r = &checked.report;
             if r.has_errors() {
-                return Err(PressError::Invalid { errors: r.error_count(), files: r.files_with_errors() });
+                return Err(PressError::Invalid {
+                    errors: r.error_count(),
+                    files: r.files_with_errors(),
+                });
             }
             if let (Some(o), false) = (&checked.output, quiet) {
                 let s = &o.stats;
                 let mut skipped = String::new();
                 if s.drafts_skipped + s.future_skipped > 0 {
-                    skipped = format!(", skipped {} draft(s) and {} future", s.drafts_skipped, s.future_skipped);
+                    skipped = format!(
+                        ", skipped {} draft(s) and {} future",
+                        s.drafts_skipped, s.future_skipped
+                    );
                 }
                 eprintln!(
                     "press: built {} articles, {} tags, {} pages ({} files) into {} in {:.2?}{skipped}{}",
@@ -163,7 +191,13 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { title, content, category, tags, author } => {
+        Command::New {
+            title,
+            content,
+            category,
+            tags,
+            author,
+        } => {
             let path = press::scaffold::new_article(
                 &content,
                 &press::scaffold::NewArticle {
@@ -175,20 +209,33 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                 },
             )?;
             println!("{}", path.display());
-            eprintln!("press: created {} (a draft: set `draft = false` or remove the line to publish)", path.display());
+            eprintln!(
+                "press: created {} (a draft: set `draft = false` or remove the line to publish)",
+                path.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate { count, out, seed } => {
             let started = Instant::now();
             press::generate::generate(&out, count, seed)?;
-            eprintln!("press: generated {count} articles in {} in {:.2?}", out.display(), started.elapsed());
+            eprintln!(
+                "press: generated {count} articles in {} in {:.2?}",
+                out.display(),
+                started.elapsed()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
-            std::fs::create_dir_all(&out).map_err(|source| PressError::Io { path: out.clone(), source })?;
+            std::fs::create_dir_all(&out).map_err(|source| PressError::Io {
+                path: out.clone(),
+                source,
+            })?;
             for (name, text) in press::schema::schemas() {
                 let path = out.join(name);
-                std::fs::write(&path, text).map_err(|source| PressError::Io { path: path.clone(), source })?;
+                std::fs::write(&path, text).map_err(|source| PressError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
                 eprintln!("press: wrote {}", path.display());
             }
             Ok(ExitCode::SUCCESS)
@@ -201,7 +248,9 @@ fn progress_bar() -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} rendering {pos}/{len} articles {wide_bar} {eta}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} rendering {pos}/{len} articles {wide_bar} {eta}")
+    {
         bar.set_style(style);
     }
     Some(bar)

@@ -27,7 +27,15 @@ pub struct Meta {
 }
 
 pub const ARTICLE_FIELDS: &[&str] = &[
-    "title", "date", "updated", "author", "category", "tags", "summary", "image", "image_alt",
+    "title",
+    "date",
+    "updated",
+    "author",
+    "category",
+    "tags",
+    "summary",
+    "image",
+    "image_alt",
     "draft",
 ];
 
@@ -124,7 +132,11 @@ impl Checker<'_> {
             Val::Bool(b) => Some(b),
             _ => {
                 let f = f.clone();
-                self.wrong(&f, format!("`{key}` must be true or false"), "true or false");
+                self.wrong(
+                    &f,
+                    format!("`{key}` must be true or false"),
+                    "true or false",
+                );
                 None
             }
         }
@@ -143,10 +155,14 @@ impl Checker<'_> {
                 .map(|(_, k)| format!("did you mean `{k}`? "))
                 .unwrap_or_default();
             self.problems.push(
-                error(self.file, f.key_span.clone(), format!("unknown field `{}`", f.key))
-                    .field(f.key.clone())
-                    .found(format!("{suggestion}this field is not part of the format"))
-                    .expected(format!("one of: {}", known.join(", "))),
+                error(
+                    self.file,
+                    f.key_span.clone(),
+                    format!("unknown field `{}`", f.key),
+                )
+                .field(f.key.clone())
+                .found(format!("{suggestion}this field is not part of the format"))
+                .expected(format!("one of: {}", known.join(", "))),
             );
         }
     }
@@ -204,7 +220,11 @@ pub fn article_meta(
         "the badge shown above the headline, e.g. category = \"Breaking\"",
     );
     let summary = c.string("summary", false, "one or two plain sentences");
-    let image = c.string("image", false, "an image URL, e.g. image = \"images/summit.jpg\"");
+    let image = c.string(
+        "image",
+        false,
+        "an image URL, e.g. image = \"images/summit.jpg\"",
+    );
     let image_alt = c.string(
         "image_alt",
         false,
@@ -233,7 +253,10 @@ pub fn article_meta(
         );
     }
     if image.is_none() && fields.get("image_alt").is_some() && fields.get("image").is_none() {
-        let span = fields.get("image_alt").map(|f| f.span.clone()).unwrap_or(0..1);
+        let span = fields
+            .get("image_alt")
+            .map(|f| f.span.clone())
+            .unwrap_or(0..1);
         c.problems.push(
             error(file, span, "`image_alt` without `image`")
                 .field("image_alt")
@@ -289,10 +312,14 @@ fn tags(c: &mut Checker<'_>) -> Option<Vec<(String, Range<usize>)>> {
                 let slug = krasa_model::slugify(&name);
                 if out.iter().any(|(n, _)| krasa_model::slugify(n) == slug) {
                     c.problems.push(
-                        error(c.file, span.clone(), format!("tag \"{name}\" is listed twice"))
-                            .field("tags")
-                            .found("a repeated tag")
-                            .expected("each tag once"),
+                        error(
+                            c.file,
+                            span.clone(),
+                            format!("tag \"{name}\" is listed twice"),
+                        )
+                        .field("tags")
+                        .found("a repeated tag")
+                        .expected("each tag once"),
                     );
                     ok = false;
                 } else {
@@ -334,7 +361,11 @@ pub struct SiteConfig {
     pub default_author: Option<String>,
 }
 
-pub fn site_config(file: usize, fields: &Fields, problems: &mut Vec<Problem>) -> Option<SiteConfig> {
+pub fn site_config(
+    file: usize,
+    fields: &Fields,
+    problems: &mut Vec<Problem>,
+) -> Option<SiteConfig> {
     let before = problems.len();
     let mut c = Checker {
         file,
@@ -372,12 +403,19 @@ pub fn site_config(file: usize, fields: &Fields, problems: &mut Vec<Problem>) ->
     };
     if let Some(url) = &base_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
-            let span = fields.get("base_url").map(|f| f.span.clone()).unwrap_or(0..1);
+            let span = fields
+                .get("base_url")
+                .map(|f| f.span.clone())
+                .unwrap_or(0..1);
             c.problems.push(
-                error(file, span, "`base_url` must be an absolute http(s) URL ending in `/`")
-                    .field("base_url")
-                    .found(format!("\"{url}\""))
-                    .expected("e.g. \"https://news.example.com/\""),
+                error(
+                    file,
+                    span,
+                    "`base_url` must be an absolute http(s) URL ending in `/`",
+                )
+                .field("base_url")
+                .found(format!("\"{url}\""))
+                .expected("e.g. \"https://news.example.com/\""),
             );
         }
     }
@@ -393,4 +431,3 @@ pub fn site_config(file: usize, fields: &Fields, problems: &mut Vec<Problem>) ->
         default_author,
     })
 }
-

@@ -55,8 +55,9 @@ pub fn options() -> Options {
 
 pub fn render_markdown(file: usize, body: &str, at: &BodySpan) -> Rendered {
     let mut out = Rendered::default();
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
 
     // Pass 1: facts, warnings, heading texts.
     let mut depth_block = 0usize; // nesting of list/blockquote/footnote containers
@@ -263,8 +264,15 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan) -> Rendered {
 fn is_inline(ev: &Event<'_>) -> bool {
     matches!(
         ev,
-        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. })
-            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image)
+        Event::Start(
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        ) | Event::End(
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        )
     )
 }
 
@@ -297,10 +305,16 @@ fn rewrite_url(url: CowStr<'_>) -> CowStr<'_> {
 
 fn check_link(file: usize, url: &str, span: Range<usize>, out: &mut Rendered) {
     let lower = url.trim().to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
+    if lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || lower.starts_with("data:")
+    {
         out.problems.push(
             warning(file, span, "unsafe link removed")
-                .found(format!("`{}` links are removed by the sanitizer", &lower[..lower.find(':').unwrap_or(0)]))
+                .found(format!(
+                    "`{}` links are removed by the sanitizer",
+                    &lower[..lower.find(':').unwrap_or(0)]
+                ))
                 .expected("an http(s), mailto: or site-relative link"),
         );
         return;
@@ -309,7 +323,8 @@ fn check_link(file: usize, url: &str, span: Range<usize>, out: &mut Rendered) {
     let path = path.strip_prefix('/').unwrap_or(path);
     if let Some(rest) = path.strip_prefix("articles/") {
         let slug = rest.trim_end_matches('/');
-        out.links.push((InternalLink::Article(slug.to_string()), span));
+        out.links
+            .push((InternalLink::Article(slug.to_string()), span));
     } else if let Some(rest) = path.strip_prefix("tags/") {
         let slug = rest.split('/').next().unwrap_or("");
         out.links.push((InternalLink::Tag(slug.to_string()), span));
@@ -325,7 +340,9 @@ fn dangerous_html(h: &str) -> Option<&'static str> {
     if l.contains("javascript:") {
         return Some("a javascript: URL");
     }
-    for tag in ["<iframe", "<object", "<embed", "<style", "<form", "<input", "<link", "<meta"] {
+    for tag in [
+        "<iframe", "<object", "<embed", "<style", "<form", "<input", "<link", "<meta",
+    ] {
         if l.contains(tag) {
             return Some("an element that is not allowed in articles");
         }
@@ -384,7 +401,9 @@ mod tests {
         let out = r("Intro.\n\n## Why it matters\n\ntext\n\n## Why it matters\n\n### What `experts` say {#experts}\n");
         let ids: Vec<_> = out.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["why-it-matters", "why-it-matters-2", "experts"]);
-        assert!(out.html.contains("<h2 id=\"why-it-matters\">Why it matters</h2>"));
+        assert!(out
+            .html
+            .contains("<h2 id=\"why-it-matters\">Why it matters</h2>"));
         assert!(out.html.contains("<h3 id=\"experts\">"));
         assert_eq!(out.headings[2].text, "What experts say");
     }
@@ -396,19 +415,26 @@ mod tests {
         assert!(!out.html.contains("onclick"), "{}", out.html);
         assert!(!out.html.contains("javascript:"), "{}", out.html);
         assert_eq!(out.problems.len(), 3, "{:?}", out.problems);
-        assert!(out.problems.iter().all(|p| p.severity == crate::diag::Severity::Warning));
+        assert!(out
+            .problems
+            .iter()
+            .all(|p| p.severity == crate::diag::Severity::Warning));
     }
 
     #[test]
     fn counts_words_outside_code_blocks_and_takes_first_paragraph() {
-        let out = r("> quoted first\n\nOne two\nthree `four`.\n\n```\nnot counted at all\n```\n\nfive six");
+        let out = r(
+            "> quoted first\n\nOne two\nthree `four`.\n\n```\nnot counted at all\n```\n\nfive six",
+        );
         assert_eq!(out.word_count, 2 + 4 + 2);
         assert_eq!(out.first_paragraph, "One two three four.");
     }
 
     #[test]
     fn tables_footnotes_strikethrough_render() {
-        let out = r("| a | b |\n|---|---|\n| 1 | 2 |\n\nA claim.[^src] ~~old~~\n\n[^src]: The source.\n");
+        let out = r(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nA claim.[^src] ~~old~~\n\n[^src]: The source.\n",
+        );
         assert!(out.html.contains("<table>"));
         assert!(out.html.contains("<del>old</del>"));
         assert!(out.html.contains("href=\"#fn-src\""), "{}", out.html);
@@ -425,7 +451,11 @@ mod tests {
                 InternalLink::Tag("ai-policy".into())
             ]
         );
-        assert!(out.html.contains("href=\"articles/other-story#part\""), "{}", out.html);
+        assert!(
+            out.html.contains("href=\"articles/other-story#part\""),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("href=\"https://example.com\""));
     }
 

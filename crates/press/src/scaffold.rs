@@ -46,7 +46,11 @@ pub fn new_article(content: &Path, a: &NewArticle<'_>) -> Result<PathBuf, PressE
         author = a.author,
         category = a.category,
     );
-    let mut file = match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(PressError::Exists(path));

@@ -11,8 +11,14 @@ pub fn schemas() -> Vec<(&'static str, String)> {
     };
     vec![
         ("site.schema.json", pretty(schemars::schema_for!(Site))),
-        ("list-page.schema.json", pretty(schemars::schema_for!(ListPage))),
+        (
+            "list-page.schema.json",
+            pretty(schemars::schema_for!(ListPage)),
+        ),
         ("tags.schema.json", pretty(schemars::schema_for!(TagIndex))),
-        ("article.schema.json", pretty(schemars::schema_for!(Article))),
+        (
+            "article.schema.json",
+            pretty(schemars::schema_for!(Article)),
+        ),
     ]
 }

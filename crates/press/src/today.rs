@@ -22,7 +22,11 @@ pub fn today() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    from_days(secs.div_euclid(86_400)).unwrap_or(Date { year: 1970, month: 1, day: 1 })
+    from_days(secs.div_euclid(86_400)).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 #[cfg(test)]

@@ -76,7 +76,14 @@ mod tests {
     fn replaces_the_whole_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("data");
-        write_all(&out, &[("a/b.json".into(), b"1".to_vec()), ("c.json".into(), b"2".to_vec())]).unwrap();
+        write_all(
+            &out,
+            &[
+                ("a/b.json".into(), b"1".to_vec()),
+                ("c.json".into(), b"2".to_vec()),
+            ],
+        )
+        .unwrap();
         assert_eq!(fs::read(out.join("a/b.json")).unwrap(), b"1");
         write_all(&out, &[("c.json".into(), b"3".to_vec())]).unwrap();
         assert!(!out.join("a/b.json").exists(), "stale files are gone");

@@ -1,0 +1,249 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount a component, read the DOM
+//! the way a reader would see it.
+#![cfg(target_arch = "wasm32")]
+
+use krasa::components::{ArticleCard, ArticleView, ErrorView, Pager, PagerTarget};
+use krasa::error::AppError;
+use krasa_model::{Article, ArticleSummary, TagRef, DATA_VERSION};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn summary(slug: &str, title: &str) -> ArticleSummary {
+    ArticleSummary {
+        slug: slug.into(),
+        title: title.into(),
+        date: "2026-05-08".into(),
+        updated: None,
+        author: "Krasa News".into(),
+        category: "Breaking".into(),
+        tags: vec![
+            TagRef {
+                name: "AI Policy".into(),
+                slug: "ai-policy".into(),
+            },
+            TagRef {
+                name: "US-China".into(),
+                slug: "us-china".into(),
+            },
+        ],
+        excerpt: "Washington and Beijing weigh talks.".into(),
+        reading_minutes: 5,
+        word_count: 1_000,
+        image: None,
+    }
+}
+
+/// A fresh container in the document.
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc
+        .create_element("div")
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.item(i)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+async fn card_shows_badge_title_link_byline_and_tags() {
+    let el = container();
+    let s = summary("us-china-talks", "US and China weigh AI-risk talks");
+    let _h = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <Router><ArticleCard summary=s.clone()/></Router> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(texts(&el, ".badge"), ["Breaking"]);
+    assert_eq!(texts(&el, "h2 a"), ["US and China weigh AI-risk talks"]);
+    assert_eq!(
+        attr(&el, "h2 a", "href").as_deref(),
+        Some("/articles/us-china-talks")
+    );
+    let byline = texts(&el, ".byline")[0].clone();
+    assert!(byline.contains("May 8, 2026"), "{byline}");
+    assert!(byline.contains("5 minute read"), "{byline}");
+    assert_eq!(attr(&el, "time", "datetime").as_deref(), Some("2026-05-08"));
+    assert_eq!(texts(&el, ".tag-links a"), ["#ai-policy", "#us-china"]);
+    assert_eq!(
+        attr(&el, ".tag-links a", "href").as_deref(),
+        Some("/tags/ai-policy")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn related_cards_use_level_three_headings() {
+    let el = container();
+    let s = summary("x", "Related story");
+    let _h = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <Router><ArticleCard summary=s.clone() level=3/></Router> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(texts(&el, "h3"), ["Related story"]);
+    assert!(texts(&el, "h2").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn article_view_is_the_reference_page() {
+    let el = container();
+    let article = Article {
+        version: DATA_VERSION,
+        summary: summary("us-china-talks", "US and China weigh AI-risk talks"),
+        body_html: "<p>Opening.</p><h2 id=\"why-it-matters\">Why it matters</h2><p>Because.</p>"
+            .into(),
+        headings: vec![],
+        related: vec![summary("other", "Another story")],
+    };
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Router><ArticleView article=article.clone() back_href="/page/2"/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&el, "h1"),
+        ["US and China weigh AI-risk talks"],
+        "the title is the only h1"
+    );
+    assert_eq!(texts(&el, ".back a"), ["← Back to News"]);
+    assert_eq!(attr(&el, ".back a", "href").as_deref(), Some("/page/2"));
+    assert!(texts(&el, ".article-header .byline")[0].contains("5 minute read"));
+    assert_eq!(texts(&el, ".prose h2"), ["Why it matters"]);
+    assert_eq!(
+        attr(&el, ".prose h2", "id").as_deref(),
+        Some("why-it-matters")
+    );
+    assert_eq!(texts(&el, ".article-footer a"), ["#ai-policy", "#us-china"]);
+    assert_eq!(texts(&el, ".related > h2"), ["Related Articles"]);
+    assert_eq!(texts(&el, ".related h3"), ["Another story"]);
+}
+
+#[wasm_bindgen_test]
+async fn article_without_related_has_no_empty_block() {
+    let el = container();
+    let article = Article {
+        version: DATA_VERSION,
+        summary: summary("alone", "Alone"),
+        body_html: "<p>Text.</p>".into(),
+        headings: vec![],
+        related: vec![],
+    };
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Router><ArticleView article=article.clone() back_href="/"/></Router> }
+    });
+    leptos::task::tick().await;
+    assert!(el.query_selector(".related").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn pager_marks_current_page_and_links_neighbours() {
+    let el = container();
+    let _h = leptos::mount::mount_to(el.clone(), || {
+        view! { <Router><Pager target=PagerTarget::Tag("ai".into()) current=1 total=12/></Router> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&el, ".pager li"), ["1", "2", "3", "…", "12"]);
+    // The router is at "/" in the test page, so only exact matches would be current; the
+    // label tells screen readers which page is shown either way.
+    assert_eq!(
+        attr(&el, ".pager li a", "aria-label").as_deref(),
+        Some("Page 1, current page")
+    );
+    assert!(
+        el.query_selector(".pager-prev").unwrap().is_none(),
+        "no previous page on page 1"
+    );
+    assert_eq!(
+        attr(&el, ".pager-next", "href").as_deref(),
+        Some("/tags/ai/page/2")
+    );
+    assert_eq!(attr(&el, ".pager-next", "rel").as_deref(), Some("next"));
+}
+
+#[wasm_bindgen_test]
+async fn single_page_has_no_pager() {
+    let el = container();
+    let _h = leptos::mount::mount_to(el.clone(), || {
+        view! { <Router><Pager target=PagerTarget::Feed current=1 total=1/></Router> }
+    });
+    leptos::task::tick().await;
+    assert!(el.query_selector("nav").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn error_view_explains_and_retry_calls_back() {
+    let el = container();
+    let retries = RwSignal::new(0);
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <Router>
+                <ErrorView error=AppError::Server(503) on_retry=Callback::new(move |_| retries.update(|n| *n += 1))/>
+            </Router>
+        }
+    });
+    leptos::task::tick().await;
+    assert_eq!(attr(&el, ".error-view", "role").as_deref(), Some("alert"));
+    let message = texts(&el, ".error-message")[0].clone();
+    assert!(message.contains("HTTP 503"), "{message}");
+    let button = el
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    assert_eq!(button.text_content().unwrap_or_default().trim(), "Retry");
+    button.click();
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(retries.get_untracked(), 2);
+    assert_eq!(attr(&el, ".error-actions a", "href").as_deref(), Some("/"));
+}
+
+#[wasm_bindgen_test]
+fn decoding_treats_html_as_not_found_and_checks_the_version() {
+    use krasa::api::decode;
+    use krasa_model::TagIndex;
+    assert_eq!(
+        decode::<TagIndex>("<!DOCTYPE html><html></html>"),
+        Err(AppError::NotFound)
+    );
+    assert!(
+        matches!(decode::<TagIndex>("{\"version\":99,\"tags\":[]}"), Err(AppError::Decode(m)) if m.contains("99"))
+    );
+    assert!(matches!(
+        decode::<TagIndex>("{\"version\":1}"),
+        Err(AppError::Decode(_))
+    ));
+    assert!(matches!(
+        decode::<TagIndex>("not json"),
+        Err(AppError::Decode(_))
+    ));
+    let ok = decode::<TagIndex>(
+        "{\"version\":1,\"tags\":[{\"name\":\"AI\",\"slug\":\"ai\",\"count\":3}]}",
+    )
+    .unwrap();
+    assert_eq!(ok.tags[0].count, 3);
+}

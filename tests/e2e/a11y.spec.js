@@ -1,0 +1,90 @@
+// Keyboard, theme and axe checks on every page type in both themes.
+const { test, expect } = require('@playwright/test');
+const { ARTICLE, ARTICLE_TITLE, ready, axe } = require('./helpers');
+
+const PAGES = {
+  feed: './',
+  'feed page 2': './page/2',
+  article: `./articles/${ARTICLE}`,
+  tags: './tags',
+  tag: './tags/ai-policy',
+  'not found': './articles/no-such-story',
+};
+
+for (const scheme of ['light', 'dark']) {
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`axe: ${name} (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      await ready(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await axe(page);
+    });
+  }
+}
+
+test('landmarks are present on every page', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await expect(page.locator('header.site-header')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.locator('footer.site-footer')).toHaveCount(1);
+});
+
+test('an article can be found and read with the keyboard only', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  // Tab from the main region reaches the first story's title link
+  await page.keyboard.press('Tab');
+  const first = page.locator('.cards .card h2 a').first();
+  await expect(first).toBeFocused();
+  const title = await first.textContent();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(title);
+  await expect(page.locator('h1')).toBeFocused();
+  // the next Tab goes into the article (the first link after the h1)
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.closest('main') !== null);
+  expect(focused).toBe(true);
+  // focus outline is visible
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('the theme toggle overrides the system and is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./');
+  await ready(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  const toggle = page.getByRole('button', { name: /Dark theme/ });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(18, 20, 23)');
+  await page.reload();
+  await ready(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: /Dark theme/ })).toHaveAttribute('aria-pressed', 'true');
+  await page.goto(`./articles/${ARTICLE}`);
+  await expect(page.locator('h1')).toHaveText(ARTICLE_TITLE);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('the layout is readable at 320 px without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const path of ['./', `./articles/${ARTICLE}`, './tags']) {
+    await page.goto(path);
+    await ready(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,0 +1,69 @@
+// Bad addresses and bad networks: never a blank page, never a panic.
+const { test, expect } = require('@playwright/test');
+const { ARTICLE, ARTICLE_TITLE, watchConsole, ready } = require('./helpers');
+
+async function expectNotFound(page) {
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  await expect(page).toHaveTitle(/Page not found/);
+  await expect(page.getByRole('link', { name: 'Go to the front page' })).toBeVisible();
+}
+
+test('unknown slug, tag, page number and route show the not-found page with a way home', async ({ page }) => {
+  const problems = watchConsole(page);
+  for (const path of ['./articles/no-such-story', './articles/Bad_Slug!', './tags/no-such-tag', './page/99', './page/0', './page/abc', './tags/ai/page/50', './nowhere/at/all']) {
+    await page.goto(path);
+    await expectNotFound(page);
+  }
+  await page.getByRole('link', { name: 'Go to the front page' }).click();
+  await expect(page.locator('h1')).toHaveText('Latest news');
+  // 404s for data files are expected console noise; panics are not
+  expect(problems.filter((p) => !/404 \(Not Found\)/.test(p))).toEqual([]);
+});
+
+test('/page/1 goes to /', async ({ page }) => {
+  await page.goto('./page/1');
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await ready(page);
+  await expect(page.locator('h1')).toHaveText('Latest news');
+});
+
+test('a failed data request shows the error view and Retry recovers', async ({ page }) => {
+  const problems = watchConsole(page);
+  let fail = true;
+  await page.route('**/data/articles/*.json', (route) => (fail ? route.abort('failed') : route.continue()));
+  await page.goto(`./articles/${ARTICLE}`);
+  await expect(page.locator('.error-view h1')).toHaveText('Something went wrong');
+  await expect(page.locator('.error-message')).toContainText('could not reach the server');
+  fail = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('h1')).toHaveText(ARTICLE_TITLE);
+  expect(problems.filter((p) => !/net::ERR_FAILED/.test(p))).toEqual([]);
+});
+
+test('a server error and malformed JSON are explained, not shown as blank pages', async ({ page }) => {
+  await page.route('**/data/feed/1.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await page.goto('./');
+  await expect(page.locator('.error-message')).toContainText('HTTP 503');
+  await page.unroute('**/data/feed/1.json');
+  await page.route('**/data/tags.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":1,"tags":"oops"}' }));
+  await page.goto('./tags');
+  await expect(page.locator('.error-message')).toContainText('could not be read');
+  await page.unroute('**/data/tags.json');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('h1')).toHaveText('All tags');
+});
+
+test('a slow network shows a loading skeleton, not a blank page', async ({ page }) => {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route('**/data/feed/1.json', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.locator('.loading')).toBeVisible();
+  await expect(page.locator('.site-header')).toBeVisible();
+  release();
+  await ready(page);
+  await expect(page.locator('.cards .card')).toHaveCount(10);
+});

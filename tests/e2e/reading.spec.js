@@ -1,0 +1,139 @@
+// A reader's journeys through the site.
+const { test, expect } = require('@playwright/test');
+const { ARTICLE, ARTICLE_TITLE, watchConsole, ready } = require('./helpers');
+
+test.describe('reading', () => {
+  let problems;
+  test.beforeEach(async ({ page }) => {
+    problems = watchConsole(page);
+  });
+  test.afterEach(async () => {
+    expect(problems, 'console errors or panics').toEqual([]);
+  });
+
+  test('feed shows the latest stories newest first with pagination', async ({ page }) => {
+    await page.goto('./');
+    await ready(page);
+    await expect(page).toHaveTitle('Krasa News');
+    await expect(page.locator('h1')).toHaveText('Latest news');
+    const cards = page.locator('.cards .card');
+    await expect(cards).toHaveCount(10);
+    const dates = await page.locator('.cards .card time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const first = cards.first();
+    await expect(first.locator('.badge')).toBeVisible();
+    await expect(first.locator('.byline')).toContainText('minute read');
+    await expect(page.locator('.pager a[aria-current="page"]')).toHaveText('1');
+    await page.locator('.pager-next').click();
+    await expect(page).toHaveURL(/\/page\/2$/);
+    await ready(page);
+    await expect(page.locator('h1')).toHaveText(/page 2 of 3/);
+    await expect(page.locator('.pager a[aria-current="page"]')).toHaveText('2');
+  });
+
+  test('feed to article to tag page and back, with scroll restored', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto('./page/2');
+    await ready(page);
+    const link = page.locator('.cards .card h2 a').nth(5);
+    const title = (await link.textContent()).trim();
+    const slug = (await link.getAttribute('href')).split('/').pop();
+    await link.scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 150);
+    await page.waitForTimeout(300);
+    const feedScroll = await page.evaluate(() => window.scrollY);
+    expect(feedScroll).toBeGreaterThan(100);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${slug}$`));
+    await ready(page);
+    await expect(page.locator('h1')).toHaveText(title);
+    await expect(page).toHaveTitle(`${title} — Krasa News`);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(5);
+    // focus moved to the new page's h1, and the title is announced
+    await expect(page.locator('h1')).toBeFocused();
+    await expect(page.locator('[aria-live="polite"]')).toHaveText(`${title} — Krasa News`);
+    // "Back to News" leads to the feed page the reader came from
+    await expect(page.getByRole('link', { name: '← Back to News' })).toHaveAttribute('href', '/page/2');
+
+    const tagLink = page.locator('.article-footer .tag-links a').first();
+    const tag = (await tagLink.textContent()).trim();
+    await tagLink.click();
+    await expect(page).toHaveURL(new RegExp(`/tags/${tag.slice(1)}$`));
+    await ready(page);
+    await expect(page.locator('h1')).toHaveText(tag);
+    await expect(page.locator('.page-sub')).toContainText(/stor(y|ies)/);
+    await expect(page).toHaveTitle(new RegExp(`^${tag} .*— Krasa News$`));
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+
+    await page.goBack();
+    await expect(page.locator('h1')).toHaveText(title);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/page\/2$/);
+    await ready(page);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(feedScroll - 5);
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - feedScroll)).toBeLessThan(5);
+    await page.goForward();
+    await expect(page.locator('h1')).toHaveText(title);
+
+    // Back to News from the article returns to page 2
+    await page.getByRole('link', { name: '← Back to News' }).click();
+    await expect(page).toHaveURL(/\/page\/2$/);
+  });
+
+  test('the reference article page has everything the seed page shows', async ({ page }) => {
+    await page.goto(`./articles/${ARTICLE}`);
+    await ready(page);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('h1')).toHaveText(ARTICLE_TITLE);
+    await expect(page).toHaveTitle(`${ARTICLE_TITLE} — Krasa News`);
+    await expect(page.locator('.site-header')).toContainText('Krasa News');
+    await expect(page.locator('.tagline')).toContainText('free AI tutorials');
+    await expect(page.locator('.article .badge')).toHaveText('Breaking');
+    await expect(page.locator('.article-header .byline')).toContainText('Krasa News');
+    await expect(page.locator('.article-header .byline time')).toHaveAttribute('datetime', '2026-05-08');
+    await expect(page.locator('.article-header .byline')).toContainText('May 8, 2026');
+    await expect(page.locator('.article-header .byline')).toContainText('5 minute read');
+    await expect(page.locator('.prose h2')).toHaveText(['Why it matters', 'What the talks would cover', 'The strategic backdrop', 'What experts say', 'What is really on the table']);
+    await expect(page.locator('.article-footer .tag-links a')).toHaveText(['#ai', '#ai-policy', '#us-china', '#geopolitics', '#ai-safety']);
+    await expect(page.locator('.related h2')).toHaveText('Related Articles');
+    await expect(page.locator('.related h3')).toHaveCount(3);
+  });
+
+  test('a deep link opens the article directly', async ({ page }) => {
+    const res = await page.goto(`./articles/${ARTICLE}`);
+    expect(res.status()).toBe(200);
+    await ready(page);
+    await expect(page.locator('h1')).toHaveText(ARTICLE_TITLE);
+    await expect(page.locator('meta[name="description"]').last()).toHaveAttribute('content', /Trump-Xi summit/);
+    await page.getByRole('link', { name: '← Back to News' }).click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+    await ready(page);
+  });
+
+  test('tags index lists every tag with counts', async ({ page }) => {
+    await page.goto('./tags');
+    await ready(page);
+    await expect(page.locator('h1')).toHaveText('All tags');
+    await expect(page.locator('.tag-cloud li')).toHaveCount(15);
+    await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveText('Tags');
+    await page.locator('.tag-cloud a', { hasText: '#us-china' }).click();
+    await expect(page).toHaveURL(/\/tags\/us-china$/);
+    await ready(page);
+    await expect(page.locator('.cards .card')).toHaveCount(3);
+  });
+
+  test('in-article links to sections stay on the page', async ({ page }) => {
+    await page.goto(`./articles/${ARTICLE}`);
+    await ready(page);
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '#what-experts-say';
+      a.textContent = 'jump';
+      a.id = 'jump';
+      document.querySelector('.prose').prepend(a);
+    });
+    await page.locator('#jump').click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${ARTICLE}$`));
+    await expect(page.locator('#what-experts-say')).toBeInViewport();
+  });
+});

@@ -119,7 +119,12 @@ pub fn excerpt(text: &str, max: usize) -> String {
 }
 
 /// Checks that need the whole corpus. Adds problems; returns nothing.
-pub fn cross_check(ready: &[Ready], published: &[usize], report: &crate::diag::Report, problems: &mut Vec<Problem>) {
+pub fn cross_check(
+    ready: &[Ready],
+    published: &[usize],
+    report: &crate::diag::Report,
+    problems: &mut Vec<Problem>,
+) {
     // Duplicate slugs (an .md and a .json with the same name).
     let mut by_slug: HashMap<&str, usize> = HashMap::new();
     for (i, r) in ready.iter().enumerate() {

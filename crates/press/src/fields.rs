@@ -61,18 +61,23 @@ pub fn from_toml(file: usize, text: &str, offset: usize) -> Result<Fields, Probl
         let local = e.span().unwrap_or(0..0);
         let span = shift(local.clone());
         // Name the field whose line the error is on, when there is one.
-        let line_start = text[..local.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = text[..local.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
         let line = text[line_start..].lines().next().unwrap_or("");
-        let key = line
-            .split_once('=')
-            .map(|(k, _)| k.trim())
-            .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+        let key = line.split_once('=').map(|(k, _)| k.trim()).filter(|k| {
+            !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        });
         let found = e.message().trim().to_string();
         match key {
-            Some(k @ ("date" | "updated")) => error(file, span, format!("`{k}` is not a valid date"))
-                .field(k)
-                .found(found)
-                .expected("a calendar date written as YYYY-MM-DD, e.g. 2026-05-08"),
+            Some(k @ ("date" | "updated")) => {
+                error(file, span, format!("`{k}` is not a valid date"))
+                    .field(k)
+                    .found(found)
+                    .expected("a calendar date written as YYYY-MM-DD, e.g. 2026-05-08")
+            }
             Some(k) => error(file, span, "the front matter is not valid TOML")
                 .field(k)
                 .found(found)

@@ -58,8 +58,17 @@ fn the_sample_content_builds_into_the_published_format() {
     let out = tempfile::tempdir().unwrap();
     let data = out.path().join("data");
     let checked = press::build(&repo().join("content"), &data, &sel(), None).unwrap();
-    assert!(!checked.report.has_errors(), "{}", checked.report.render(false));
-    assert_eq!(checked.report.warning_count(), 0, "{}", checked.report.render(false));
+    assert!(
+        !checked.report.has_errors(),
+        "{}",
+        checked.report.render(false)
+    );
+    assert_eq!(
+        checked.report.warning_count(),
+        0,
+        "{}",
+        checked.report.render(false)
+    );
 
     let site: Site = read(&data, "site.json");
     assert_eq!(site.title, "Krasa News");
@@ -69,30 +78,60 @@ fn the_sample_content_builds_into_the_published_format() {
     let feed: ListPage = read(&data, "feed/1.json");
     assert_eq!(feed.items.len(), 10);
     assert_eq!(feed.total_items, site.total_articles);
-    assert!(feed.items.windows(2).all(|w| w[0].date >= w[1].date), "newest first");
+    assert!(
+        feed.items.windows(2).all(|w| w[0].date >= w[1].date),
+        "newest first"
+    );
     let last: ListPage = read(&data, &format!("feed/{}.json", feed.total_pages));
     assert!(!last.items.is_empty() && last.items.len() <= 10);
-    assert!(!data.join(format!("feed/{}.json", feed.total_pages + 1)).exists());
+    assert!(!data
+        .join(format!("feed/{}.json", feed.total_pages + 1))
+        .exists());
 
     let tags: TagIndex = read(&data, "tags.json");
     assert!(tags.tags.len() >= 8, "at least 8 tags");
-    assert!(tags.tags.windows(2).all(|w| w[0].count >= w[1].count), "most used first");
+    assert!(
+        tags.tags.windows(2).all(|w| w[0].count >= w[1].count),
+        "most used first"
+    );
     for t in &tags.tags {
         let page: ListPage = read(&data, &format!("tags/{}/1.json", t.slug));
         assert_eq!(page.total_items, t.count);
-        assert_eq!(page.tag.as_ref().map(|x| x.slug.as_str()), Some(t.slug.as_str()));
-        assert!(page.items.iter().all(|s| s.tags.iter().any(|x| x.slug == t.slug)));
+        assert_eq!(
+            page.tag.as_ref().map(|x| x.slug.as_str()),
+            Some(t.slug.as_str())
+        );
+        assert!(page
+            .items
+            .iter()
+            .all(|s| s.tags.iter().any(|x| x.slug == t.slug)));
     }
 
     // The reference article, as on the seed page.
     let a: Article = read(&data, "articles/us-china-ai-risk-talks-beijing-summit.json");
     assert_eq!(a.summary.category, "Breaking");
     assert_eq!(a.summary.date, "2026-05-08");
-    assert_eq!(a.summary.reading_minutes, 5, "{} words", a.summary.word_count);
+    assert_eq!(
+        a.summary.reading_minutes, 5,
+        "{} words",
+        a.summary.word_count
+    );
     let ids: Vec<_> = a.headings.iter().map(|h| h.id.as_str()).collect();
-    assert_eq!(ids, ["why-it-matters", "what-the-talks-would-cover", "the-strategic-backdrop", "what-experts-say", "what-is-really-on-the-table"]);
+    assert_eq!(
+        ids,
+        [
+            "why-it-matters",
+            "what-the-talks-would-cover",
+            "the-strategic-backdrop",
+            "what-experts-say",
+            "what-is-really-on-the-table"
+        ]
+    );
     let tag_slugs: Vec<_> = a.summary.tags.iter().map(|t| t.slug.as_str()).collect();
-    assert_eq!(tag_slugs, ["ai", "ai-policy", "us-china", "geopolitics", "ai-safety"]);
+    assert_eq!(
+        tag_slugs,
+        ["ai", "ai-policy", "us-china", "geopolitics", "ai-safety"]
+    );
     assert_eq!(a.related.len(), 3);
     assert!(a.related.iter().all(|r| r.slug != a.summary.slug));
     assert!(a.body_html.contains("<h2 id=\"why-it-matters\">"));
@@ -103,9 +142,18 @@ fn the_sample_content_builds_into_the_published_format() {
     for page in 1..=site.feed_pages {
         let p: ListPage = read(&data, &format!("feed/{page}.json"));
         for s in p.items {
-            assert!((300..=1200).contains(&s.word_count), "{}: {} words", s.slug, s.word_count);
+            assert!(
+                (300..=1200).contains(&s.word_count),
+                "{}: {} words",
+                s.slug,
+                s.word_count
+            );
             let full: Article = read(&data, &format!("articles/{}.json", s.slug));
-            assert!(full.headings.iter().any(|h| h.level == 2), "{} has section headings", s.slug);
+            assert!(
+                full.headings.iter().any(|h| h.level == 2),
+                "{} has section headings",
+                s.slug
+            );
             categories.insert(s.category.clone());
             months.insert(s.date[..7].to_string());
         }
@@ -164,28 +212,55 @@ fn every_problem_is_reported_at_once_with_file_line_and_field() {
     // The readable report shows the source line and what was expected.
     let full = r.render(false);
     assert!(full.contains("did you mean `title`?"), "{full}");
-    assert!(full.contains("expected: a calendar date written as YYYY-MM-DD"), "{full}");
+    assert!(
+        full.contains("expected: a calendar date written as YYYY-MM-DD"),
+        "{full}"
+    );
     assert!(full.contains("│ date = 2026-02-30"), "{full}");
 }
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
-    let dir = content(&[("one.md", &article("One", "2026-05-01", "\"AI\"", "Body one.\n"))]);
+    let dir = content(&[(
+        "one.md",
+        &article("One", "2026-05-01", "\"AI\"", "Body one.\n"),
+    )]);
     let out = tempfile::tempdir().unwrap();
     let data = out.path().join("data");
-    let (ok, log) = press(&["build", "--content", dir.path().to_str().unwrap(), "--out", data.to_str().unwrap(), "--today", "2026-11-27"]);
+    let (ok, log) = press(&[
+        "build",
+        "--content",
+        dir.path().to_str().unwrap(),
+        "--out",
+        data.to_str().unwrap(),
+        "--today",
+        "2026-11-27",
+    ]);
     assert!(ok, "{log}");
     assert!(log.contains("built 1 articles"), "{log}");
     let before = fs::read(data.join("articles/one.json")).unwrap();
 
-    fs::write(dir.path().join("articles/two.md"), "+++\ntitle = \"Two\"\n+++\nBody\n").unwrap();
-    let (ok, log) = press(&["build", "--content", dir.path().to_str().unwrap(), "--out", data.to_str().unwrap()]);
+    fs::write(
+        dir.path().join("articles/two.md"),
+        "+++\ntitle = \"Two\"\n+++\nBody\n",
+    )
+    .unwrap();
+    let (ok, log) = press(&[
+        "build",
+        "--content",
+        dir.path().to_str().unwrap(),
+        "--out",
+        data.to_str().unwrap(),
+    ]);
     assert!(!ok);
     assert!(log.contains("two.md:"), "{log}");
     assert!(log.contains("nothing was written"), "{log}");
     assert_eq!(fs::read(data.join("articles/one.json")).unwrap(), before);
     assert!(!data.join("articles/two.json").exists());
-    let entries: Vec<_> = fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let entries: Vec<_> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(entries.len(), 1, "no temporary folders left: {entries:?}");
 }
 
@@ -200,10 +275,20 @@ fn drafts_and_future_articles_are_left_out_unless_asked_for() {
     let o = c.output.unwrap();
     assert_eq!(o.stats.articles, 1);
     assert_eq!((o.stats.drafts_skipped, o.stats.future_skipped), (1, 1));
-    assert!(!o.files.iter().any(|(p, _)| p.contains("draft") || p.contains("future")));
+    assert!(!o
+        .files
+        .iter()
+        .any(|(p, _)| p.contains("draft") || p.contains("future")));
 
-    let all = Selection { include_drafts: true, include_future: true, ..sel() };
-    let o = press::check(dir.path(), &all, None).unwrap().output.unwrap();
+    let all = Selection {
+        include_drafts: true,
+        include_future: true,
+        ..sel()
+    };
+    let o = press::check(dir.path(), &all, None)
+        .unwrap()
+        .output
+        .unwrap();
     assert_eq!(o.stats.articles, 3);
 }
 
@@ -217,28 +302,59 @@ fn links_to_drafts_are_errors_and_json_articles_work() {
     let c = press::check(dir.path(), &sel(), None).unwrap();
     let short = c.report.render_short();
     assert_eq!(c.report.error_count(), 1, "{short}");
-    assert!(short.contains("a.md:7:") && short.contains("draft"), "{short}");
+    assert!(
+        short.contains("a.md:7:") && short.contains("draft"),
+        "{short}"
+    );
 
     fs::remove_file(dir.path().join("articles/d.md")).unwrap();
-    fs::write(dir.path().join("articles/a.md"), article("A", "2026-05-01", "\"AI\", \"Policy\"", "Read [b](/articles/b).\n")).unwrap();
+    fs::write(
+        dir.path().join("articles/a.md"),
+        article(
+            "A",
+            "2026-05-01",
+            "\"AI\", \"Policy\"",
+            "Read [b](/articles/b).\n",
+        ),
+    )
+    .unwrap();
     let c = press::check(dir.path(), &sel(), None).unwrap();
     let o = c.output.expect("valid");
-    let b = o.files.iter().find(|(p, _)| p == "articles/b.json").unwrap();
+    let b = o
+        .files
+        .iter()
+        .find(|(p, _)| p == "articles/b.json")
+        .unwrap();
     let b: Article = serde_json::from_slice(&b.1).unwrap();
     assert_eq!(b.summary.author, "Ann");
     assert_eq!(b.summary.excerpt, "From JSON.");
     assert_eq!(b.headings[0].id, "part");
-    let a = o.files.iter().find(|(p, _)| p == "articles/a.json").unwrap();
+    let a = o
+        .files
+        .iter()
+        .find(|(p, _)| p == "articles/a.json")
+        .unwrap();
     let a: Article = serde_json::from_slice(&a.1).unwrap();
     assert_eq!(a.summary.author, "Desk", "default author from site.toml");
-    assert!(a.body_html.contains("href=\"articles/b\""), "{}", a.body_html);
+    assert!(
+        a.body_html.contains("href=\"articles/b\""),
+        "{}",
+        a.body_html
+    );
 }
 
 #[test]
 fn press_new_creates_an_article_that_checks() {
     let dir = content(&[]);
     let c = dir.path().to_str().unwrap();
-    let (ok, log) = press(&["new", "Why Small Firms Adopt AI", "--content", c, "--tags", "AI,Small Business"]);
+    let (ok, log) = press(&[
+        "new",
+        "Why Small Firms Adopt AI",
+        "--content",
+        c,
+        "--tags",
+        "AI,Small Business",
+    ]);
     assert!(ok, "{log}");
     let path = dir.path().join("articles/why-small-firms-adopt-ai.md");
     let text = fs::read_to_string(&path).unwrap();
@@ -261,12 +377,21 @@ fn generated_corpora_build_and_first_pages_do_not_grow_with_the_archive() {
             assert!(!c.report.has_errors(), "{}", c.report.render_short());
             let o = c.output.unwrap();
             assert_eq!(o.stats.articles, n);
-            let size = |name: &str| o.files.iter().find(|(p, _)| p == name).map(|f| f.1.len()).unwrap();
+            let size = |name: &str| {
+                o.files
+                    .iter()
+                    .find(|(p, _)| p == name)
+                    .map(|f| f.1.len())
+                    .unwrap()
+            };
             (n, size("feed/1.json"), size("site.json"))
         })
         .collect();
     let (small, large) = (sizes[0].1 as f64, sizes[1].1 as f64);
-    assert!((large / small - 1.0).abs() < 0.10, "first feed page: {sizes:?}");
+    assert!(
+        (large / small - 1.0).abs() < 0.10,
+        "first feed page: {sizes:?}"
+    );
 }
 
 #[test]
@@ -274,13 +399,21 @@ fn the_committed_json_schemas_match_the_types() {
     for (name, text) in press::schema::schemas() {
         let path = repo().join("docs/schema").join(name);
         let committed = fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(committed, text, "{} is stale: run `cargo run -p krasa-press -- schema`", path.display());
+        assert_eq!(
+            committed,
+            text,
+            "{} is stale: run `cargo run -p krasa-press -- schema`",
+            path.display()
+        );
     }
 }
 
 #[test]
 fn press_never_panics_on_mangled_input() {
-    let good = fs::read_to_string(repo().join("content/articles/us-china-ai-risk-talks-beijing-summit.md")).unwrap();
+    let good = fs::read_to_string(
+        repo().join("content/articles/us-china-ai-risk-talks-beijing-summit.md"),
+    )
+    .unwrap();
     let bytes = good.as_bytes();
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut next = move || {
@@ -289,7 +422,10 @@ fn press_never_panics_on_mangled_input() {
         seed ^= seed << 17;
         seed
     };
-    let noise: &[&str] = &["+++", "\"", "[", "]", "=", "\n", "<script>", "# ", "[^1]", "|", "`", "\u{0}", "é", "{", "}", "\\", "***", "<!--", "![", "](", "\r"];
+    let noise: &[&str] = &[
+        "+++", "\"", "[", "]", "=", "\n", "<script>", "# ", "[^1]", "|", "`", "\u{0}", "é", "{",
+        "}", "\\", "***", "<!--", "![", "](", "\r",
+    ];
     let dir = content(&[]);
     let path = dir.path().join("articles/fuzz.md");
     for i in 0..400 {
@@ -309,7 +445,13 @@ fn press_never_panics_on_mangled_input() {
             }
         }
         fs::write(&path, &text).unwrap();
-        let result = std::panic::catch_unwind(|| press::check(dir.path(), &sel(), None).map(|c| c.report.render(false)));
-        assert!(result.is_ok(), "press panicked on mutation {i}:\n{}", String::from_utf8_lossy(&text));
+        let result = std::panic::catch_unwind(|| {
+            press::check(dir.path(), &sel(), None).map(|c| c.report.render(false))
+        });
+        assert!(
+            result.is_ok(),
+            "press panicked on mutation {i}:\n{}",
+            String::from_utf8_lossy(&text)
+        );
     }
 }

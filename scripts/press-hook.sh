@@ -1,12 +1,25 @@
 #!/bin/sh
-# Trunk post_build hook: compile content/ into the staging folder's data/.
-# Debug builds (trunk serve) also show drafts and future-dated articles, so editors can
-# preview them; release builds publish only what is live.
+# Trunk post_build hook (see Trunk.toml). Runs in Trunk's staging folder, which becomes dist/.
+#  1. press: content/ -> data/ (JSON), plus feeds, sitemap.xml and robots.txt in the root.
+#     Debug builds (trunk serve) also show drafts and future-dated articles, so editors can
+#     preview them; release builds publish only what is live.
+#  2. release only: prerender every route to HTML with the app's components (Leptos SSR),
+#     then precompress text assets and the wasm (brotli and gzip) for the web server.
 set -eu
 : "${TRUNK_STAGING_DIR:?run by trunk}"
+src="${TRUNK_SOURCE_DIR:-.}"
+public_url="${TRUNK_PUBLIC_URL:-/}"
+profile="${TRUNK_PROFILE:-debug}"
 extra=""
-if [ "${TRUNK_PROFILE:-debug}" = "debug" ]; then
+if [ "$profile" = "debug" ]; then
   extra="--drafts --future"
 fi
 cargo run --quiet --profile press -p krasa-press --bin press -- \
-  build --content "${TRUNK_SOURCE_DIR:-.}/content" --out "$TRUNK_STAGING_DIR/data" $extra
+  build --content "$src/content" --out "$TRUNK_STAGING_DIR/data" \
+  --root "$TRUNK_STAGING_DIR" --public-url "$public_url" $extra
+
+if [ "$profile" = "release" ]; then
+  cargo run --quiet --profile press -p krasa --features ssr --bin prerender -- \
+    --dist "$TRUNK_STAGING_DIR" --public-url "$public_url"
+  "$src/scripts/precompress" "$TRUNK_STAGING_DIR"
+fi

@@ -3,21 +3,31 @@
 //! Data URLs are relative (`data/feed/1.json`), so they resolve against the document's
 //! `<base href>` and the site works under a sub-path. Successful answers are cached in memory
 //! for the session, so going back to a page is instant; failures are not cached, so Retry
-//! really retries.
+//! really retries. A prerendered page embeds the data it was rendered from
+//! (`<script id="krasa-data" type="application/json">`); [`prime_from_document`] puts it in
+//! the cache, so the app takes over that page without fetching it again.
 
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use krasa_model::{paths, Article, ListPage, Site, TagIndex, DATA_VERSION};
+#[cfg(target_arch = "wasm32")]
+use krasa_model::DATA_VERSION;
+use krasa_model::{paths, Site, TagIndex};
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
 
 use crate::error::AppError;
 
+/// The id of the script element that carries a prerendered page's data.
+pub const EMBEDDED_DATA_ID: &str = "krasa-data";
+
 thread_local! {
+    /// Decoded values by data URL.
     static CACHE: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+    /// Parsed but not yet decoded JSON (from the prerendered page), by data URL.
+    #[cfg(target_arch = "wasm32")]
+    static RAW: RefCell<HashMap<String, wasm_bindgen::JsValue>> = RefCell::new(HashMap::new());
 }
 
 /// The URL of a published file, relative to the site base.
@@ -25,20 +35,67 @@ pub fn data_url(rel: &str) -> String {
     format!("{}/{rel}", paths::DATA_DIR)
 }
 
-fn cached<T: Clone + 'static>(url: &str) -> Option<T> {
-    CACHE.with(|c| {
+/// The cached value for a data file (`rel` as in [`krasa_model::paths`]), if any, without
+/// fetching. Pages use it to render synchronously when the data is already here.
+pub fn peek<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Option<T> {
+    let url = data_url(rel);
+    if let Some(v) = CACHE.with(|c| {
         c.borrow()
-            .get(url)
+            .get(&url)
             .and_then(|v| v.downcast_ref::<T>().cloned())
-    })
+    }) {
+        return Some(v);
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let raw = RAW.with(|r| r.borrow().get(&url).cloned())?;
+        let value: T = decode_value(raw).ok()?;
+        CACHE.with(|c| c.borrow_mut().insert(url, Rc::new(value.clone())));
+        Some(value)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
-/// Puts a value in the cache, e.g. data embedded in a prerendered page.
+/// Puts a decoded value in the cache (used by the prerenderer and by tests).
 pub fn prime<T: 'static>(rel: &str, value: T) {
     CACHE.with(|c| c.borrow_mut().insert(data_url(rel), Rc::new(value)));
 }
 
+/// Empties the cache.
+pub fn clear() {
+    CACHE.with(|c| c.borrow_mut().clear());
+    #[cfg(target_arch = "wasm32")]
+    RAW.with(|r| r.borrow_mut().clear());
+}
+
+/// Reads the data a prerendered page embeds (an object of data path → JSON) into the cache.
+#[cfg(target_arch = "wasm32")]
+pub fn prime_from_document() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(el) = leptos::prelude::document().get_element_by_id(EMBEDDED_DATA_ID) else {
+        return;
+    };
+    let Some(text) = el.text_content() else {
+        return;
+    };
+    let Ok(obj) = js_sys::JSON::parse(&text) else {
+        return;
+    };
+    let Ok(obj) = obj.dyn_into::<js_sys::Object>() else {
+        return;
+    };
+    for entry in js_sys::Object::entries(&obj).iter() {
+        let pair = js_sys::Array::from(&entry);
+        if let Some(rel) = pair.get(0).as_string() {
+            let value: JsValue = pair.get(1);
+            RAW.with(|r| r.borrow_mut().insert(data_url(&rel), value));
+        }
+    }
+}
+
 /// Decodes a JSON text into `T`, checking the data format version first.
+#[cfg(target_arch = "wasm32")]
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
     let trimmed = text.trim_start();
     if trimmed.starts_with('<') {
@@ -46,6 +103,12 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
         return Err(AppError::NotFound);
     }
     let value = js_sys::JSON::parse(text).map_err(|_| AppError::Decode("not JSON".into()))?;
+    decode_value(value)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn decode_value<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, AppError> {
+    use wasm_bindgen::JsValue;
     if !value.is_object() {
         return Err(AppError::Decode("not a JSON object".into()));
     }
@@ -64,11 +127,17 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Decode(e.to_string()))
 }
 
-async fn get<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, AppError> {
-    let url = data_url(rel);
-    if let Some(v) = cached::<T>(&url) {
+/// Fetches (or takes from the cache) one data file.
+pub async fn get<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, AppError> {
+    if let Some(v) = peek::<T>(rel) {
         return Ok(v);
     }
+    fetch(rel).await
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, AppError> {
+    let url = data_url(rel);
     let resp = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -84,31 +153,16 @@ async fn get<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, AppE
     Ok(value)
 }
 
+/// Natively (prerendering, unit tests) there is no network: only primed data exists.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch<T: DeserializeOwned + Clone + 'static>(_rel: &str) -> Result<T, AppError> {
+    Err(AppError::NotFound)
+}
+
 pub async fn site() -> Result<Site, AppError> {
     get(&paths::site_json()).await
 }
 
-pub async fn feed_page(n: u32) -> Result<ListPage, AppError> {
-    if n == 0 {
-        return Err(AppError::NotFound);
-    }
-    get(&paths::feed_page_json(n)).await
-}
-
 pub async fn tags() -> Result<TagIndex, AppError> {
     get(&paths::tags_json()).await
-}
-
-pub async fn tag_page(slug: &str, n: u32) -> Result<ListPage, AppError> {
-    if n == 0 || !krasa_model::is_valid_slug(slug) {
-        return Err(AppError::NotFound);
-    }
-    get(&paths::tag_page_json(slug, n)).await
-}
-
-pub async fn article(slug: &str) -> Result<Article, AppError> {
-    if !krasa_model::is_valid_slug(slug) {
-        return Err(AppError::NotFound);
-    }
-    get(&paths::article_json(slug)).await
 }

@@ -1,5 +1,6 @@
 //! The app root: context, layout and routes.
 
+use krasa_model::{paths as data, Site};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
@@ -7,11 +8,12 @@ use leptos_router::path;
 
 use crate::api;
 use crate::components::{Footer, Header, SkipLink};
-use crate::nav::{self, NavState};
+use crate::nav::NavState;
 use crate::pages::{ArticlePage, FeedPage, NotFound, SiteInfo, TagPage, TagsPage};
 
 /// The deploy base path from `<base href>` (e.g. `/news` for `--public-url /news/`), without
 /// the trailing slash; empty at the root.
+#[cfg(target_arch = "wasm32")]
 pub fn base_path() -> String {
     let base = document()
         .base_uri()
@@ -23,30 +25,48 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// The root component. `base` is the deploy base path (read from `<base href>` in the
+/// browser; given by the prerenderer).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional, into)] base: Option<String>) -> impl IntoView {
     provide_meta_context();
-    nav::install();
-    let nav_state = NavState::new();
-    provide_context(nav_state);
+    #[cfg(target_arch = "wasm32")]
+    crate::nav::install();
 
-    // The shell's <title> is the site name until site.json arrives.
+    // Site name and tagline: from the embedded or cached site.json at once if we have it,
+    // else as soon as it arrives.
+    let known: Option<Site> = api::peek(&data::site_json());
     let site = SiteInfo {
-        title: RwSignal::new(document().title()),
-        tagline: RwSignal::new(String::new()),
+        title: RwSignal::new(known.as_ref().map(|s| s.title.clone()).unwrap_or_default()),
+        tagline: RwSignal::new(
+            known
+                .as_ref()
+                .map(|s| s.tagline.clone())
+                .unwrap_or_default(),
+        ),
     };
     provide_context(site);
-    let site_data = LocalResource::new(api::site);
-    Effect::new(move |_| {
-        if let Some(Ok(s)) = site_data.get() {
-            site.title.set(s.title);
-            site.tagline.set(s.tagline);
-        }
-    });
+    if known.is_none() {
+        let site_data = LocalResource::new(api::site);
+        Effect::new(move |_| {
+            if let Some(Ok(s)) = site_data.get() {
+                site.title.set(s.title);
+                site.tagline.set(s.tagline);
+            }
+        });
+    }
+    let lang = known.map(|s| s.language).unwrap_or_else(|| "en".into());
 
-    let base = base_path();
+    #[cfg(target_arch = "wasm32")]
+    let base = base.unwrap_or_else(base_path);
+    #[cfg(not(target_arch = "wasm32"))]
+    let base = base.unwrap_or_default();
+    crate::paths::set_base(&base);
+    // After the base is known: "Back to News" starts at the (base-relative) home page.
+    let nav_state = NavState::new();
+    provide_context(nav_state);
     view! {
-        <Html attr:lang="en"/>
+        <Html attr:lang=lang/>
         <Router base=base>
             <SkipLink/>
             <Header title=site.title tagline=site.tagline/>

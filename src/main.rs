@@ -1,6 +1,7 @@
-//! Entry point: set the panic hook and mount the app. Everything else is in the library.
+//! Entry point: set the panic hook and start the app. Everything else is in the library.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(krasa::App);
+    #[cfg(target_arch = "wasm32")]
+    krasa::start();
 }

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+#[cfg(target_arch = "wasm32")]
 const KEY: &str = "krasa-theme";
 
+#[cfg(target_arch = "wasm32")]
 fn system_prefers_dark() -> bool {
     window()
         .match_media("(prefers-color-scheme: dark)")
@@ -14,7 +16,16 @@ fn system_prefers_dark() -> bool {
         .unwrap_or(false)
 }
 
+/// The theme in effect now: the stored choice, else the system's. (Prerendered pages start
+/// with "light"; the app corrects it on start, and the inline script in index.html has
+/// already applied the reader's choice before first paint.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn current_theme() -> &'static str {
+    "light"
+}
+
 /// The theme in effect now: the stored choice, else the system's.
+#[cfg(target_arch = "wasm32")]
 pub fn current_theme() -> &'static str {
     let stored = window()
         .local_storage()
@@ -29,6 +40,10 @@ pub fn current_theme() -> &'static str {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn apply(_theme: &str, _remember: bool) {}
+
+#[cfg(target_arch = "wasm32")]
 fn apply(theme: &str, remember: bool) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-theme", theme);

@@ -1,16 +1,15 @@
 //! `/articles/:slug`: one story.
 
-use krasa_model::Article;
+use krasa_model::{paths as data, Article};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
-use crate::api;
-use crate::components::{ArticleSkeleton, ArticleView, ErrorView};
+use crate::components::{ArticleSkeleton, ArticleView};
 use crate::error::AppError;
 use crate::nav::NavState;
-use crate::pages::{full_title, mark_ready, NotFound};
+use crate::pages::{full_title, load_view, mark_ready, FeedLinks};
 use crate::paths;
 
 #[derive(Params, Clone, PartialEq, Debug)]
@@ -21,33 +20,19 @@ struct ArticleParams {
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params::<ArticleParams>();
-    let slug = Memo::new(move |_| match params.get() {
-        Ok(ArticleParams { slug: Some(s) }) if krasa_model::is_valid_slug(&s) => Ok(s),
+    let path = Memo::new(move |_| match params.get() {
+        Ok(ArticleParams { slug: Some(s) }) if krasa_model::is_valid_slug(&s) => {
+            Ok(data::article_json(&s))
+        }
         _ => Err(AppError::BadParam),
     });
-    let data = LocalResource::new(move || {
-        let s = slug.get();
-        async move {
-            match s {
-                Ok(s) => api::article(&s).await,
-                Err(e) => Err(e),
-            }
-        }
-    });
-    view! {
-        <Transition fallback=|| view! { <ArticleSkeleton/> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(article) => view! { <ArticleContent article=article/> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-                    Err(e) => {
-                        view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
-                            .into_any()
-                    }
-                }
-            })}
-        </Transition>
-    }
+    load_view(
+        path,
+        || view! { <ArticleSkeleton/> }.into_any(),
+        |article: Article| {
+            view! { <ArticleContent article=article/> }
+        },
+    )
 }
 
 #[component]
@@ -61,6 +46,7 @@ fn ArticleContent(article: Article) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="description" content=description/>
+        <FeedLinks/>
         <ArticleView article=article back_href=back/>
     }
 }

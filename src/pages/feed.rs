@@ -1,6 +1,6 @@
 //! `/` and `/page/:n`: the latest stories, newest first.
 
-use krasa_model::ListPage;
+use krasa_model::{paths as data, ListPage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Redirect;
@@ -8,11 +8,10 @@ use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use leptos_router::NavigateOptions;
 
-use crate::api;
-use crate::components::{CardList, ErrorView, ListSkeleton, Pager, PagerTarget};
+use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::error::AppError;
 use crate::nav::NavState;
-use crate::pages::{full_title, mark_ready, NotFound, SiteInfo};
+use crate::pages::{full_title, load_view, mark_ready, FeedLinks, SiteInfo};
 use crate::paths;
 
 #[derive(Params, Clone, PartialEq, Debug)]
@@ -36,39 +35,26 @@ fn requested_page(
 pub fn FeedPage() -> impl IntoView {
     let params = use_params::<FeedParams>();
     let page = Memo::new(move |_| requested_page(params.get()));
-    let data = LocalResource::new(move || {
-        let p = page.get();
-        async move {
-            match p {
-                Ok(Some(n)) => api::feed_page(n).await,
-                Ok(None) => Err(AppError::NotFound),
-                Err(e) => Err(e),
-            }
-        }
+    let path = Memo::new(move |_| match page.get() {
+        Ok(Some(n)) => Ok(data::feed_page_json(n)),
+        Ok(None) => Err(AppError::NotFound),
+        Err(e) => Err(e),
     });
-    move || {
-        if page.get() == Ok(None) {
-            let options = NavigateOptions {
-                replace: true,
-                ..Default::default()
-            };
-            return view! { <Redirect path=paths::home_href() options=options/> }.into_any();
-        }
-        view! {
-            <Transition fallback=|| view! { <ListSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) => view! { <FeedContent list=list/> }.into_any(),
-                        Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-                        Err(e) => {
-                            view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
-                                .into_any()
-                        }
-                    }
-                })}
-            </Transition>
-        }
-        .into_any()
+    let content = load_view(
+        path,
+        || view! { <ListSkeleton/> }.into_any(),
+        |list: ListPage| {
+            view! { <FeedContent list=list/> }
+        },
+    );
+    let redirect = move || {
+        (page.get() == Ok(None)).then(|| {
+            view! { <Redirect path=paths::home_href() options=NavigateOptions { replace: true, ..Default::default() }/> }
+        })
+    };
+    view! {
+        {redirect}
+        {content}
     }
 }
 
@@ -91,6 +77,7 @@ fn FeedContent(list: ListPage) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="description" content=tagline/>
+        <FeedLinks/>
         <section class="feed" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">{heading}</h1>
             <CardList items=list.items/>

@@ -1,5 +1,5 @@
-//! One route component per file. Pages read route params, fetch through `api`, and hand the
-//! data to components.
+//! One route component per file. Pages read route params, load their data through `api`
+//! (with [`load_view`]), and hand it to components.
 
 pub mod article;
 pub mod feed;
@@ -14,6 +14,11 @@ pub use tag::TagPage;
 pub use tags::TagsPage;
 
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::api;
+use crate::components::ErrorView;
+use crate::error::AppError;
 
 /// The site's name and tagline, provided as context by the app (from site.json).
 #[derive(Clone, Copy)]
@@ -40,4 +45,72 @@ pub fn full_title(page: &str) -> String {
 pub fn mark_ready() {
     let state = use_context::<crate::nav::NavState>();
     Effect::new(move |_| crate::nav::page_ready(state));
+}
+
+/// Loads the data file `path` (a [`krasa_model::paths`] value, or the route's error) and
+/// renders it with `render`. Data already in the cache (embedded in a prerendered page, or
+/// fetched before) renders at once, in the same frame, which is also how the prerenderer
+/// renders pages; otherwise a skeleton shows until the fetch ends. A missing file shows the
+/// not-found page, any other failure the error view with Retry.
+pub fn load_view<T, V>(
+    path: Memo<Result<String, AppError>>,
+    skeleton: fn() -> AnyView,
+    render: fn(T) -> V,
+) -> impl IntoView
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let data = LocalResource::new(move || {
+        let p = path.get();
+        async move {
+            match p {
+                Ok(p) => api::get::<T>(&p).await,
+                Err(e) => Err(e),
+            }
+        }
+    });
+    move || {
+        if let Ok(p) = path.get() {
+            if let Some(v) = api::peek::<T>(&p) {
+                return render(v).into_any();
+            }
+        }
+        view! {
+            <Transition fallback=skeleton>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(v) => render(v).into_any(),
+                        Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
+                        Err(e) => {
+                            view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        }
+        .into_any()
+    }
+}
+
+/// `<link rel="alternate">` for the site's feeds, and the tag's when on a tag page. The hrefs
+/// are relative to the site base, so they work under a sub-path.
+#[component]
+pub fn FeedLinks(#[prop(optional)] tag: Option<(String, String)>) -> impl IntoView {
+    use leptos_meta::Link;
+    let site = use_context::<SiteInfo>()
+        .map(|s| s.title.get_untracked())
+        .unwrap_or_default();
+    let links = |dir: String, label: String| {
+        view! {
+            <Link rel="alternate" type_="application/rss+xml" title=format!("{label} (RSS)") href=format!("{dir}feed.xml")/>
+            <Link rel="alternate" type_="application/atom+xml" title=format!("{label} (Atom)") href=format!("{dir}atom.xml")/>
+            <Link rel="alternate" type_="application/feed+json" title=format!("{label} (JSON Feed)") href=format!("{dir}feed.json")/>
+        }
+    };
+    view! {
+        {links(String::new(), site.clone())}
+        {tag.map(|(slug, name)| links(format!("tags/{slug}/"), format!("{name} — {site}")))}
+    }
 }

@@ -1,6 +1,6 @@
 //! `/tags/:tag` and `/tags/:tag/page/:n`: the stories under one hashtag.
 
-use krasa_model::ListPage;
+use krasa_model::{paths as data, ListPage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Redirect;
@@ -8,10 +8,9 @@ use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use leptos_router::NavigateOptions;
 
-use crate::api;
-use crate::components::{CardList, ErrorView, ListSkeleton, Pager, PagerTarget};
+use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::error::AppError;
-use crate::pages::{full_title, mark_ready, NotFound};
+use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound};
 use crate::paths;
 
 #[derive(Params, Clone, PartialEq, Debug)]
@@ -39,39 +38,30 @@ fn requested(
 pub fn TagPage() -> impl IntoView {
     let params = use_params::<TagParams>();
     let req = Memo::new(move |_| requested(params.get()));
-    let data = LocalResource::new(move || {
-        let r = req.get();
-        async move {
-            match r {
-                Ok((t, Some(n))) => api::tag_page(&t, n).await,
-                Ok((_, None)) => Err(AppError::NotFound),
-                Err(e) => Err(e),
-            }
-        }
+    let path = Memo::new(move |_| match req.get() {
+        Ok((t, Some(n))) => Ok(data::tag_page_json(&t, n)),
+        Ok((_, None)) => Err(AppError::NotFound),
+        Err(e) => Err(e),
     });
-    move || {
-        if let Ok((t, None)) = req.get() {
-            let options = NavigateOptions {
-                replace: true,
-                ..Default::default()
-            };
-            return view! { <Redirect path=paths::tag_href(&t, 1) options=options/> }.into_any();
-        }
-        view! {
-            <Transition fallback=|| view! { <ListSkeleton/> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(list) => view! { <TagContent list=list/> }.into_any(),
-                        Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-                        Err(e) => {
-                            view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
-                                .into_any()
-                        }
-                    }
-                })}
-            </Transition>
-        }
-        .into_any()
+    let redirect = move || match req.get() {
+        Ok((t, None)) => Some(paths::tag_href(&t, 1)),
+        _ => None,
+    };
+    let content = load_view(
+        path,
+        || view! { <ListSkeleton/> }.into_any(),
+        |list: ListPage| {
+            view! { <TagContent list=list/> }
+        },
+    );
+    view! {
+        {move || {
+            redirect()
+                .map(|to| {
+                    view! { <Redirect path=to options=NavigateOptions { replace: true, ..Default::default() }/> }
+                })
+        }}
+        {content}
     }
 }
 
@@ -95,6 +85,7 @@ fn TagContent(list: ListPage) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="description" content=format!("{stories} tagged {}.", tag.name)/>
+        <FeedLinks tag=(tag.slug.clone(), tag.name.clone())/>
         <section class="tag-page" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">
                 "#" {tag.slug.clone()}

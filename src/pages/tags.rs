@@ -1,32 +1,24 @@
 //! `/tags`: every tag with its story count.
 
-use krasa_model::TagIndex;
+use krasa_model::{paths as data, TagIndex};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
-use crate::api;
-use crate::components::{ErrorView, ListSkeleton};
-use crate::pages::{full_title, mark_ready, NotFound};
+use crate::components::ListSkeleton;
+use crate::pages::{full_title, load_view, mark_ready, FeedLinks};
 use crate::paths;
 
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    let data = LocalResource::new(api::tags);
-    view! {
-        <Transition fallback=|| view! { <ListSkeleton count=2/> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(index) => view! { <TagsContent index=index/> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-                    Err(e) => {
-                        view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
-                            .into_any()
-                    }
-                }
-            })}
-        </Transition>
-    }
+    let path = Memo::new(|_| Ok(data::tags_json()));
+    load_view(
+        path,
+        || view! { <ListSkeleton count=2/> }.into_any(),
+        |index: TagIndex| {
+            view! { <TagsContent index=index/> }
+        },
+    )
 }
 
 #[component]
@@ -36,6 +28,7 @@ fn TagsContent(index: TagIndex) -> impl IntoView {
     view! {
         <Title text=full_title("All tags")/>
         <Meta name="description" content=format!("Browse all {count} topics we cover.")/>
+        <FeedLinks/>
         <section class="tags-index" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">"All tags"</h1>
             <ul class="tag-cloud">

@@ -99,6 +99,27 @@ test.describe('reading', () => {
     await expect(page.locator('.related h3')).toHaveCount(3);
   });
 
+  test('fetched data is cached for the session, so going back needs no request', async ({ page }) => {
+    const requests = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/data/')) requests.push(new URL(r.url()).pathname);
+    });
+    await page.goto('./');
+    await ready(page);
+    await page.locator('.cards .card h2 a').first().click();
+    await ready(page);
+    await page.goBack();
+    await ready(page);
+    await page.goForward();
+    await ready(page);
+    const counts = {};
+    for (const r of requests) counts[r] = (counts[r] || 0) + 1;
+    expect(Object.values(counts).every((n) => n === 1), JSON.stringify(counts)).toBe(true);
+    // the first page came with its data: the app took over without fetching it again
+    expect(requests).not.toContain('/data/feed/1.json');
+    expect(requests.some((r) => r.startsWith('/data/articles/'))).toBe(true);
+  });
+
   test('a deep link opens the article directly', async ({ page }) => {
     const res = await page.goto(`./articles/${ARTICLE}`);
     expect(res.status()).toBe(200);

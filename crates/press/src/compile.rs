@@ -22,6 +22,9 @@ pub struct Selection {
     pub include_drafts: bool,
     pub include_future: bool,
     pub today: Date,
+    /// When set, also produce the site-root files (feeds, sitemap, robots.txt) for a site
+    /// deployed at this path (`/` or e.g. `/news/`).
+    pub public_url: Option<String>,
 }
 
 /// An article that passed validation, rendered.
@@ -58,6 +61,8 @@ pub struct Output {
     pub site: Site,
     /// Relative path inside the data folder → file bytes.
     pub files: Vec<(String, Vec<u8>)>,
+    /// Relative path inside the site root → file bytes (feeds, sitemap, robots.txt).
+    pub root_files: Vec<(String, Vec<u8>)>,
     pub stats: Stats,
 }
 
@@ -253,6 +258,7 @@ pub fn assemble(
     ready: &[Ready],
     published: &[usize],
     stats_in: Stats,
+    public_url: Option<&str>,
 ) -> Output {
     let size = config.page_size as usize;
     let pages = total_pages(published.len(), size);
@@ -383,7 +389,21 @@ pub fn assemble(
         files: files.len(),
         ..stats_in
     };
-    Output { site, files, stats }
+    let root_files = match public_url {
+        Some(p) => crate::feeds::site_files(
+            config,
+            &crate::feeds::site_root(&config.base_url, p),
+            ready,
+            published,
+        ),
+        None => Vec::new(),
+    };
+    Output {
+        site,
+        files,
+        root_files,
+        stats,
+    }
 }
 
 struct RankView<'a>(&'a Ready);

@@ -8,6 +8,7 @@
 
 pub mod compile;
 pub mod diag;
+pub mod feeds;
 pub mod fields;
 pub mod generate;
 pub mod load;
@@ -123,6 +124,7 @@ pub fn check(
                 future_skipped: future,
                 ..Stats::default()
             },
+            sel.public_url.as_deref(),
         )),
         _ => None,
     };
@@ -130,16 +132,21 @@ pub fn check(
 }
 
 /// Checks, then writes the data folder atomically. On any content error nothing is written
-/// and the previous `out` is left exactly as it was.
+/// and the previous `out` is left exactly as it was. With `root` (and `sel.public_url`), the
+/// feeds, sitemap and robots.txt are written into that site root folder too.
 pub fn build(
     content: &Path,
     out: &Path,
+    root: Option<&Path>,
     sel: &Selection,
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
     let checked = check(content, sel, progress)?;
     if let Some(output) = &checked.output {
         write::write_all(out, &output.files)?;
+        if let Some(root) = root {
+            write::write_files(root, &output.root_files)?;
+        }
     }
     Ok(checked)
 }

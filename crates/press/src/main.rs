@@ -51,6 +51,13 @@ enum Command {
         content: PathBuf,
         #[arg(long, default_value = "data")]
         out: PathBuf,
+        /// Also write feeds (RSS, Atom, JSON Feed), sitemap.xml and robots.txt into this site
+        /// root folder.
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// The path the site is deployed under (for absolute URLs in feeds and the sitemap).
+        #[arg(long, default_value = "/")]
+        public_url: String,
         #[command(flatten)]
         select: Select,
         #[arg(long)]
@@ -97,6 +104,7 @@ fn selection(s: &Select) -> Selection {
         include_drafts: s.drafts,
         include_future: s.future,
         today: s.today.unwrap_or_else(press::today::today),
+        public_url: None,
     }
 }
 
@@ -140,6 +148,8 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
         Command::Build {
             content,
             out,
+            root,
+            public_url,
             select,
             short,
             quiet,
@@ -152,10 +162,15 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                     b.set_position(done as u64);
                 }
             };
+            let sel = Selection {
+                public_url: root.as_ref().map(|_| public_url.clone()),
+                ..selection(&select)
+            };
             let checked = press::build(
                 &content,
                 &out,
-                &selection(&select),
+                root.as_deref(),
+                &sel,
                 bar.as_ref().map(|_| &tick as press::Progress<'_>),
             )?;
             if let Some(b) = &bar {

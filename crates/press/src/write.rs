@@ -68,9 +68,43 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressErr
     result
 }
 
+/// Writes files into an existing folder (beside other files), creating subfolders.
+pub fn write_files(root: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressError> {
+    files.par_iter().try_for_each(|(rel, bytes)| {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        // write then rename, so a reader never sees half a file
+        let mut tmp = path.clone().into_os_string();
+        tmp.push(format!(".tmp-{}", std::process::id()));
+        let tmp = PathBuf::from(tmp);
+        fs::write(&tmp, bytes).map_err(io(&tmp))?;
+        fs::rename(&tmp, &path).map_err(io(&path))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_with_the_same_stem_do_not_collide() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<(String, Vec<u8>)> = [
+            "feed.xml",
+            "feed.json",
+            "tags/a/feed.xml",
+            "tags/a/feed.json",
+        ]
+        .iter()
+        .map(|n| (n.to_string(), n.as_bytes().to_vec()))
+        .collect();
+        write_files(dir.path(), &files).unwrap();
+        for (n, b) in &files {
+            assert_eq!(&fs::read(dir.path().join(n)).unwrap(), b);
+        }
+    }
 
     #[test]
     fn replaces_the_whole_folder() {

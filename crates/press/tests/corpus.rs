@@ -16,6 +16,7 @@ fn sel() -> Selection {
         include_drafts: false,
         include_future: false,
         today: Date::new(2026, 11, 27).unwrap(),
+        public_url: None,
     }
 }
 
@@ -57,7 +58,7 @@ fn press(args: &[&str]) -> (bool, String) {
 fn the_sample_content_builds_into_the_published_format() {
     let out = tempfile::tempdir().unwrap();
     let data = out.path().join("data");
-    let checked = press::build(&repo().join("content"), &data, &sel(), None).unwrap();
+    let checked = press::build(&repo().join("content"), &data, None, &sel(), None).unwrap();
     assert!(
         !checked.report.has_errors(),
         "{}",
@@ -454,4 +455,124 @@ fn press_never_panics_on_mangled_input() {
             String::from_utf8_lossy(&text)
         );
     }
+}
+
+#[test]
+fn feeds_and_sitemap_are_valid_and_complete() {
+    let dir = content(&[
+        (
+            "a.md",
+            &article(
+                "A & B <news>",
+                "2026-05-01",
+                "\"AI\", \"Policy\"",
+                "Text with [a link](/articles/b) and a note.[^n]\n\n[^n]: The note.\n",
+            ),
+        ),
+        (
+            "b.md",
+            &article("B", "2026-05-02", "\"AI\"", "## Part\n\nMore.\n"),
+        ),
+        ("c.md", &article("C", "2026-05-03", "\"Policy\"", "Body.\n")),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let root = out.path().join("site");
+    let sel = Selection {
+        public_url: Some("/news/".into()),
+        ..sel()
+    };
+    let c = press::build(dir.path(), &root.join("data"), Some(&root), &sel, None).unwrap();
+    assert!(!c.report.has_errors(), "{}", c.report.render_short());
+    let read =
+        |rel: &str| fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+
+    let rss = read("feed.xml");
+    let doc = roxmltree::Document::parse(&rss).expect("RSS is well-formed XML");
+    assert_eq!(doc.root_element().attribute("version"), Some("2.0"));
+    let links: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("item"))
+        .map(|i| {
+            i.children()
+                .find(|c| c.has_tag_name("link"))
+                .unwrap()
+                .text()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://example.com/news/articles/c",
+            "https://example.com/news/articles/b",
+            "https://example.com/news/articles/a"
+        ]
+    );
+    assert!(rss.contains("<title>A &amp; B &lt;news&gt;</title>"));
+    assert!(rss.contains("<pubDate>Fri, 01 May 2026 00:00:00 +0000</pubDate>"));
+    let content = doc
+        .descendants()
+        .rfind(|n| n.tag_name().name() == "encoded")
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        content.contains("href=\"https://example.com/news/articles/b\""),
+        "absolute links in feeds: {content}"
+    );
+
+    let atom = read("atom.xml");
+    let doc = roxmltree::Document::parse(&atom).expect("Atom is well-formed XML");
+    assert_eq!(
+        doc.root_element().tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .count(),
+        3
+    );
+    for required in ["id", "title", "updated"] {
+        assert!(
+            doc.root_element()
+                .children()
+                .any(|c| c.has_tag_name(required)),
+            "feed has {required}"
+        );
+    }
+
+    let json: serde_json::Value = serde_json::from_str(&read("feed.json")).unwrap();
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(json["items"].as_array().unwrap().len(), 3);
+    assert_eq!(json["feed_url"], "https://example.com/news/feed.json");
+
+    let tag_rss = read("tags/policy/feed.xml");
+    let doc = roxmltree::Document::parse(&tag_rss).unwrap();
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("item")).count(),
+        2
+    );
+    assert!(root.join("tags/ai/atom.xml").exists() && root.join("tags/ai/feed.json").exists());
+
+    let sitemap = read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect();
+    for l in [
+        "https://example.com/news/",
+        "https://example.com/news/page/2",
+        "https://example.com/news/tags",
+        "https://example.com/news/tags/ai",
+        "https://example.com/news/articles/a",
+        "https://example.com/news/articles/c",
+    ] {
+        assert!(locs.contains(&l.to_string()), "{l} in {locs:?}");
+    }
+    assert!(sitemap.contains("<lastmod>2026-05-03</lastmod>"));
+    assert!(read("robots.txt").contains("Sitemap: https://example.com/news/sitemap.xml"));
 }

@@ -1,0 +1,420 @@
+//! Discovery files for the site root: RSS 2.0, Atom and JSON Feed (whole site and per tag,
+//! full article content, newest first), sitemap.xml with lastmod, and robots.txt.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use krasa_model::{ArticleSummary, Date};
+
+use crate::compile::Ready;
+use crate::meta::SiteConfig;
+
+/// Items per feed.
+pub const FEED_ITEMS: usize = 50;
+
+/// The canonical root of the site: `base_url`, with the deploy sub-path when it is not `/`.
+pub fn site_root(base_url: &str, public_url: &str) -> String {
+    let public = format!("/{}", public_url.trim_matches('/'));
+    if public == "/" {
+        return base_url.to_string();
+    }
+    let origin_end = base_url.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base_url[origin_end..]
+        .find('/')
+        .map(|i| origin_end + i)
+        .unwrap_or(base_url.len());
+    format!("{}{}/", &base_url[..host_end], public)
+}
+
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // characters XML 1.0 does not allow
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes the site-relative links and images of an article body absolute, for feed readers.
+pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(pos) = find_attr(rest) {
+        let (before, after) = rest.split_at(pos.0 + pos.1);
+        out.push_str(before);
+        let end = after.find('"').unwrap_or(after.len());
+        let url = &after[..end];
+        if url.starts_with('#') {
+            out.push_str(page_url);
+            out.push_str(url);
+        } else if url.contains("://") || url.starts_with("mailto:") || url.starts_with("//") {
+            out.push_str(url);
+        } else {
+            out.push_str(root);
+            out.push_str(url.trim_start_matches('/'));
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Position of the next `href="` or `src="` value: (index, length of the attribute prefix).
+fn find_attr(s: &str) -> Option<(usize, usize)> {
+    let h = s.find(" href=\"").map(|i| (i, 7));
+    let r = s.find(" src=\"").map(|i| (i, 6));
+    match (h, r) {
+        (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn days_from_civil(d: Date) -> i64 {
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// RFC 822 date for RSS: `Fri, 08 May 2026 00:00:00 +0000`.
+pub fn rfc822(d: Date) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let wd = DAYS[days_from_civil(d).rem_euclid(7) as usize];
+    format!(
+        "{wd}, {:02} {} {} 00:00:00 +0000",
+        d.day,
+        MONTHS[usize::from(d.month - 1)],
+        d.year
+    )
+}
+
+/// RFC 3339 date-time for Atom and JSON Feed.
+pub fn rfc3339(d: Date) -> String {
+    format!("{d}T00:00:00Z")
+}
+
+struct Feed<'a> {
+    title: String,
+    description: String,
+    /// The HTML page the feed mirrors.
+    page: String,
+    /// Where the feed files live, e.g. `feed` → feed.xml, atom.xml, feed.json in the root, or
+    /// `tags/ai/` for a tag.
+    dir: String,
+    items: Vec<&'a Ready>,
+}
+
+fn updated_of(r: &Ready) -> Date {
+    r.meta.updated.unwrap_or(r.meta.date)
+}
+
+fn article_url(root: &str, s: &ArticleSummary) -> String {
+    format!("{root}articles/{}", s.slug)
+}
+
+fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
+    let self_url = format!("{root}{}feed.xml", f.dir);
+    let mut x = String::with_capacity(4096 + f.items.len() * 6000);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
+    let _ = writeln!(x, "<title>{}</title>", xml_escape(&f.title));
+    let _ = writeln!(x, "<link>{}</link>", xml_escape(&f.page));
+    let _ = writeln!(
+        x,
+        "<description>{}</description>",
+        xml_escape(&f.description)
+    );
+    let _ = writeln!(x, "<language>{}</language>", xml_escape(&site.language));
+    let _ = writeln!(
+        x,
+        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
+        xml_escape(&self_url)
+    );
+    if let Some(first) = f.items.first() {
+        let _ = writeln!(
+            x,
+            "<lastBuildDate>{}</lastBuildDate>",
+            rfc822(updated_of(first))
+        );
+    }
+    for r in &f.items {
+        let s = &r.summary;
+        let url = article_url(root, s);
+        x.push_str("<item>\n");
+        let _ = writeln!(x, "<title>{}</title>", xml_escape(&s.title));
+        let _ = writeln!(x, "<link>{}</link>", xml_escape(&url));
+        let _ = writeln!(x, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&url));
+        let _ = writeln!(x, "<pubDate>{}</pubDate>", rfc822(r.meta.date));
+        let _ = writeln!(x, "<description>{}</description>", xml_escape(&s.excerpt));
+        for t in &s.tags {
+            let _ = writeln!(x, "<category>{}</category>", xml_escape(&t.name));
+        }
+        let body = absolutize(&r.rendered.html, root, &url);
+        let _ = writeln!(
+            x,
+            "<content:encoded>{}</content:encoded>",
+            xml_escape(&body)
+        );
+        x.push_str("</item>\n");
+    }
+    x.push_str("</channel>\n</rss>\n");
+    x
+}
+
+fn atom(root: &str, f: &Feed<'_>) -> String {
+    let self_url = format!("{root}{}atom.xml", f.dir);
+    let mut x = String::with_capacity(4096 + f.items.len() * 6000);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let _ = writeln!(x, "<title>{}</title>", xml_escape(&f.title));
+    let _ = writeln!(x, "<subtitle>{}</subtitle>", xml_escape(&f.description));
+    let _ = writeln!(x, "<id>{}</id>", xml_escape(&self_url));
+    let _ = writeln!(
+        x,
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&self_url)
+    );
+    let _ = writeln!(
+        x,
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&f.page)
+    );
+    let newest = f.items.iter().map(|r| updated_of(r)).max().unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    });
+    let _ = writeln!(x, "<updated>{}</updated>", rfc3339(newest));
+    for r in &f.items {
+        let s = &r.summary;
+        let url = article_url(root, s);
+        x.push_str("<entry>\n");
+        let _ = writeln!(x, "<title>{}</title>", xml_escape(&s.title));
+        let _ = writeln!(
+            x,
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&url)
+        );
+        let _ = writeln!(x, "<id>{}</id>", xml_escape(&url));
+        let _ = writeln!(x, "<published>{}</published>", rfc3339(r.meta.date));
+        let _ = writeln!(x, "<updated>{}</updated>", rfc3339(updated_of(r)));
+        let _ = writeln!(x, "<author><name>{}</name></author>", xml_escape(&s.author));
+        for t in &s.tags {
+            let _ = writeln!(
+                x,
+                "<category term=\"{}\" label=\"{}\"/>",
+                xml_escape(&t.slug),
+                xml_escape(&t.name)
+            );
+        }
+        let _ = writeln!(x, "<summary>{}</summary>", xml_escape(&s.excerpt));
+        let body = absolutize(&r.rendered.html, root, &url);
+        let _ = writeln!(x, "<content type=\"html\">{}</content>", xml_escape(&body));
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+fn json_feed(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
+    let items: Vec<serde_json::Value> = f
+        .items
+        .iter()
+        .map(|r| {
+            let s = &r.summary;
+            let url = article_url(root, s);
+            serde_json::json!({
+                "id": url,
+                "url": url,
+                "title": s.title,
+                "summary": s.excerpt,
+                "content_html": absolute_body(r, root, &url),
+                "date_published": rfc3339(r.meta.date),
+                "date_modified": rfc3339(updated_of(r)),
+                "authors": [{ "name": s.author }],
+                "tags": s.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f.title,
+        "home_page_url": f.page,
+        "feed_url": format!("{root}{}feed.json", f.dir),
+        "description": f.description,
+        "language": site.language,
+        "items": items,
+    });
+    let mut s = serde_json::to_string_pretty(&feed).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn absolute_body(r: &Ready, root: &str, url: &str) -> String {
+    absolutize(&r.rendered.html, root, url)
+}
+
+/// Every discovery file, as (path relative to the site root, bytes).
+pub fn site_files(
+    site: &SiteConfig,
+    root: &str,
+    ready: &[Ready],
+    published: &[usize],
+) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let newest: Vec<&Ready> = published.iter().map(|&i| &ready[i]).collect();
+
+    let mut feeds = vec![Feed {
+        title: site.title.clone(),
+        description: site.tagline.clone(),
+        page: root.to_string(),
+        dir: String::new(),
+        items: newest.iter().take(FEED_ITEMS).copied().collect(),
+    }];
+    let mut by_tag: BTreeMap<&str, (&str, Vec<&Ready>)> = BTreeMap::new();
+    for r in &newest {
+        for t in &r.summary.tags {
+            by_tag
+                .entry(t.slug.as_str())
+                .or_insert((t.name.as_str(), Vec::new()))
+                .1
+                .push(r);
+        }
+    }
+    for (slug, (name, items)) in &by_tag {
+        feeds.push(Feed {
+            title: format!("{} — {}", name, site.title),
+            description: format!("Stories tagged {} on {}", name, site.title),
+            page: format!("{root}tags/{slug}"),
+            dir: format!("tags/{slug}/"),
+            items: items.iter().take(FEED_ITEMS).copied().collect(),
+        });
+    }
+    for f in &feeds {
+        out.push((
+            format!("{}feed.xml", f.dir),
+            rss(site, root, f).into_bytes(),
+        ));
+        out.push((format!("{}atom.xml", f.dir), atom(root, f).into_bytes()));
+        out.push((
+            format!("{}feed.json", f.dir),
+            json_feed(site, root, f).into_bytes(),
+        ));
+    }
+
+    // sitemap.xml: every page with the date its content last changed.
+    let page_size = site.page_size as usize;
+    let mut urls: Vec<(String, Date)> = Vec::new();
+    let newest_date = |items: &[&Ready]| items.iter().map(|r| updated_of(r)).max();
+    let chunks: Vec<&[&Ready]> = if newest.is_empty() {
+        vec![&[]]
+    } else {
+        newest.chunks(page_size).collect()
+    };
+    for (i, chunk) in chunks.iter().enumerate() {
+        let path = if i == 0 {
+            String::new()
+        } else {
+            format!("page/{}", i + 1)
+        };
+        if let Some(d) = newest_date(chunk).or_else(|| Some(crate::today::today())) {
+            urls.push((path, d));
+        }
+    }
+    if let Some(d) = newest_date(&newest) {
+        urls.push(("tags".into(), d));
+    }
+    for (slug, (_, items)) in &by_tag {
+        for (i, chunk) in items.chunks(page_size).enumerate() {
+            let path = if i == 0 {
+                format!("tags/{slug}")
+            } else {
+                format!("tags/{slug}/page/{}", i + 1)
+            };
+            if let Some(d) = newest_date(chunk) {
+                urls.push((path, d));
+            }
+        }
+    }
+    for r in &newest {
+        urls.push((format!("articles/{}", r.summary.slug), updated_of(r)));
+    }
+    let mut sm = String::with_capacity(urls.len() * 120 + 200);
+    sm.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, d) in &urls {
+        let _ = writeln!(
+            sm,
+            "<url><loc>{}{}</loc><lastmod>{d}</lastmod></url>",
+            xml_escape(root),
+            xml_escape(path)
+        );
+    }
+    sm.push_str("</urlset>\n");
+    out.push(("sitemap.xml".into(), sm.into_bytes()));
+    out.push((
+        "robots.txt".into(),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\n").into_bytes(),
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_for_feeds() {
+        let d = Date::new(2026, 5, 8).unwrap();
+        assert_eq!(rfc822(d), "Fri, 08 May 2026 00:00:00 +0000");
+        assert_eq!(rfc3339(d), "2026-05-08T00:00:00Z");
+        assert_eq!(
+            rfc822(Date::new(1970, 1, 1).unwrap()),
+            "Thu, 01 Jan 1970 00:00:00 +0000"
+        );
+        assert_eq!(
+            rfc822(Date::new(2024, 2, 29).unwrap()),
+            "Thu, 29 Feb 2024 00:00:00 +0000"
+        );
+    }
+
+    #[test]
+    fn site_root_follows_the_deploy_path() {
+        assert_eq!(site_root("https://x.example/", "/"), "https://x.example/");
+        assert_eq!(
+            site_root("https://x.example/", "/news/"),
+            "https://x.example/news/"
+        );
+        assert_eq!(
+            site_root("https://x.example/old/", "news"),
+            "https://x.example/news/"
+        );
+    }
+
+    #[test]
+    fn bodies_get_absolute_links() {
+        let html = "<a href=\"articles/b\">b</a> <a href=\"#part\">p</a> <img src=\"img/a.png\" alt=\"a\"> <a href=\"https://e.com/x\">e</a>";
+        let out = absolutize(
+            html,
+            "https://x.example/news/",
+            "https://x.example/news/articles/a",
+        );
+        assert_eq!(out, "<a href=\"https://x.example/news/articles/b\">b</a> <a href=\"https://x.example/news/articles/a#part\">p</a> <img src=\"https://x.example/news/img/a.png\" alt=\"a\"> <a href=\"https://e.com/x\">e</a>");
+    }
+
+    #[test]
+    fn xml_escaping_drops_forbidden_characters() {
+        assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+    }
+}

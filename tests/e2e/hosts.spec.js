@@ -1,0 +1,34 @@
+// The configurations shipped for other hosts agree with the nginx one.
+const { test, expect } = require('@playwright/test');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..', '..');
+const read = (p) => fs.readFileSync(path.join(root, p), 'utf8');
+
+test('Netlify/Cloudflare _headers send the same security policy as nginx', async ({ request }) => {
+  const res = await request.get('./');
+  const nginxCsp = res.headers()['content-security-policy'];
+  const headers = read('public/_headers');
+  const csp = headers.match(/Content-Security-Policy: (.*)/)[1].trim();
+  expect(csp).toBe(nginxCsp);
+  for (const h of ['X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin', 'X-Frame-Options: DENY', 'Permissions-Policy: camera=()']) {
+    expect(headers).toContain(h);
+  }
+  expect(read('public/_redirects')).toMatch(/\/page\/1\s+\/\s+301/);
+  expect(fs.existsSync(path.join(root, 'public/.nojekyll'))).toBe(true);
+});
+
+test('the CloudFront function maps routes to prerendered pages and redirects like nginx', () => {
+  const { handler } = require(path.join(root, 'deploy/cloudfront-function.js'));
+  const run = (uri) => handler({ request: { uri } });
+  expect(run('/articles/x').uri).toBe('/articles/x.html');
+  expect(run('/').uri).toBe('/index.html');
+  expect(run('/news/').uri).toBe('/news/index.html');
+  expect(run('/tags').uri).toBe('/tags.html');
+  expect(run('/data/feed/1.json').uri).toBe('/data/feed/1.json');
+  expect(run('/page/1').headers.location.value).toBe('/');
+  expect(run('/news/page/1').headers.location.value).toBe('/news/');
+  expect(run('/tags/ai/page/1').headers.location.value).toBe('/tags/ai');
+  expect(run('/articles/x/').headers.location.value).toBe('/articles/x');
+});

@@ -19,6 +19,9 @@ cargo run --quiet --profile press -p krasa-press --bin press -- \
   --root "$TRUNK_STAGING_DIR" --public-url "$public_url" $extra
 
 if [ "$profile" = "release" ]; then
+  # keep Trunk's shell for re-rendering other corpora (bench/perf.sh)
+  mkdir -p "$src/target"
+  cp "$TRUNK_STAGING_DIR/index.html" "$src/target/krasa-shell.html"
   cargo run --quiet --profile press -p krasa --features ssr --bin prerender -- \
     --dist "$TRUNK_STAGING_DIR" --public-url "$public_url"
   "$src/scripts/precompress" "$TRUNK_STAGING_DIR"

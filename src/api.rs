@@ -22,9 +22,15 @@ use crate::error::AppError;
 /// The id of the script element that carries a prerendered page's data.
 pub const EMBEDDED_DATA_ID: &str = "krasa-data";
 
+/// Data files kept in memory at most; the oldest goes first. A reader's session rarely
+/// comes near it; a very long one stays bounded.
+pub const CACHE_LIMIT: usize = 64;
+
 thread_local! {
     /// Decoded values by data URL.
     static CACHE: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+    /// Cache keys, oldest first.
+    static ORDER: RefCell<std::collections::VecDeque<String>> = const { RefCell::new(std::collections::VecDeque::new()) };
     /// Parsed but not yet decoded JSON (from the prerendered page), by data URL.
     #[cfg(target_arch = "wasm32")]
     static RAW: RefCell<HashMap<String, wasm_bindgen::JsValue>> = RefCell::new(HashMap::new());
@@ -50,21 +56,45 @@ pub fn peek<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Option<T> {
     {
         let raw = RAW.with(|r| r.borrow().get(&url).cloned())?;
         let value: T = decode_value(raw).ok()?;
-        CACHE.with(|c| c.borrow_mut().insert(url, Rc::new(value.clone())));
+        RAW.with(|r| r.borrow_mut().remove(&url));
+        insert(url, Rc::new(value.clone()));
         Some(value)
     }
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
 
+fn insert(url: String, value: Rc<dyn Any>) {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.insert(url.clone(), value).is_none() {
+            ORDER.with(|o| {
+                let mut o = o.borrow_mut();
+                o.push_back(url);
+                while o.len() > CACHE_LIMIT {
+                    if let Some(old) = o.pop_front() {
+                        c.remove(&old);
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// Number of cached data files.
+pub fn cached_count() -> usize {
+    CACHE.with(|c| c.borrow().len())
+}
+
 /// Puts a decoded value in the cache (used by the prerenderer and by tests).
 pub fn prime<T: 'static>(rel: &str, value: T) {
-    CACHE.with(|c| c.borrow_mut().insert(data_url(rel), Rc::new(value)));
+    insert(data_url(rel), Rc::new(value));
 }
 
 /// Empties the cache.
 pub fn clear() {
     CACHE.with(|c| c.borrow_mut().clear());
+    ORDER.with(|o| o.borrow_mut().clear());
     #[cfg(target_arch = "wasm32")]
     RAW.with(|r| r.borrow_mut().clear());
 }
@@ -108,23 +138,30 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
 
 #[cfg(target_arch = "wasm32")]
 fn decode_value<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, AppError> {
+    check_version(&value)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Decode(e.to_string()))
+}
+
+/// The part of decoding that does not depend on the type (kept out of the generic function
+/// so it exists once in the wasm).
+#[cfg(target_arch = "wasm32")]
+fn check_version(value: &wasm_bindgen::JsValue) -> Result<(), AppError> {
     use wasm_bindgen::JsValue;
     if !value.is_object() {
         return Err(AppError::Decode("not a JSON object".into()));
     }
-    let version = js_sys::Reflect::get(&value, &JsValue::from_str("version"))
+    let version = js_sys::Reflect::get(value, &JsValue::from_str("version"))
         .ok()
         .and_then(|v| v.as_f64());
     match version {
-        Some(v) if v == f64::from(DATA_VERSION) => {}
-        Some(v) => {
-            return Err(AppError::Decode(format!(
-                "data format version {v}, this app reads version {DATA_VERSION}"
-            )))
-        }
-        None => return Err(AppError::Decode("no data format version".into())),
+        Some(v) if v == f64::from(DATA_VERSION) => Ok(()),
+        // integers only: formatting an f64 would pull float printing into the wasm
+        Some(v) => Err(AppError::Decode(format!(
+            "data format version {}, this app reads version {DATA_VERSION}",
+            v as i64
+        ))),
+        None => Err(AppError::Decode("no data format version".into())),
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Decode(e.to_string()))
 }
 
 /// Fetches (or takes from the cache) one data file.
@@ -149,7 +186,7 @@ async fn fetch<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, Ap
     }
     let text = resp.text().await.map_err(|_| AppError::Network)?;
     let value: T = decode(&text)?;
-    CACHE.with(|c| c.borrow_mut().insert(url, Rc::new(value.clone())));
+    insert(url, Rc::new(value.clone()));
     Ok(value)
 }
 
@@ -165,4 +202,31 @@ pub async fn site() -> Result<Site, AppError> {
 
 pub async fn tags() -> Result<TagIndex, AppError> {
     get(&paths::tags_json()).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_is_bounded_and_drops_the_oldest() {
+        clear();
+        for i in 0..(CACHE_LIMIT + 10) {
+            prime(&format!("articles/a{i}.json"), i);
+        }
+        assert_eq!(cached_count(), CACHE_LIMIT);
+        assert_eq!(peek::<usize>("articles/a0.json"), None);
+        assert_eq!(
+            peek::<usize>(&format!("articles/a{}.json", CACHE_LIMIT + 9)),
+            Some(CACHE_LIMIT + 9)
+        );
+        prime("articles/a70.json", 7usize);
+        assert_eq!(
+            cached_count(),
+            CACHE_LIMIT,
+            "replacing a value does not grow the cache"
+        );
+        clear();
+        assert_eq!(cached_count(), 0);
+    }
 }

@@ -51,17 +51,42 @@ pub enum PrerenderError {
 pub type Loader = (String, String);
 
 impl Shell {
-    /// Moves Trunk's inline `<script type="module">` loader into `boot-<hash>.js` (returned
-    /// for the caller to write) and references it from the shell by `src`.
+    /// Replaces Trunk's inline `<script type="module">` loader (and its preload links) with
+    /// `boot-<hash>.js` (returned for the caller to write), referenced by `src`. The boot
+    /// script starts the app after the page has loaded and painted: the prerendered content
+    /// is readable at once, so downloading the app never delays the first or largest paint,
+    /// and no inline script needs allowing in the Content-Security-Policy.
     pub fn externalize_loader(html: &mut String, public_url: &str) -> Option<Loader> {
         let open = "<script type=\"module\">";
         let start = html.find(open)?;
         let body_start = start + open.len();
         let end = body_start + html[body_start..].find("</script>")?;
-        let js = html[body_start..end].trim().to_string() + "\n";
+        let inline = &html[body_start..end];
+        let js_path = between(inline, "from '", "'")?;
+        let wasm_path = between(inline, "module_or_path: '", "'")?;
+        let js = format!(
+            "// Starts the Krasa News app once the prerendered page has loaded and painted.\n\
+             async function start() {{\n\
+             \x20 const bindings = await import('{js_path}');\n\
+             \x20 const wasm = await bindings.default({{ module_or_path: '{wasm_path}' }});\n\
+             \x20 window.wasmBindings = bindings;\n\
+             \x20 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
+             }}\n\
+             function later() {{ requestAnimationFrame(() => setTimeout(start, 0)); }}\n\
+             if (document.readyState === 'complete') later(); else addEventListener('load', later, {{ once: true }});\n"
+        );
         let name = format!("boot-{:016x}.js", fnv1a(js.as_bytes()));
         let tag = format!("<script type=\"module\" src=\"{public_url}{name}\"></script>");
         html.replace_range(start..end + "</script>".len(), &tag);
+        // The preloads would start the downloads before the first paint.
+        for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+            while let Some(a) = html.find(marker) {
+                let Some(len) = html[a..].find('>') else {
+                    break;
+                };
+                html.replace_range(a..a + len + 1, "");
+            }
+        }
         Some((name, js))
     }
 
@@ -113,6 +138,12 @@ impl Shell {
         }
         out
     }
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let a = s.find(start)? + start.len();
+    let b = a + s[a..].find(end)?;
+    Some(&s[a..b])
 }
 
 /// 64-bit FNV-1a: a stable content hash for cache-busting file names.
@@ -501,10 +532,16 @@ mod tests {
 
     #[test]
     fn the_shell_becomes_a_page_and_loses_its_inline_loader() {
-        let mut html = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init from '/news/krasa-1.js';\n</script></head><body>\n</body></html>".to_string();
+        let mut html = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\"></head><body>\n</body></html>".to_string();
         let (name, js) = Shell::externalize_loader(&mut html, "/news/").unwrap();
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
-        assert!(js.contains("import init"));
+        assert!(js.contains("import('/news/krasa-1.js')"), "{js}");
+        assert!(
+            js.contains("module_or_path: '/news/krasa-1_bg.wasm'"),
+            "{js}"
+        );
+        assert!(js.contains("addEventListener('load'"), "{js}");
+        assert!(!html.contains("preload"), "{html}");
         assert!(html.contains(&format!(
             "<script type=\"module\" src=\"/news/{name}\"></script>"
         )));

@@ -16,19 +16,23 @@ use serde_json::Value;
 struct Args {
     dist: PathBuf,
     public_url: String,
+    /// Trunk's index.html, when it is not (or no longer) `<dist>/index.html`.
+    shell: Option<PathBuf>,
 }
 
 fn args() -> Result<Args, String> {
     let mut dist = None;
     let mut public_url = "/".to_string();
+    let mut shell = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dist" => dist = it.next().map(PathBuf::from),
             "--public-url" => public_url = it.next().ok_or("--public-url needs a value")?,
+            "--shell" => shell = it.next().map(PathBuf::from),
             "-h" | "--help" => {
                 return Err(
-                    "usage: prerender --dist <built site folder> [--public-url /sub/path/]".into(),
+                    "usage: prerender --dist <built site folder> [--public-url /sub/path/] [--shell index.html]".into(),
                 )
             }
             other => return Err(format!("unknown argument `{other}`")),
@@ -41,7 +45,11 @@ fn args() -> Result<Args, String> {
     if !public_url.ends_with('/') {
         public_url.push('/');
     }
-    Ok(Args { dist, public_url })
+    Ok(Args {
+        dist,
+        public_url,
+        shell,
+    })
 }
 
 fn read_json(dir: &Path, rel: &str) -> Result<Value, String> {
@@ -63,7 +71,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let started = Instant::now();
     let a = args()?;
-    let shell_path = a.dist.join("index.html");
+    let shell_path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
     let mut shell =
         fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
     if let Some((name, js)) = Shell::externalize_loader(&mut shell, &a.public_url) {

@@ -61,21 +61,24 @@ where
     T: DeserializeOwned + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let data = LocalResource::new(move || {
-        let p = path.get();
-        async move {
-            match p {
-                Ok(p) => api::get::<T>(&p).await,
-                Err(e) => Err(e),
-            }
-        }
-    });
     move || {
-        if let Ok(p) = path.get() {
-            if let Some(v) = api::peek::<T>(&p) {
+        let p = path.get();
+        if let Ok(p) = &p {
+            if let Some(v) = api::peek::<T>(p) {
                 return render(v).into_any();
             }
         }
+        // Not cached: fetch, with a skeleton meanwhile. The resource belongs to this branch,
+        // so it exists only while this route's data is being loaded or shown.
+        let data = LocalResource::new(move || {
+            let p = p.clone();
+            async move {
+                match p {
+                    Ok(p) => api::get::<T>(&p).await,
+                    Err(e) => Err(e),
+                }
+            }
+        });
         view! {
             <Transition fallback=skeleton>
                 {move || Suspend::new(async move {

@@ -15,8 +15,9 @@ function watchConsole(page) {
   return problems;
 }
 
-/** Waits until the app has rendered real content (not the skeleton). */
+/** Waits until the app runs and has rendered real content (not the skeleton). */
 async function ready(page) {
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
 }
@@ -27,4 +28,11 @@ async function axe(page) {
   expect(summary, 'axe violations').toEqual([]);
 }
 
-module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe };
+/** The app's wasm path (from the boot script the page loads), relative to the site root. */
+async function wasmPath(request, html) {
+  const boot = html.match(/<script type="module" src="\/?([^"]+)"/)[1];
+  const js = await (await request.get(`./${boot}`)).text();
+  return js.match(/module_or_path: '\/?([^']+_bg\.wasm)'/)[1];
+}
+
+module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath };

@@ -1,7 +1,7 @@
 // The release build as a CDN serves it: prerendered pages, takeover, feeds, headers, sub-path.
 const { test, expect } = require('@playwright/test');
 const crypto = require('crypto');
-const { ARTICLE, ARTICLE_TITLE, watchConsole, ready } = require('./helpers');
+const { ARTICLE, ARTICLE_TITLE, watchConsole, ready, wasmPath } = require('./helpers');
 
 const ROUTES = [
   { path: './', h1: 'Latest news', title: 'Krasa News' },
@@ -148,8 +148,10 @@ test('security and caching headers are sent', async ({ request }) => {
   const hash = crypto.createHash('sha256').update(inline[0]).digest('base64');
   expect(csp).toContain(`'sha256-${hash}'`);
   expect(html).not.toMatch(/<script type="module">/);
+  // the app starts after the page has loaded: nothing preloads it
+  expect(html).not.toMatch(/rel="(modulepreload|preload)"/);
   // hashed assets: immutable, precompressed
-  const wasm = html.match(/href="\/([^"]+_bg\.wasm)"/)[1];
+  const wasm = await wasmPath(request, html);
   const br = await request.get(`./${wasm}`, { headers: { 'Accept-Encoding': 'br' } });
   expect(br.headers()['content-encoding']).toBe('br');
   expect(br.headers()['content-type']).toBe('application/wasm');

@@ -1,6 +1,6 @@
 // The shipped nginx config (deploy/nginx.conf): deep links, types, caching.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE } = require('./helpers');
+const { ARTICLE, wasmPath } = require('./helpers');
 
 test('deep links answer with the app, data with JSON, missing data with 404', async ({ request }) => {
   const deep = await request.get(`./articles/${ARTICLE}`);
@@ -20,9 +20,7 @@ test('deep links answer with the app, data with JSON, missing data with 404', as
 
 test('hashed assets are immutable and wasm has its type', async ({ request }) => {
   const html = await (await request.get('./')).text();
-  const wasm = html.match(/href="\/?([^"]+_bg\.wasm)"/);
-  expect(wasm, 'the shell preloads the wasm').not.toBeNull();
-  const res = await request.get(`./${wasm[1]}`);
+  const res = await request.get(`./${await wasmPath(request, html)}`);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toBe('application/wasm');
   expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Performance benchmark (run on demand; not part of scripts/test). One run:
+#  - builds the release and serves it with the shipped nginx config (compression on);
+#  - writes a static control page (the prerendered article with every script removed);
+#  - builds 30- and 10,000-article synthetic corpora with the same app;
+#  - measures in headless Chromium (bench/perf.js): bytes of a first view, Lighthouse
+#    12.2.3 mobile and desktop, LCP against the control, client-side navigation times,
+#    first feed page bytes and render time at 30 vs 10,000 articles, memory after 10 vs
+#    200 navigations;
+#  - prints a table with pass/fail against the budget and writes bench/out/perf.json.
+# Usage: bench/perf.sh            (about 10 minutes on 2 cores)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+
+"$ROOT/scripts/setup" >/dev/null
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+if [ ! -x bench/node_modules/.bin/lighthouse ]; then
+  echo "==> npm ci in bench/ (Lighthouse 12.2.3)"
+  npm ci --prefix bench --no-audit --no-fund --loglevel=error
+fi
+
+echo "==> release build"
+trunk build --release --offline >"$OUT/trunk.log" 2>&1 || { tail -30 "$OUT/trunk.log"; exit 1; }
+
+SLUG="us-china-ai-risk-talks-beijing-summit"
+echo "==> static control page (the prerendered article without scripts)"
+mkdir -p dist/control
+python3 - "$SLUG" <<'PY'
+import re, sys
+slug = sys.argv[1]
+html = open(f"dist/articles/{slug}.html", encoding="utf-8").read()
+html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
+html = re.sub(r"<link[^>]+rel=\"(modulepreload|preload)\"[^>]*>", "", html)
+open(f"dist/control/{slug}.html", "w", encoding="utf-8").write(html)
+PY
+
+echo "==> corpora of 30 and 10,000 generated articles (same app build)"
+cargo build -q --profile press -p krasa-press -p krasa --features krasa/ssr --bin press --bin prerender
+for n in 30 10000; do
+  site="$ROOT/.tmp/bench-$n"
+  rm -rf "$site"
+  mkdir -p "$site"
+  # the app's assets, without this build's pages and data
+  (cd dist && find . -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' \) -exec cp {} "$site/" \;)
+  target/press/press generate --count "$n" --out "$OUT/corpus-$n" 2>/dev/null
+  target/press/press build --content "$OUT/corpus-$n" --out "$site/data" --root "$site" --today 2026-11-27 --quiet
+  target/press/prerender --dist "$site" --shell target/krasa-shell.html 2>&1 | sed 's/^/    /'
+done
+
+cleanup() {
+  scripts/nginx stop 8790 || true
+  scripts/nginx stop 8791 || true
+  scripts/nginx stop 8792 || true
+}
+trap cleanup EXIT
+scripts/nginx start "$ROOT/dist" 8790 >/dev/null
+scripts/nginx start "$ROOT/.tmp/bench-30" 8791 >/dev/null
+scripts/nginx start "$ROOT/.tmp/bench-10000" 8792 >/dev/null
+
+echo "==> measuring (headless Chromium, Lighthouse)"
+BENCH_URL="http://127.0.0.1:8790/" BENCH_URL_30="http://127.0.0.1:8791/" BENCH_URL_10K="http://127.0.0.1:8792/" \
+  BENCH_ARTICLE="$SLUG" BENCH_OUT="$OUT" CHROME_PATH=/usr/bin/chromium node bench/perf.js

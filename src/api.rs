@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 #[cfg(target_arch = "wasm32")]
 use krasa_model::DATA_VERSION;
-use krasa_model::{paths, Site, TagIndex};
+use krasa_model::{paths, Article, ListPage, Site, TagIndex};
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
@@ -127,13 +127,8 @@ pub fn prime_from_document() {
 /// Decodes a JSON text into `T`, checking the data format version first.
 #[cfg(target_arch = "wasm32")]
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('<') {
-        // A static server (or `trunk serve`) answering a missing file with the HTML shell.
-        return Err(AppError::NotFound);
-    }
-    let value = js_sys::JSON::parse(text).map_err(|_| AppError::Decode("not JSON".into()))?;
-    decode_value(value)
+    let value = parse(text)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Decode(e.to_string()))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -175,7 +170,18 @@ pub async fn get<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, 
 #[cfg(target_arch = "wasm32")]
 async fn fetch<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, AppError> {
     let url = data_url(rel);
-    let resp = gloo_net::http::Request::get(&url)
+    let raw = fetch_value(&url).await?;
+    let value: T =
+        serde_wasm_bindgen::from_value(raw).map_err(|e| AppError::Decode(e.to_string()))?;
+    insert(url, Rc::new(value.clone()));
+    Ok(value)
+}
+
+/// The network part of a fetch, the same for every type (so it exists once in the wasm):
+/// status, HTML-instead-of-JSON, parse, version.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_value(url: &str) -> Result<wasm_bindgen::JsValue, AppError> {
+    let resp = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|_| AppError::Network)?;
@@ -185,8 +191,18 @@ async fn fetch<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, Ap
         s => return Err(AppError::Server(s)),
     }
     let text = resp.text().await.map_err(|_| AppError::Network)?;
-    let value: T = decode(&text)?;
-    insert(url, Rc::new(value.clone()));
+    parse(&text)
+}
+
+/// Parses a JSON text and checks it is data of our format version.
+#[cfg(target_arch = "wasm32")]
+fn parse(text: &str) -> Result<wasm_bindgen::JsValue, AppError> {
+    if text.trim_start().starts_with('<') {
+        // A static server (or `trunk serve`) answering a missing file with the HTML shell.
+        return Err(AppError::NotFound);
+    }
+    let value = js_sys::JSON::parse(text).map_err(|_| AppError::Decode("not JSON".into()))?;
+    check_version(&value)?;
     Ok(value)
 }
 
@@ -194,6 +210,40 @@ async fn fetch<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, Ap
 #[cfg(not(target_arch = "wasm32"))]
 async fn fetch<T: DeserializeOwned + Clone + 'static>(_rel: &str) -> Result<T, AppError> {
     Err(AppError::NotFound)
+}
+
+/// Any data file a page shows, so the loading machinery exists once, not once per type.
+#[derive(Debug, Clone)]
+pub enum Data {
+    List(ListPage),
+    Article(Box<Article>),
+    Tags(TagIndex),
+}
+
+fn is_article(rel: &str) -> bool {
+    rel.starts_with("articles/")
+}
+
+/// [`peek`] for a page's data file, typed by its path.
+pub fn peek_data(rel: &str) -> Option<Data> {
+    if is_article(rel) {
+        peek(rel).map(|a| Data::Article(Box::new(a)))
+    } else if rel == paths::tags_json() {
+        peek(rel).map(Data::Tags)
+    } else {
+        peek(rel).map(Data::List)
+    }
+}
+
+/// [`get`] for a page's data file, typed by its path.
+pub async fn get_data(rel: &str) -> Result<Data, AppError> {
+    if is_article(rel) {
+        get(rel).await.map(|a| Data::Article(Box::new(a)))
+    } else if rel == paths::tags_json() {
+        get(rel).await.map(Data::Tags)
+    } else {
+        get(rel).await.map(Data::List)
+    }
 }
 
 pub async fn site() -> Result<Site, AppError> {

@@ -84,16 +84,7 @@ fn run() -> Result<(), String> {
     let site: Site =
         serde_json::from_value(site_value.clone()).map_err(|e| format!("site.json: {e}"))?;
     // Canonical root: the configured site URL, with the deploy sub-path when there is one.
-    let site_root = if a.public_url == "/" {
-        site.base_url.clone()
-    } else {
-        let origin_end = site.base_url.find("://").map(|i| i + 3).unwrap_or(0);
-        let host_end = site.base_url[origin_end..]
-            .find('/')
-            .map(|i| origin_end + i)
-            .unwrap_or(site.base_url.len());
-        format!("{}{}", &site.base_url[..host_end], a.public_url)
-    };
+    let site_root = data::site_root(&site.base_url, &a.public_url);
     let base = a.public_url.trim_end_matches('/').to_string();
 
     let mut routes: Vec<RouteData> = Vec::new();

@@ -6,10 +6,11 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
+use crate::api::Data;
 use crate::components::{ArticleSkeleton, ArticleView};
 use crate::error::AppError;
 use crate::nav::NavState;
-use crate::pages::{full_title, load_view, mark_ready, FeedLinks};
+use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound};
 use crate::paths;
 
 #[derive(Params, Clone, PartialEq, Debug)]
@@ -29,8 +30,9 @@ pub fn ArticlePage() -> impl IntoView {
     load_view(
         path,
         || view! { <ArticleSkeleton/> }.into_any(),
-        |article: Article| {
-            view! { <ArticleContent article=article/> }
+        |data| match data {
+            Data::Article(article) => view! { <ArticleContent article=*article/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
         },
     )
 }

@@ -8,10 +8,11 @@ use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use leptos_router::NavigateOptions;
 
+use crate::api::Data;
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::error::AppError;
 use crate::nav::NavState;
-use crate::pages::{full_title, load_view, mark_ready, FeedLinks, SiteInfo};
+use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound, SiteInfo};
 use crate::paths;
 
 #[derive(Params, Clone, PartialEq, Debug)]
@@ -43,8 +44,9 @@ pub fn FeedPage() -> impl IntoView {
     let content = load_view(
         path,
         || view! { <ListSkeleton/> }.into_any(),
-        |list: ListPage| {
-            view! { <FeedContent list=list/> }
+        |data| match data {
+            Data::List(list) => view! { <FeedContent list=list/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
         },
     );
     let redirect = move || {

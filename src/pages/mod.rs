@@ -13,12 +13,10 @@ pub use not_found::NotFound;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 
-use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-
-use crate::api;
+use crate::api::{self, Data};
 use crate::components::ErrorView;
 use crate::error::AppError;
+use leptos::prelude::*;
 
 /// The site's name and tagline, provided as context by the app (from site.json).
 #[derive(Clone, Copy)]
@@ -51,21 +49,18 @@ pub fn mark_ready() {
 /// renders it with `render`. Data already in the cache (embedded in a prerendered page, or
 /// fetched before) renders at once, in the same frame, which is also how the prerenderer
 /// renders pages; otherwise a skeleton shows until the fetch ends. A missing file shows the
-/// not-found page, any other failure the error view with Retry.
-pub fn load_view<T, V>(
+/// not-found page, any other failure the error view with Retry. (One function for every
+/// page and data type, so the wasm holds one copy of this machinery.)
+pub fn load_view(
     path: Memo<Result<String, AppError>>,
     skeleton: fn() -> AnyView,
-    render: fn(T) -> V,
-) -> impl IntoView
-where
-    T: DeserializeOwned + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+    render: fn(Data) -> AnyView,
+) -> impl IntoView {
     move || {
         let p = path.get();
         if let Ok(p) = &p {
-            if let Some(v) = api::peek::<T>(p) {
-                return render(v).into_any();
+            if let Some(v) = api::peek_data(p) {
+                return render(v);
             }
         }
         // Not cached: fetch, with a skeleton meanwhile. The resource belongs to this branch,
@@ -74,7 +69,7 @@ where
             let p = p.clone();
             async move {
                 match p {
-                    Ok(p) => api::get::<T>(&p).await,
+                    Ok(p) => api::get_data(&p).await,
                     Err(e) => Err(e),
                 }
             }
@@ -83,7 +78,7 @@ where
             <Transition fallback=skeleton>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(v) => render(v).into_any(),
+                        Ok(v) => render(v),
                         Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
                         Err(e) => {
                             view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use leptos_router::NavigateOptions;
 
+use crate::api::Data;
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::error::AppError;
 use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound};
@@ -50,8 +51,9 @@ pub fn TagPage() -> impl IntoView {
     let content = load_view(
         path,
         || view! { <ListSkeleton/> }.into_any(),
-        |list: ListPage| {
-            view! { <TagContent list=list/> }
+        |data| match data {
+            Data::List(list) => view! { <TagContent list=list/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
         },
     );
     view! {

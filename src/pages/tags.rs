@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
+use crate::api::Data;
 use crate::components::ListSkeleton;
-use crate::pages::{full_title, load_view, mark_ready, FeedLinks};
+use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound};
 use crate::paths;
 
 #[component]
@@ -15,8 +16,9 @@ pub fn TagsPage() -> impl IntoView {
     load_view(
         path,
         || view! { <ListSkeleton count=2/> }.into_any(),
-        |index: TagIndex| {
-            view! { <TagsContent index=index/> }
+        |data| match data {
+            Data::Tags(index) => view! { <TagsContent index=index/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
         },
     )
 }

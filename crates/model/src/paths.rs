@@ -24,9 +24,41 @@ pub fn article_json(slug: &str) -> String {
     format!("articles/{slug}.json")
 }
 
+/// The canonical root URL of a site deployed at `public_url` (`/` or e.g. `/news/`): the
+/// configured `base_url` at the root, else its origin with the deploy path. Ends in `/`.
+pub fn site_root(base_url: &str, public_url: &str) -> String {
+    let public = format!("/{}", public_url.trim_matches('/'));
+    if public == "/" {
+        return base_url.to_string();
+    }
+    let origin_end = base_url.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base_url[origin_end..]
+        .find('/')
+        .map(|i| origin_end + i)
+        .unwrap_or(base_url.len());
+    format!("{}{}/", &base_url[..host_end], public)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_root_follows_the_deploy_path() {
+        assert_eq!(site_root("https://x.example/", "/"), "https://x.example/");
+        assert_eq!(
+            site_root("https://x.example/", "/news/"),
+            "https://x.example/news/"
+        );
+        assert_eq!(
+            site_root("https://x.example/old/", "news"),
+            "https://x.example/news/"
+        );
+        assert_eq!(
+            site_root("https://x.example", "/a/b/"),
+            "https://x.example/a/b/"
+        );
+    }
 
     #[test]
     fn data_paths_are_relative() {

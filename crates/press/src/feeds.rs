@@ -12,19 +12,7 @@ use crate::meta::SiteConfig;
 /// Items per feed.
 pub const FEED_ITEMS: usize = 50;
 
-/// The canonical root of the site: `base_url`, with the deploy sub-path when it is not `/`.
-pub fn site_root(base_url: &str, public_url: &str) -> String {
-    let public = format!("/{}", public_url.trim_matches('/'));
-    if public == "/" {
-        return base_url.to_string();
-    }
-    let origin_end = base_url.find("://").map(|i| i + 3).unwrap_or(0);
-    let host_end = base_url[origin_end..]
-        .find('/')
-        .map(|i| origin_end + i)
-        .unwrap_or(base_url.len());
-    format!("{}{}/", &base_url[..host_end], public)
-}
+pub use krasa_model::paths::site_root;
 
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -386,19 +374,6 @@ mod tests {
         assert_eq!(
             rfc822(Date::new(2024, 2, 29).unwrap()),
             "Thu, 29 Feb 2024 00:00:00 +0000"
-        );
-    }
-
-    #[test]
-    fn site_root_follows_the_deploy_path() {
-        assert_eq!(site_root("https://x.example/", "/"), "https://x.example/");
-        assert_eq!(
-            site_root("https://x.example/", "/news/"),
-            "https://x.example/news/"
-        );
-        assert_eq!(
-            site_root("https://x.example/old/", "news"),
-            "https://x.example/news/"
         );
     }
 

@@ -88,3 +88,25 @@ test('the layout is readable at 320 px without horizontal scrolling', async ({ p
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('loading placeholders pulse only for readers who allow motion', async ({ page }) => {
+  for (const motion of ['reduce', 'no-preference']) {
+    await page.emulateMedia({ reducedMotion: motion });
+    await page.goto('./');
+    await ready(page);
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await page.route('**/data/articles/*.json', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.locator('.cards .card h2 a').first().click();
+    const sk = page.locator('.loading .sk').first();
+    await expect(sk).toBeVisible();
+    const animation = await sk.evaluate((el) => getComputedStyle(el).animationName);
+    expect(animation, motion).toBe(motion === 'reduce' ? 'none' : 'pulse');
+    release();
+    await expect(page.locator('.loading')).toHaveCount(0);
+    await page.unroute('**/data/articles/*.json');
+  }
+});

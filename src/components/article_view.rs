@@ -3,7 +3,6 @@
 
 use krasa_model::{format_date, Article};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::card::{CardList, TagLinks};
@@ -62,7 +61,7 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
     view! {
         <article class="article">
             <p class="back">
-                <A href=back_href>"← Back to News"</A>
+                <a href=back_href>"← Back to News"</a>
             </p>
             <header class="article-header">
                 <p class="badge">{s.category.clone()}</p>

@@ -2,7 +2,6 @@
 
 use krasa_model::{format_date, ArticleSummary, TagRef};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::paths;
 
@@ -16,7 +15,7 @@ pub fn TagLinks(tags: Vec<TagRef>, #[prop(optional)] label: Option<&'static str>
                 .map(|t| {
                     view! {
                         <li>
-                            <A href=paths::tag_href(&t.slug, 1)>"#" {t.slug.clone()}</A>
+                            <a href=paths::tag_href(&t.slug, 1)>"#" {t.slug.clone()}</a>
                         </li>
                     }
                 })
@@ -41,7 +40,7 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = 2)] level: u8) -> i
         ..
     } = summary;
     let href = paths::article_href(&slug);
-    let title_link = view! { <A href=href>{title}</A> };
+    let title_link = view! { <a href=href>{title}</a> };
     let heading = if level >= 3 {
         view! { <h3 class="card-title">{title_link}</h3> }.into_any()
     } else {

@@ -2,7 +2,6 @@
 //! a Retry button that fetches again.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::error::AppError;
 use crate::paths;
@@ -17,7 +16,7 @@ pub fn ErrorView(error: AppError, on_retry: Callback<()>) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| on_retry.run(())>
                     "Retry"
                 </button>
-                <A href=paths::home_href()>"Go to the front page"</A>
+                <a href=paths::home_href()>"Go to the front page"</a>
             </p>
         </section>
     }

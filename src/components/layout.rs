@@ -1,7 +1,7 @@
 //! The frame of every page: skip link, header with site name, tagline and navigation, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use super::theme::ThemeToggle;
@@ -26,25 +26,50 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
+/// `aria-current="page"` for a navigation link: the home link on the front page only, the
+/// tags link on the tag index and every tag page. (Plain links with a computed attribute:
+/// the router handles their clicks.)
+fn current(path: &str, href: &str, exact: bool) -> Option<&'static str> {
+    let path = path.trim_end_matches('/');
+    let href = href.trim_end_matches('/');
+    let hit = if exact {
+        path == href
+    } else {
+        path == href || path.starts_with(&format!("{href}/"))
+    };
+    hit.then_some("page")
+}
+
 #[component]
 pub fn Header(
     #[prop(into)] title: Signal<String>,
     #[prop(into)] tagline: Signal<String>,
 ) -> impl IntoView {
+    let location = use_location();
+    let home = paths::home_href();
+    let tags = paths::tags_href();
+    let home_current = {
+        let home = home.clone();
+        move || current(&location.pathname.get(), &home, true)
+    };
+    let tags_current = {
+        let tags = tags.clone();
+        move || current(&location.pathname.get(), &tags, false)
+    };
     view! {
         <header class="site-header">
             <div class="wrap header-inner">
                 <div class="brand">
-                    <A href=paths::home_href() attr:class="site-name">{move || title.get()}</A>
+                    <a href=home.clone() class="site-name">{move || title.get()}</a>
                     <p class="tagline">{move || tagline.get()}</p>
                 </div>
                 <nav class="site-nav" aria-label="Main">
                     <ul>
                         <li>
-                            <A href=paths::home_href() exact=true>"News"</A>
+                            <a href=home aria-current=home_current>"News"</a>
                         </li>
                         <li>
-                            <A href=paths::tags_href()>"Tags"</A>
+                            <a href=tags aria-current=tags_current>"Tags"</a>
                         </li>
                     </ul>
                     <ThemeToggle/>
@@ -64,11 +89,27 @@ pub fn Footer(#[prop(into)] title: Signal<String>) -> impl IntoView {
                     " — independent news and free tutorials on AI for businesses."
                 </p>
                 <p>
-                    <A href=paths::home_href() exact=true>"Latest news"</A>
+                    <a href=paths::home_href()>"Latest news"</a>
                     <span aria-hidden="true">" · "</span>
-                    <A href=paths::tags_href()>"All tags"</A>
+                    <a href=paths::tags_href()>"All tags"</a>
                 </p>
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::current;
+
+    #[test]
+    fn navigation_marks_the_current_section() {
+        assert_eq!(current("/", "/", true), Some("page"));
+        assert_eq!(current("/page/2", "/", true), None);
+        assert_eq!(current("/tags", "/tags", false), Some("page"));
+        assert_eq!(current("/tags/ai", "/tags", false), Some("page"));
+        assert_eq!(current("/tagsx", "/tags", false), None);
+        assert_eq!(current("/news/", "/news/", true), Some("page"));
+        assert_eq!(current("/news", "/news/", true), Some("page"));
     }
 }

@@ -2,7 +2,6 @@
 
 use krasa_model::{page_items, PageLink};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::paths;
 
@@ -22,6 +21,8 @@ impl PagerTarget {
     }
 }
 
+/// Plain links (the router handles their clicks); the current page carries
+/// `aria-current="page"`.
 #[component]
 pub fn Pager(target: PagerTarget, current: u32, total: u32) -> impl IntoView {
     if total <= 1 {
@@ -29,16 +30,16 @@ pub fn Pager(target: PagerTarget, current: u32, total: u32) -> impl IntoView {
     }
     let prev = (current > 1).then(|| {
         view! {
-            <A href=target.href(current - 1) attr:class="pager-prev" attr:rel="prev">
+            <a href=target.href(current - 1) class="pager-prev" rel="prev">
                 "← Newer"
-            </A>
+            </a>
         }
     });
     let next = (current < total).then(|| {
         view! {
-            <A href=target.href(current + 1) attr:class="pager-next" attr:rel="next">
+            <a href=target.href(current + 1) class="pager-next" rel="next">
                 "Older →"
-            </A>
+            </a>
         }
     });
     let items = page_items(current, total, 2)
@@ -46,17 +47,17 @@ pub fn Pager(target: PagerTarget, current: u32, total: u32) -> impl IntoView {
         .map(|item| match item {
             PageLink::Page { number, current: true } => view! {
                 <li>
-                    <A href=target.href(number) exact=true attr:aria-label=format!("Page {number}, current page")>
+                    <a href=target.href(number) aria-current="page" aria-label=format!("Page {number}, current page")>
                         {number}
-                    </A>
+                    </a>
                 </li>
             }
             .into_any(),
             PageLink::Page { number, .. } => view! {
                 <li>
-                    <A href=target.href(number) exact=true attr:aria-label=format!("Page {number}")>
+                    <a href=target.href(number) aria-label=format!("Page {number}")>
                         {number}
-                    </A>
+                    </a>
                 </li>
             }
             .into_any(),

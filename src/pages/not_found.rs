@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 use crate::paths;
 
@@ -17,10 +16,10 @@ pub fn NotFound() -> impl IntoView {
             <p>"We could not find that page. The story may have moved, or the address may have a typo."</p>
             <ul class="not-found-links">
                 <li>
-                    <A href=paths::home_href()>"Go to the front page"</A>
+                    <a href=paths::home_href()>"Go to the front page"</a>
                 </li>
                 <li>
-                    <A href=paths::tags_href()>"Browse all tags"</A>
+                    <a href=paths::tags_href()>"Browse all tags"</a>
                 </li>
             </ul>
         </section>

@@ -3,7 +3,6 @@
 use krasa_model::{paths as data, TagIndex};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 use crate::api::Data;
 use crate::components::ListSkeleton;
@@ -41,10 +40,10 @@ fn TagsContent(index: TagIndex) -> impl IntoView {
                         let label = if t.count == 1 { "story" } else { "stories" };
                         view! {
                             <li>
-                                <A href=paths::tag_href(&t.slug, 1)>
+                                <a href=paths::tag_href(&t.slug, 1)>
                                     <span class="tag-name">"#" {t.slug.clone()}</span>
                                     <span class="tag-count">{t.count} " " {label}</span>
-                                </A>
+                                </a>
                             </li>
                         }
                     })

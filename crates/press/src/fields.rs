@@ -54,39 +54,34 @@ impl Fields {
     }
 }
 
-/// Parses TOML text that starts at byte `offset` of file `file`.
-pub fn from_toml(file: usize, text: &str, offset: usize) -> Result<Fields, Problem> {
+/// Parses TOML text that starts at byte `offset` of file `file`. Every syntax error in the
+/// block is reported (the parser recovers and goes on), each naming the field on its line.
+pub fn from_toml(file: usize, text: &str, offset: usize) -> Result<Fields, Vec<Problem>> {
     let shift = |r: Range<usize>| (r.start + offset)..(r.end + offset);
-    let table = DeTable::parse(text).map_err(|e| {
-        let local = e.span().unwrap_or(0..0);
-        let span = shift(local.clone());
-        // Name the field whose line the error is on, when there is one.
-        let line_start = text[..local.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let line = text[line_start..].lines().next().unwrap_or("");
-        let key = line.split_once('=').map(|(k, _)| k.trim()).filter(|k| {
-            !k.is_empty()
-                && k.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        });
-        let found = e.message().trim().to_string();
-        match key {
-            Some(k @ ("date" | "updated")) => {
-                error(file, span, format!("`{k}` is not a valid date"))
-                    .field(k)
-                    .found(found)
-                    .expected("a calendar date written as YYYY-MM-DD, e.g. 2026-05-08")
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let mut seen_lines = Vec::new();
+        let mut problems = Vec::new();
+        for e in errors {
+            let local = e.span().unwrap_or(0..0);
+            let line_start = text[..local.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            // one problem per line: a broken line often yields several parser errors
+            if seen_lines.contains(&line_start) {
+                continue;
             }
-            Some(k) => error(file, span, "the front matter is not valid TOML")
-                .field(k)
-                .found(found)
-                .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08"),
-            None => error(file, span, "the front matter is not valid TOML")
-                .found(found)
-                .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08"),
+            seen_lines.push(line_start);
+            problems.push(syntax_problem(
+                file,
+                text,
+                shift(local),
+                line_start,
+                e.message(),
+            ));
         }
-    })?;
+        return Err(problems);
+    }
     let mut list = Vec::new();
     for (k, v) in table.get_ref().iter() {
         list.push(Field {
@@ -101,6 +96,36 @@ pub fn from_toml(file: usize, text: &str, offset: usize) -> Result<Fields, Probl
         list,
         block: shift(0..text.len()),
     })
+}
+
+fn syntax_problem(
+    file: usize,
+    text: &str,
+    span: Range<usize>,
+    line_start: usize,
+    message: &str,
+) -> Problem {
+    // Name the field whose line the error is on, when there is one.
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let key = line.split_once('=').map(|(k, _)| k.trim()).filter(|k| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    });
+    let found = message.trim().to_string();
+    match key {
+        Some(k @ ("date" | "updated")) => error(file, span, format!("`{k}` is not a valid date"))
+            .field(k)
+            .found(found)
+            .expected("a calendar date written as YYYY-MM-DD, e.g. 2026-05-08"),
+        Some(k) => error(file, span, "the front matter is not valid TOML")
+            .field(k)
+            .found(found)
+            .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08"),
+        None => error(file, span, "the front matter is not valid TOML")
+            .found(found)
+            .expected("`key = value` lines, strings in double quotes, dates as 2026-05-08"),
+    }
 }
 
 fn toml_val(v: &DeValue<'_>, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Val {
@@ -235,9 +260,21 @@ mod tests {
     #[test]
     fn toml_syntax_error_points_into_the_file() {
         let fm = "title = \"unterminated\n";
-        let p = from_toml(0, fm, 4).unwrap_err();
+        let p = &from_toml(0, fm, 4).unwrap_err()[0];
         assert!(p.span.start >= 4);
         assert!(p.message.contains("not valid TOML"));
+    }
+
+    #[test]
+    fn every_syntax_error_in_a_block_is_reported() {
+        let fm = "title = \"ok\"\ndate = 2026-02-30\ncategory = Breaking\ntags = [\"AI\"]\n";
+        let problems = from_toml(0, fm, 0).unwrap_err();
+        let fields: Vec<_> = problems
+            .iter()
+            .map(|p| p.field.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(fields, ["date", "category"], "{problems:?}");
+        assert!(problems[0].message.contains("not a valid date"));
     }
 
     #[test]

@@ -59,8 +59,8 @@ pub fn load(
     let site_file = site_text.0;
     let site_fields = match fields::from_toml(site_file, &site_text.1, 0) {
         Ok(f) => Some(f),
-        Err(p) => {
-            problems.push(p.field("site.toml"));
+        Err(ps) => {
+            problems.extend(ps);
             None
         }
     };
@@ -111,7 +111,7 @@ pub fn load(
         }
         let raw = match format {
             Format::Markdown => split_markdown(file, &text),
-            Format::Json => split_json(file, &text),
+            Format::Json => split_json(file, &text).map_err(|p| vec![p]),
         };
         match raw {
             Ok((fields, body, body_at)) => articles.push(RawArticle {
@@ -122,7 +122,7 @@ pub fn load(
                 body,
                 body_at,
             }),
-            Err(p) => problems.push(p),
+            Err(ps) => problems.extend(ps),
         }
     }
     Ok(Loaded {
@@ -162,19 +162,21 @@ fn text_of(
 }
 
 /// Splits `+++` TOML front matter from the Markdown body.
-pub fn split_markdown(file: usize, text: &str) -> Result<(Fields, String, BodySpan), Problem> {
+pub fn split_markdown(file: usize, text: &str) -> Result<(Fields, String, BodySpan), Vec<Problem>> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let t = &text[bom..];
     let first_line_end = t.find('\n').map(|i| i + 1).unwrap_or(t.len());
     if t[..first_line_end].trim_end() != "+++" {
-        return Err(error(
+        return Err(vec![error(
             file,
             bom..bom + first_line_end.saturating_sub(1),
             "missing front matter",
         )
         .field("front matter")
         .found("the file does not start with a `+++` line")
-        .expected("`+++`, then title, date, author, category and tags as TOML, then `+++`"));
+        .expected(
+            "`+++`, then title, date, author, category and tags as TOML, then `+++`",
+        )]);
     }
     let fm_start = bom + first_line_end;
     let mut pos = fm_start;
@@ -187,12 +189,14 @@ pub fn split_markdown(file: usize, text: &str) -> Result<(Fields, String, BodySp
         pos += line.len();
     }
     let Some((fm_end, body_start)) = close else {
-        return Err(
-            error(file, bom..bom + 3, "the front matter is never closed")
-                .field("front matter")
-                .found("this `+++` has no closing `+++` line")
-                .expected("a line with only `+++` after the metadata"),
-        );
+        return Err(vec![error(
+            file,
+            bom..bom + 3,
+            "the front matter is never closed",
+        )
+        .field("front matter")
+        .found("this `+++` has no closing `+++` line")
+        .expected("a line with only `+++` after the metadata")]);
     };
     let fields = fields::from_toml(file, &text[fm_start..fm_end], fm_start)?;
     let fields = Fields {
@@ -249,9 +253,9 @@ mod tests {
 
     #[test]
     fn missing_or_unclosed_front_matter_is_reported() {
-        let p = split_markdown(0, "# Just markdown\n").unwrap_err();
+        let p = &split_markdown(0, "# Just markdown\n").unwrap_err()[0];
         assert!(p.message.contains("missing front matter"));
-        let p = split_markdown(0, "+++\ntitle = \"x\"\nno end\n").unwrap_err();
+        let p = &split_markdown(0, "+++\ntitle = \"x\"\nno end\n").unwrap_err()[0];
         assert!(p.message.contains("never closed"));
     }
 }

@@ -251,21 +251,8 @@ fn escape_title(head: &str) -> String {
     }
 }
 
-/// Escapes text for an HTML attribute value or text node.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// HTML escaping for text and attribute values: the project's one markup escaper.
+pub use krasa_model::escape_markup as esc;
 
 /// JSON that is safe inside a `<script>` element.
 pub fn script_json(v: &Value) -> String {

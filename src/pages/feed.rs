@@ -3,16 +3,16 @@
 use krasa_model::{paths as data, ListPage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use leptos_router::NavigateOptions;
 
 use crate::api::Data;
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::error::AppError;
 use crate::nav::NavState;
-use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound, SiteInfo};
+use crate::pages::{
+    full_title, load_view, mark_ready, redirect_view, FeedLinks, NotFound, SiteInfo,
+};
 use crate::paths;
 
 #[derive(Params, Clone, PartialEq, Debug)]
@@ -49,13 +49,8 @@ pub fn FeedPage() -> impl IntoView {
             _ => view! { <NotFound/> }.into_any(),
         },
     );
-    let redirect = move || {
-        (page.get() == Ok(None)).then(|| {
-            view! { <Redirect path=paths::home_href() options=NavigateOptions { replace: true, ..Default::default() }/> }
-        })
-    };
     view! {
-        {redirect}
+        {redirect_view(move || (page.get() == Ok(None)).then(paths::home_href))}
         {content}
     }
 }

@@ -39,6 +39,18 @@ pub fn full_title(page: &str) -> String {
     }
 }
 
+/// A client-side redirect that replaces the current history entry, while `to` gives a
+/// target (e.g. `/page/1` → `/`); nothing otherwise.
+pub fn redirect_view(to: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl IntoView {
+    use leptos_router::components::Redirect;
+    use leptos_router::NavigateOptions;
+    move || {
+        to().map(|to| {
+            view! { <Redirect path=to options=NavigateOptions { replace: true, ..Default::default() }/> }
+        })
+    }
+}
+
 /// Tells the navigation layer that this page's content is on screen.
 pub fn mark_ready() {
     let state = use_context::<crate::nav::NavState>();

@@ -3,15 +3,13 @@
 use krasa_model::{paths as data, ListPage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use leptos_router::NavigateOptions;
 
 use crate::api::Data;
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::error::AppError;
-use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound};
+use crate::pages::{full_title, load_view, mark_ready, redirect_view, FeedLinks, NotFound};
 use crate::paths;
 
 #[derive(Params, Clone, PartialEq, Debug)]
@@ -57,12 +55,7 @@ pub fn TagPage() -> impl IntoView {
         },
     );
     view! {
-        {move || {
-            redirect()
-                .map(|to| {
-                    view! { <Redirect path=to options=NavigateOptions { replace: true, ..Default::default() }/> }
-                })
-        }}
+        {redirect_view(redirect)}
         {content}
     }
 }

@@ -1,6 +1,6 @@
 // Keyboard, theme and axe checks on every page type in both themes.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE, ARTICLE_TITLE, ready, axe } = require('./helpers');
+const { ARTICLE, ARTICLE_TITLE, ready, axe, holdRequests } = require('./helpers');
 
 const PAGES = {
   feed: './',
@@ -94,12 +94,7 @@ test('loading placeholders pulse only for readers who allow motion', async ({ pa
     await page.emulateMedia({ reducedMotion: motion });
     await page.goto('./');
     await ready(page);
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await page.route('**/data/articles/*.json', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/data/articles/*.json');
     await page.locator('.cards .card h2 a').first().click();
     const sk = page.locator('.loading .sk').first();
     await expect(sk).toBeVisible();

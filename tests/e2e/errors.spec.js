@@ -1,6 +1,6 @@
 // Bad addresses and bad networks: never a blank page, never a panic.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE, ARTICLE_TITLE, watchConsole, ready } = require('./helpers');
+const { ARTICLE, ARTICLE_TITLE, watchConsole, ready, holdRequests } = require('./helpers');
 
 async function expectNotFound(page) {
   await expect(page.locator('h1')).toHaveText('Page not found');
@@ -70,12 +70,7 @@ test('data of another format version is refused with a clear message', async ({ 
 test('a slow network shows a loading skeleton, not a blank page', async ({ page }) => {
   await page.goto('./');
   await ready(page);
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await page.route('**/data/articles/*.json', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/data/articles/*.json');
   await page.locator('.cards .card h2 a').first().click();
   await expect(page.locator('.loading')).toBeVisible();
   await expect(page.locator('.site-header')).toBeVisible();

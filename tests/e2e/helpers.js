@@ -35,4 +35,15 @@ async function wasmPath(request, html) {
   return js.match(/module_or_path: '\/?([^']+_bg\.wasm)'/)[1];
 }
 
-module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath };
+/** Holds requests matching `pattern` until the returned function is called (a slow network). */
+async function holdRequests(page, pattern) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath, holdRequests };

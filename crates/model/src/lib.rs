@@ -25,6 +25,25 @@ pub const DATA_VERSION: u32 = 1;
 /// Words per minute used for "N minute read".
 pub const WORDS_PER_MINUTE: usize = 220;
 
+/// Escapes text for HTML or XML (element text and quoted attribute values): `&`, `<`, `>`,
+/// both quotes, and the control characters XML 1.0 does not allow are dropped. Used by the
+/// prerendered pages and by the feeds and sitemap.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Reading time in whole minutes, rounded up, at least one minute.
 pub fn reading_minutes(words: usize) -> u32 {
     let minutes = words.div_ceil(WORDS_PER_MINUTE);
@@ -34,6 +53,14 @@ pub fn reading_minutes(words: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_escaping_is_safe_for_html_and_xml() {
+        assert_eq!(
+            escape_markup("a<b & \"c\" 'd'\u{1}\n"),
+            "a&lt;b &amp; &quot;c&quot; &#39;d&#39;\n"
+        );
+    }
 
     #[test]
     fn reading_time_rounds_up_and_is_at_least_one_minute() {

@@ -14,22 +14,8 @@ pub const FEED_ITEMS: usize = 50;
 
 pub use krasa_model::paths::site_root;
 
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // characters XML 1.0 does not allow
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// XML escaping for feeds and the sitemap: the project's one markup escaper.
+pub use krasa_model::escape_markup as xml_escape;
 
 /// Makes the site-relative links and images of an article body absolute, for feed readers.
 pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
@@ -65,23 +51,13 @@ fn find_attr(s: &str) -> Option<(usize, usize)> {
     }
 }
 
-fn days_from_civil(d: Date) -> i64 {
-    let y = i64::from(d.year) - i64::from(d.month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(d.month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// RFC 822 date for RSS: `Fri, 08 May 2026 00:00:00 +0000`.
 pub fn rfc822(d: Date) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let wd = DAYS[days_from_civil(d).rem_euclid(7) as usize];
+    let wd = DAYS[crate::today::days_from_civil(d).rem_euclid(7) as usize];
     format!(
         "{wd}, {:02} {} {} 00:00:00 +0000",
         d.day,

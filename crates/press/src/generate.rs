@@ -122,8 +122,12 @@ fn sentence(rng: &mut Rng, out: &mut String, words: usize) {
 
 /// The date `n` days before 2026-05-31 (articles spread over the years before it).
 fn date_before(n: usize) -> Date {
-    let base_days = 20_604i64; // 2026-05-31
-    crate::today::from_days(base_days - n as i64).unwrap_or(Date {
+    let last = Date {
+        year: 2026,
+        month: 5,
+        day: 31,
+    };
+    crate::today::from_days(crate::today::days_from_civil(last) - n as i64).unwrap_or(Date {
         year: 2026,
         month: 1,
         day: 1,

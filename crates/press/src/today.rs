@@ -17,6 +17,17 @@ pub fn from_days(days: i64) -> Option<Date> {
     Date::new(u16::try_from(y).ok()?, m as u8, d as u8)
 }
 
+/// Days since 1970-01-01 of a civil date (the inverse of [`from_days`]).
+pub fn days_from_civil(d: Date) -> i64 {
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 pub fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -38,5 +49,9 @@ mod tests {
         assert_eq!(from_days(0), Date::new(1970, 1, 1));
         assert_eq!(from_days(20_581), Date::new(2026, 5, 8));
         assert_eq!(from_days(11_016), Date::new(2000, 2, 29));
+        for days in [0, 11_016, 20_581, 20_604, -1, 100_000] {
+            let d = from_days(days).unwrap();
+            assert_eq!(days_from_civil(d), days, "{d}");
+        }
     }
 }

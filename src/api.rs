@@ -181,17 +181,22 @@ async fn fetch<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, Ap
 /// status, HTML-instead-of-JSON, parse, version.
 #[cfg(target_arch = "wasm32")]
 async fn fetch_value(url: &str) -> Result<wasm_bindgen::JsValue, AppError> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let resp: web_sys::Response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
         .await
-        .map_err(|_| AppError::Network)?;
+        .map_err(|_| AppError::Network)?
+        .unchecked_into();
     match resp.status() {
         200..=299 => {}
         404 | 410 => return Err(AppError::NotFound),
         s => return Err(AppError::Server(s)),
     }
-    let text = resp.text().await.map_err(|_| AppError::Network)?;
-    parse(&text)
+    let text = match resp.text() {
+        Ok(t) => JsFuture::from(t).await.map_err(|_| AppError::Network)?,
+        Err(_) => return Err(AppError::Network),
+    };
+    parse(&text.as_string().unwrap_or_default())
 }
 
 /// Parses a JSON text and checks it is data of our format version.

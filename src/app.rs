@@ -1,15 +1,13 @@
-//! The app root: context, layout and routes.
+//! The app root: context, layout and the page of the current route.
 
 use krasa_model::{paths as data, Site};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::api;
 use crate::components::{Footer, Header, SkipLink};
 use crate::nav::NavState;
 use crate::pages::{ArticlePage, FeedPage, NotFound, SiteInfo, TagPage, TagsPage};
+use crate::router::{Location, Route};
 
 /// The deploy base path from `<base href>` (e.g. `/news` for `--public-url /news/`), without
 /// the trailing slash; empty at the root.
@@ -25,13 +23,29 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// The root component. `base` is the deploy base path (read from `<base href>` in the
-/// browser; given by the prerenderer).
+/// The page for a route.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Feed(n) => view! { <FeedPage n=n/> }.into_any(),
+        Route::Article(slug) => view! { <ArticlePage slug=slug/> }.into_any(),
+        Route::Tags => view! { <TagsPage/> }.into_any(),
+        Route::Tag(tag, n) => view! { <TagPage tag=tag n=n/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// The root component. In the browser the deploy base comes from `<base href>` and the
+/// address from `location`; the prerenderer gives both (`base` like `/news`, `path` below it).
 #[component]
-pub fn App(#[prop(optional, into)] base: Option<String>) -> impl IntoView {
-    provide_meta_context();
+pub fn App(
+    #[prop(optional, into)] base: Option<String>,
+    #[prop(optional, into)] path: Option<String>,
+) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
-    crate::nav::install();
+    let base = base.unwrap_or_else(base_path);
+    #[cfg(not(target_arch = "wasm32"))]
+    let base = base.unwrap_or_default();
+    crate::paths::set_base(&base);
 
     // Site name and tagline: from the embedded or cached site.json at once if we have it,
     // else as soon as it arrives.
@@ -46,44 +60,49 @@ pub fn App(#[prop(optional, into)] base: Option<String>) -> impl IntoView {
         ),
     };
     provide_context(site);
-    if known.is_none() {
-        let site_data = LocalResource::new(api::site);
-        Effect::new(move |_| {
-            if let Some(Ok(s)) = site_data.get() {
-                site.title.set(s.title);
-                site.tagline.set(s.tagline);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let show = move |s: &Site| {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", &s.language);
             }
-        });
+        };
+        match &known {
+            Some(s) => show(s),
+            None => leptos::task::spawn_local(async move {
+                if let Ok(s) = api::site().await {
+                    show(&s);
+                    site.title.set(s.title);
+                    site.tagline.set(s.tagline);
+                }
+            }),
+        }
     }
-    let lang = known.map(|s| s.language).unwrap_or_else(|| "en".into());
 
     #[cfg(target_arch = "wasm32")]
-    let base = base.unwrap_or_else(base_path);
+    let path = path.unwrap_or_else(crate::router::initial_path);
     #[cfg(not(target_arch = "wasm32"))]
-    let base = base.unwrap_or_default();
-    crate::paths::set_base(&base);
+    let path = path.unwrap_or_else(|| "/".into());
+    let location = Location::new(&path);
+    provide_context(location);
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::nav::install();
+        crate::router::install(location);
+    }
     // After the base is known: "Back to News" starts at the (base-relative) home page.
     let nav_state = NavState::new();
     provide_context(nav_state);
+    let route = location.route();
     view! {
-        <Html attr:lang=lang/>
-        <Router base=base>
-            <SkipLink/>
-            <Header title=site.title tagline=site.tagline/>
-            <main id="main-content" class="wrap" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=FeedPage/>
-                    <Route path=path!("/page/:n") view=FeedPage/>
-                    <Route path=path!("/articles/:slug") view=ArticlePage/>
-                    <Route path=path!("/tags") view=TagsPage/>
-                    <Route path=path!("/tags/:tag") view=TagPage/>
-                    <Route path=path!("/tags/:tag/page/:n") view=TagPage/>
-                </Routes>
-            </main>
-            <Footer title=site.title/>
-            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-                {move || nav_state.announcement.get()}
-            </div>
-        </Router>
+        <SkipLink/>
+        <Header title=site.title tagline=site.tagline/>
+        <main id="main-content" class="wrap" tabindex="-1">
+            {move || page(route.get())}
+        </main>
+        <Footer title=site.title/>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {move || nav_state.announcement.get()}
+        </div>
     }
 }

@@ -6,11 +6,13 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod head;
 pub mod nav;
 pub mod pages;
 pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod router;
 
 pub use app::App;
 

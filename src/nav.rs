@@ -61,12 +61,15 @@ pub fn install() {
         let y = window().scroll_y().unwrap_or(0.0);
         POSITIONS.with(|p| p.borrow_mut().insert(current_key(), y));
     });
-    let on_pop = Closure::<dyn Fn()>::new(|| POPPED.with(|p| p.set(true)));
     let _ = w.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-    let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     // Listeners live as long as the page.
     on_scroll.forget();
-    on_pop.forget();
+}
+
+/// Called by the router when Back/Forward changes the page: the next page restores its
+/// scroll position instead of starting at the top.
+pub fn note_history_traversal() {
+    POPPED.with(|p| p.set(true));
 }
 
 /// Called by a page when its content is rendered. On the first page load it does nothing

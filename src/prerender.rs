@@ -5,11 +5,8 @@
 
 use std::fmt::Write as _;
 
-use futures::StreamExt;
 use krasa_model::{paths as data, Article, ListPage, Site, TagIndex};
 use leptos::prelude::*;
-use leptos_meta::ServerMetaContext;
-use leptos_router::location::RequestUrl;
 use serde_json::Value;
 
 use crate::api;
@@ -197,58 +194,25 @@ fn prime(rel: &str, value: &Value) -> Result<(), PrerenderError> {
 
 /// Renders one route: returns (head tags from the components, `<html>` attributes, body).
 pub fn render(route: &RouteData, base: &str) -> Result<(String, String, String), PrerenderError> {
-    // leptos_meta waits a tick on the executor; a second init just reports it is set.
-    let _ = any_spawner::Executor::init_futures_executor();
     api::clear();
     for (rel, value) in &route.data {
         prime(rel, value)?;
     }
+    let language = api::peek::<Site>(&data::site_json()).map(|s| s.language);
     let owner = Owner::new();
-    let result = owner.with(|| {
-        let url = format!("{base}{}", route.route);
-        provide_context(RequestUrl::new(&url));
-        let (meta, meta_out) = ServerMetaContext::new();
-        provide_context(meta);
+    let body = owner.with(|| {
         let base = base.to_string();
-        let body = view! { <App base=base/> }.to_html();
-        let doc = format!("<html><head></head><body>{body}</body></html>");
-        let injected = futures::executor::block_on(async move {
-            let stream = futures::stream::iter(vec![doc]);
-            meta_out
-                .inject_meta_context(stream)
-                .await
-                .collect::<String>()
-                .await
-        });
-        let head_start = injected.find("<head>").map(|i| i + 6).unwrap_or(0);
-        let head_end = injected.find("</head>").unwrap_or(head_start);
-        let head = escape_title(&injected[head_start..head_end]);
-        let html_attrs = injected
-            .find("<html")
-            .map(|a| {
-                injected[a + 5..injected[a..].find('>').map(|e| a + e).unwrap_or(a + 5)].to_string()
-            })
-            .unwrap_or_default();
-        (head, html_attrs, body)
+        let path = route.route.clone();
+        view! { <App base=base path=path/> }.to_html()
     });
     drop(owner);
-    Ok(result)
-}
-
-/// leptos_meta writes the title text as is; escape it so a title can never end the element.
-/// The head holds one `<title>`, so its text runs to the last `</title>`.
-fn escape_title(head: &str) -> String {
-    match (head.find("<title>"), head.rfind("</title>")) {
-        (Some(a), Some(b)) if b >= a + 7 => {
-            format!(
-                "{}<title>{}</title>{}",
-                &head[..a],
-                esc(&head[a + 7..b]),
-                &head[b + 8..]
-            )
-        }
-        _ => head.to_string(),
-    }
+    let head = crate::head::take()
+        .map(|h| format!("<title>{}</title>{}", esc(&h.title), h.tags()))
+        .unwrap_or_default();
+    let html_attrs = language
+        .map(|l| format!("lang=\"{}\"", esc(&l)))
+        .unwrap_or_default();
+    Ok((head, html_attrs, body))
 }
 
 /// HTML escaping for text and attribute values: the project's one markup escaper.

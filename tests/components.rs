@@ -6,7 +6,6 @@ use krasa::components::{ArticleCard, ArticleView, ErrorView, Pager, PagerTarget}
 use krasa::error::AppError;
 use krasa_model::{Article, ArticleSummary, TagRef, DATA_VERSION};
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -75,7 +74,7 @@ async fn card_shows_badge_title_link_byline_and_tags() {
     let s = summary("us-china-talks", "US and China weigh AI-risk talks");
     let _h = leptos::mount::mount_to(
         el.clone(),
-        move || view! { <Router><ArticleCard summary=s.clone()/></Router> },
+        move || view! { <ArticleCard summary=s.clone()/> },
     );
     leptos::task::tick().await;
     assert_eq!(texts(&el, ".badge"), ["Breaking"]);
@@ -101,7 +100,7 @@ async fn related_cards_use_level_three_headings() {
     let s = summary("x", "Related story");
     let _h = leptos::mount::mount_to(
         el.clone(),
-        move || view! { <Router><ArticleCard summary=s.clone() level=3/></Router> },
+        move || view! { <ArticleCard summary=s.clone() level=3/> },
     );
     leptos::task::tick().await;
     assert_eq!(texts(&el, "h3"), ["Related story"]);
@@ -120,7 +119,7 @@ async fn article_view_is_the_reference_page() {
         related: vec![summary("other", "Another story")],
     };
     let _h = leptos::mount::mount_to(el.clone(), move || {
-        view! { <Router><ArticleView article=article.clone() back_href="/page/2"/></Router> }
+        view! { <ArticleView article=article.clone() back_href="/page/2"/> }
     });
     leptos::task::tick().await;
     assert_eq!(
@@ -152,7 +151,7 @@ async fn article_without_related_has_no_empty_block() {
         related: vec![],
     };
     let _h = leptos::mount::mount_to(el.clone(), move || {
-        view! { <Router><ArticleView article=article.clone() back_href="/"/></Router> }
+        view! { <ArticleView article=article.clone() back_href="/"/> }
     });
     leptos::task::tick().await;
     assert!(el.query_selector(".related").unwrap().is_none());
@@ -162,7 +161,7 @@ async fn article_without_related_has_no_empty_block() {
 async fn pager_marks_current_page_and_links_neighbours() {
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
-        view! { <Router><Pager target=PagerTarget::Tag("ai".into()) current=1 total=12/></Router> }
+        view! { <Pager target=PagerTarget::Tag("ai".into()) current=1 total=12/> }
     });
     leptos::task::tick().await;
     assert_eq!(texts(&el, ".pager li"), ["1", "2", "3", "…", "12"]);
@@ -187,7 +186,7 @@ async fn pager_marks_current_page_and_links_neighbours() {
 async fn single_page_has_no_pager() {
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
-        view! { <Router><Pager target=PagerTarget::Feed current=1 total=1/></Router> }
+        view! { <Pager target=PagerTarget::Feed current=1 total=1/> }
     });
     leptos::task::tick().await;
     assert!(el.query_selector("nav").unwrap().is_none());
@@ -199,9 +198,9 @@ async fn error_view_explains_and_retry_calls_back() {
     let retries = RwSignal::new(0);
     let _h = leptos::mount::mount_to(el.clone(), move || {
         view! {
-            <Router>
+
                 <ErrorView error=AppError::Server(503) on_retry=Callback::new(move |_| retries.update(|n| *n += 1))/>
-            </Router>
+
         }
     });
     leptos::task::tick().await;

@@ -2,33 +2,18 @@
 
 use krasa_model::{paths as data, Article};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 
 use crate::api::Data;
 use crate::components::{ArticleSkeleton, ArticleView};
-use crate::error::AppError;
 use crate::nav::NavState;
-use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound};
+use crate::pages::{load_view, mark_ready, set_head, NotFound};
 use crate::paths;
 
-#[derive(Params, Clone, PartialEq, Debug)]
-struct ArticleParams {
-    slug: Option<String>,
-}
-
+/// The route gives a valid slug (see [`crate::router::Route`]).
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    let params = use_params::<ArticleParams>();
-    let path = Memo::new(move |_| match params.get() {
-        Ok(ArticleParams { slug: Some(s) }) if krasa_model::is_valid_slug(&s) => {
-            Ok(data::article_json(&s))
-        }
-        _ => Err(AppError::BadParam),
-    });
+pub fn ArticlePage(slug: String) -> impl IntoView {
     load_view(
-        path,
+        Ok(data::article_json(&slug)),
         || view! { <ArticleSkeleton/> }.into_any(),
         |data| match data {
             Data::Article(article) => view! { <ArticleContent article=*article/> }.into_any(),
@@ -43,12 +28,11 @@ fn ArticleContent(article: Article) -> impl IntoView {
     let back = use_context::<NavState>()
         .map(|n| n.last_feed.get_untracked())
         .unwrap_or_else(paths::home_href);
-    let title = full_title(&article.summary.title);
-    let description = article.summary.excerpt.clone();
-    view! {
-        <Title text=title/>
-        <Meta name="description" content=description/>
-        <FeedLinks/>
-        <ArticleView article=article back_href=back/>
-    }
+    set_head(
+        &article.summary.title,
+        Some(article.summary.excerpt.clone()),
+        false,
+        None,
+    );
+    view! { <ArticleView article=article back_href=back/> }
 }

@@ -2,57 +2,24 @@
 
 use krasa_model::{paths as data, ListPage};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 
 use crate::api::Data;
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
-use crate::error::AppError;
 use crate::nav::NavState;
-use crate::pages::{
-    full_title, load_view, mark_ready, redirect_view, FeedLinks, NotFound, SiteInfo,
-};
+use crate::pages::{load_view, mark_ready, set_head, NotFound, SiteInfo};
 use crate::paths;
 
-#[derive(Params, Clone, PartialEq, Debug)]
-struct FeedParams {
-    n: Option<u32>,
-}
-
-/// Which feed page a route asks for: `Ok(None)` means "redirect to /".
-fn requested_page(
-    p: Result<FeedParams, leptos_router::params::ParamsError>,
-) -> Result<Option<u32>, AppError> {
-    match p {
-        Ok(FeedParams { n: None }) => Ok(Some(1)),
-        Ok(FeedParams { n: Some(1) }) => Ok(None),
-        Ok(FeedParams { n: Some(n) }) if n >= 2 => Ok(Some(n)),
-        _ => Err(AppError::BadParam),
-    }
-}
-
+/// Feed page `n` (1 is the front page).
 #[component]
-pub fn FeedPage() -> impl IntoView {
-    let params = use_params::<FeedParams>();
-    let page = Memo::new(move |_| requested_page(params.get()));
-    let path = Memo::new(move |_| match page.get() {
-        Ok(Some(n)) => Ok(data::feed_page_json(n)),
-        Ok(None) => Err(AppError::NotFound),
-        Err(e) => Err(e),
-    });
-    let content = load_view(
-        path,
+pub fn FeedPage(n: u32) -> impl IntoView {
+    load_view(
+        Ok(data::feed_page_json(n)),
         || view! { <ListSkeleton/> }.into_any(),
         |data| match data {
             Data::List(list) => view! { <FeedContent list=list/> }.into_any(),
             _ => view! { <NotFound/> }.into_any(),
         },
-    );
-    view! {
-        {redirect_view(move || (page.get() == Ok(None)).then(paths::home_href))}
-        {content}
-    }
+    )
 }
 
 #[component]
@@ -64,17 +31,15 @@ fn FeedContent(list: ListPage) -> impl IntoView {
     let tagline = use_context::<SiteInfo>()
         .map(|s| s.tagline.get_untracked())
         .unwrap_or_default();
-    let (heading, title) = if list.page <= 1 {
-        ("Latest news".to_string(), full_title(""))
+    let heading = if list.page <= 1 {
+        set_head("", Some(tagline), false, None);
+        "Latest news".to_string()
     } else {
         let h = format!("Latest news, page {} of {}", list.page, list.total_pages);
-        let t = full_title(&h);
-        (h, t)
+        set_head(&h, Some(tagline), false, None);
+        h
     };
     view! {
-        <Title text=title/>
-        <Meta name="description" content=tagline/>
-        <FeedLinks/>
         <section class="feed" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">{heading}</h1>
             <CardList items=list.items/>

@@ -39,22 +39,30 @@ pub fn full_title(page: &str) -> String {
     }
 }
 
-/// A client-side redirect that replaces the current history entry, while `to` gives a
-/// target (e.g. `/page/1` → `/`); nothing otherwise.
-pub fn redirect_view(to: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl IntoView {
-    use leptos_router::components::Redirect;
-    use leptos_router::NavigateOptions;
-    move || {
-        to().map(|to| {
-            view! { <Redirect path=to options=NavigateOptions { replace: true, ..Default::default() }/> }
-        })
-    }
-}
-
 /// Tells the navigation layer that this page's content is on screen.
 pub fn mark_ready() {
     let state = use_context::<crate::nav::NavState>();
     Effect::new(move |_| crate::nav::page_ready(state));
+}
+
+/// Sets the document head for a page: its title (with the site's name), description and
+/// feed links (the tag's too on a tag page).
+pub fn set_head(
+    page_title: &str,
+    description: Option<String>,
+    noindex: bool,
+    tag: Option<(String, String)>,
+) {
+    let site = use_context::<SiteInfo>()
+        .map(|s| s.title.get_untracked())
+        .unwrap_or_default();
+    crate::head::set(crate::head::Head {
+        title: full_title(page_title),
+        description,
+        noindex,
+        site,
+        tag,
+    });
 }
 
 /// Loads the data file `path` (a [`krasa_model::paths`] value, or the route's error) and
@@ -64,63 +72,51 @@ pub fn mark_ready() {
 /// not-found page, any other failure the error view with Retry. (One function for every
 /// page and data type, so the wasm holds one copy of this machinery.)
 pub fn load_view(
-    path: Memo<Result<String, AppError>>,
+    path: Result<String, AppError>,
     skeleton: fn() -> AnyView,
     render: fn(Data) -> AnyView,
-) -> impl IntoView {
-    move || {
-        let p = path.get();
-        if let Ok(p) = &p {
-            if let Some(v) = api::peek_data(p) {
-                return render(v);
-            }
-        }
-        // Not cached: fetch, with a skeleton meanwhile. The resource belongs to this branch,
-        // so it exists only while this route's data is being loaded or shown.
-        let data = LocalResource::new(move || {
-            let p = p.clone();
-            async move {
-                match p {
-                    Ok(p) => api::get_data(&p).await,
-                    Err(e) => Err(e),
-                }
-            }
-        });
-        view! {
-            <Transition fallback=skeleton>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(v) => render(v),
-                        Err(e) if e.is_not_found() => view! { <NotFound/> }.into_any(),
-                        Err(e) => {
-                            view! { <ErrorView error=e on_retry=Callback::new(move |_| data.refetch())/> }
-                                .into_any()
-                        }
-                    }
-                })}
-            </Transition>
-        }
-        .into_any()
+) -> AnyView {
+    let path = match path {
+        Ok(p) => p,
+        Err(e) => return failed(e, None),
+    };
+    if let Some(v) = api::peek_data(&path) {
+        return render(v);
     }
+    // Not cached: fetch, with a skeleton meanwhile. `None` while loading.
+    let state: RwSignal<Option<Result<Data, AppError>>> = RwSignal::new(None);
+    let load = move || {
+        state.set(None);
+        #[cfg(target_arch = "wasm32")]
+        {
+            let path = path.clone();
+            leptos::task::spawn_local(async move {
+                let result = api::get_data(&path).await;
+                // The reader may have moved on, disposing of this page.
+                let _ = state.try_set(Some(result));
+            });
+        }
+        // Natively (prerendering) only cached data exists.
+        #[cfg(not(target_arch = "wasm32"))]
+        state.set(Some(Err(AppError::NotFound)));
+    };
+    load();
+    let retry = Callback::new(move |_| load());
+    (move || match state.get() {
+        None => skeleton(),
+        Some(Ok(v)) => render(v),
+        Some(Err(e)) => failed(e, Some(retry)),
+    })
+    .into_any()
 }
 
-/// `<link rel="alternate">` for the site's feeds, and the tag's when on a tag page. The hrefs
-/// are relative to the site base, so they work under a sub-path.
-#[component]
-pub fn FeedLinks(#[prop(optional)] tag: Option<(String, String)>) -> impl IntoView {
-    use leptos_meta::Link;
-    let site = use_context::<SiteInfo>()
-        .map(|s| s.title.get_untracked())
-        .unwrap_or_default();
-    let links = |dir: String, label: String| {
-        view! {
-            <Link rel="alternate" type_="application/rss+xml" title=format!("{label} (RSS)") href=format!("{dir}feed.xml")/>
-            <Link rel="alternate" type_="application/atom+xml" title=format!("{label} (Atom)") href=format!("{dir}atom.xml")/>
-            <Link rel="alternate" type_="application/feed+json" title=format!("{label} (JSON Feed)") href=format!("{dir}feed.json")/>
+/// The not-found page for missing data, else the error view (with Retry when there is a
+/// way to retry).
+fn failed(e: AppError, retry: Option<Callback<()>>) -> AnyView {
+    match retry {
+        Some(retry) if !e.is_not_found() => {
+            view! { <ErrorView error=e on_retry=retry/> }.into_any()
         }
-    };
-    view! {
-        {links(String::new(), site.clone())}
-        {tag.map(|(slug, name)| links(format!("tags/{slug}/"), format!("{name} — {site}")))}
+        _ => view! { <NotFound/> }.into_any(),
     }
 }

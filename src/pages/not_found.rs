@@ -1,16 +1,14 @@
 //! The not-found page: unknown routes, slugs, tags and page numbers.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::paths;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     super::mark_ready();
+    super::set_head("Page not found", None, true, None);
     view! {
-        <Title text=super::full_title("Page not found")/>
-        <Meta name="robots" content="noindex"/>
         <section class="not-found" aria-labelledby="nf-heading">
             <h1 id="nf-heading" tabindex="-1">"Page not found"</h1>
             <p>"We could not find that page. The story may have moved, or the address may have a typo."</p>

@@ -2,18 +2,16 @@
 
 use krasa_model::{paths as data, TagIndex};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::api::Data;
 use crate::components::ListSkeleton;
-use crate::pages::{full_title, load_view, mark_ready, FeedLinks, NotFound};
+use crate::pages::{load_view, mark_ready, set_head, NotFound};
 use crate::paths;
 
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    let path = Memo::new(|_| Ok(data::tags_json()));
     load_view(
-        path,
+        Ok(data::tags_json()),
         || view! { <ListSkeleton count=2/> }.into_any(),
         |data| match data {
             Data::Tags(index) => view! { <TagsContent index=index/> }.into_any(),
@@ -26,10 +24,13 @@ pub fn TagsPage() -> impl IntoView {
 fn TagsContent(index: TagIndex) -> impl IntoView {
     mark_ready();
     let count = index.tags.len();
+    set_head(
+        "All tags",
+        Some(format!("Browse all {count} topics we cover.")),
+        false,
+        None,
+    );
     view! {
-        <Title text=full_title("All tags")/>
-        <Meta name="description" content=format!("Browse all {count} topics we cover.")/>
-        <FeedLinks/>
         <section class="tags-index" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">"All tags"</h1>
             <ul class="tag-cloud">

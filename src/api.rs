@@ -12,12 +12,21 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::error::AppError;
 #[cfg(target_arch = "wasm32")]
 use krasa_model::DATA_VERSION;
 use krasa_model::{paths, Article, ListPage, Site, TagIndex};
-use serde::de::DeserializeOwned;
 
-use crate::error::AppError;
+/// A data type the app can read: in the browser, one [`crate::decode::FromJs`] reads; natively
+/// (prerendering, tests) only primed values exist, so any type will do.
+#[cfg(target_arch = "wasm32")]
+pub trait Decode: crate::decode::FromJs {}
+#[cfg(target_arch = "wasm32")]
+impl<T: crate::decode::FromJs> Decode for T {}
+#[cfg(not(target_arch = "wasm32"))]
+pub trait Decode {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T> Decode for T {}
 
 /// The id of the script element that carries a prerendered page's data.
 pub const EMBEDDED_DATA_ID: &str = "krasa-data";
@@ -43,7 +52,7 @@ pub fn data_url(rel: &str) -> String {
 
 /// The cached value for a data file (`rel` as in [`krasa_model::paths`]), if any, without
 /// fetching. Pages use it to render synchronously when the data is already here.
-pub fn peek<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Option<T> {
+pub fn peek<T: Decode + Clone + 'static>(rel: &str) -> Option<T> {
     let url = data_url(rel);
     if let Some(v) = CACHE.with(|c| {
         c.borrow()
@@ -126,15 +135,21 @@ pub fn prime_from_document() {
 
 /// Decodes a JSON text into `T`, checking the data format version first.
 #[cfg(target_arch = "wasm32")]
-pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, AppError> {
+pub fn decode<T: Decode>(text: &str) -> Result<T, AppError> {
     let value = parse(text)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Decode(e.to_string()))
+    typed(&value)
 }
 
 #[cfg(target_arch = "wasm32")]
-fn decode_value<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, AppError> {
+fn decode_value<T: Decode>(value: wasm_bindgen::JsValue) -> Result<T, AppError> {
     check_version(&value)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Decode(e.to_string()))
+    typed(&value)
+}
+
+/// Reads a parsed, version-checked value as `T`.
+#[cfg(target_arch = "wasm32")]
+fn typed<T: Decode>(value: &wasm_bindgen::JsValue) -> Result<T, AppError> {
+    crate::decode::from_js(value).map_err(|e| AppError::Decode(e.to_string()))
 }
 
 /// The part of decoding that does not depend on the type (kept out of the generic function
@@ -160,7 +175,7 @@ fn check_version(value: &wasm_bindgen::JsValue) -> Result<(), AppError> {
 }
 
 /// Fetches (or takes from the cache) one data file.
-pub async fn get<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, AppError> {
+pub async fn get<T: Decode + Clone + 'static>(rel: &str) -> Result<T, AppError> {
     if let Some(v) = peek::<T>(rel) {
         return Ok(v);
     }
@@ -168,11 +183,10 @@ pub async fn get<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, 
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn fetch<T: DeserializeOwned + Clone + 'static>(rel: &str) -> Result<T, AppError> {
+async fn fetch<T: Decode + Clone + 'static>(rel: &str) -> Result<T, AppError> {
     let url = data_url(rel);
     let raw = fetch_value(&url).await?;
-    let value: T =
-        serde_wasm_bindgen::from_value(raw).map_err(|e| AppError::Decode(e.to_string()))?;
+    let value: T = typed(&raw)?;
     insert(url, Rc::new(value.clone()));
     Ok(value)
 }
@@ -213,7 +227,7 @@ fn parse(text: &str) -> Result<wasm_bindgen::JsValue, AppError> {
 
 /// Natively (prerendering, unit tests) there is no network: only primed data exists.
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch<T: DeserializeOwned + Clone + 'static>(_rel: &str) -> Result<T, AppError> {
+async fn fetch<T: Decode + Clone + 'static>(_rel: &str) -> Result<T, AppError> {
     Err(AppError::NotFound)
 }
 
@@ -266,16 +280,16 @@ mod tests {
     #[test]
     fn the_cache_is_bounded_and_drops_the_oldest() {
         clear();
-        for i in 0..(CACHE_LIMIT + 10) {
+        for i in 0..(CACHE_LIMIT as u32 + 10) {
             prime(&format!("articles/a{i}.json"), i);
         }
         assert_eq!(cached_count(), CACHE_LIMIT);
-        assert_eq!(peek::<usize>("articles/a0.json"), None);
+        assert_eq!(peek::<u32>("articles/a0.json"), None);
         assert_eq!(
-            peek::<usize>(&format!("articles/a{}.json", CACHE_LIMIT + 9)),
-            Some(CACHE_LIMIT + 9)
+            peek::<u32>(&format!("articles/a{}.json", CACHE_LIMIT + 9)),
+            Some(CACHE_LIMIT as u32 + 9)
         );
-        prime("articles/a70.json", 7usize);
+        prime("articles/a70.json", 7u32);
         assert_eq!(
             cached_count(),
             CACHE_LIMIT,

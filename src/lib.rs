@@ -5,6 +5,8 @@
 pub mod api;
 pub mod app;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod decode;
 pub mod error;
 pub mod head;
 pub mod nav;

@@ -25,18 +25,17 @@ pub fn page_items(current: u32, total: u32, window: u32) -> Vec<PageLink> {
     let current = current.clamp(1, total);
     let lo = current.saturating_sub(window).max(1);
     let hi = (current + window).min(total);
-    let mut shown: Vec<u32> = Vec::new();
-    shown.push(1);
-    for n in lo..=hi {
-        shown.push(n);
-    }
-    shown.push(total);
-    shown.sort_unstable();
-    shown.dedup();
-
-    let mut out = Vec::with_capacity(shown.len() + 2);
+    // 1 ≤ lo ≤ hi ≤ total, so this runs in order; repeats are skipped. (No sort: the app's
+    // wasm would carry a sort routine for it.)
+    let shown = std::iter::once(1)
+        .chain(lo..=hi)
+        .chain(std::iter::once(total));
+    let mut out = Vec::with_capacity((hi - lo) as usize + 5);
     let mut prev = 0;
     for n in shown {
+        if n <= prev {
+            continue;
+        }
         if prev != 0 && n > prev + 1 {
             if n == prev + 2 {
                 out.push(PageLink::Page {

@@ -143,6 +143,45 @@ test.describe('reading', () => {
     await expect(page.locator('.cards .card')).toHaveCount(3);
   });
 
+  test('same-site links navigate inside the app and update the head; other links load normally', async ({ page, context }) => {
+    await page.goto('./');
+    await ready(page);
+    await page.evaluate(() => (window.stillTheSamePage = true));
+    // a tag link: no page load, the head describes the new page and advertises its feeds
+    await page.locator('.cards .card .tag-links a').first().click();
+    await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+$/);
+    await ready(page);
+    expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
+    const tag = new URL(page.url()).pathname.split('/').pop();
+    await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /tagged/);
+    await expect(page.locator(`link[rel="alternate"][href="tags/${tag}/feed.xml"]`)).toHaveCount(1);
+    await expect(page.locator('link[rel="alternate"]')).toHaveCount(6);
+    // the header link back home: the tag's feeds are gone again
+    await page.locator('.site-nav a', { hasText: 'News' }).click();
+    await ready(page);
+    expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
+    await expect(page.locator('link[rel="alternate"]')).toHaveCount(3);
+    await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveText('News');
+    // a modified click is the browser's: a new tab, this page stays
+    const card = page.locator('.cards .card h2 a').first();
+    const [tab] = await Promise.all([context.waitForEvent('page'), card.click({ modifiers: ['Control'] })]);
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).pathname).toBe(await card.getAttribute('href'));
+    await tab.close();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+    // a file (the RSS feed) is not a page of the app: the browser loads it
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = 'feed.xml';
+      a.id = 'rss';
+      a.textContent = 'RSS';
+      document.querySelector('main').prepend(a);
+    });
+    await page.locator('#rss').click();
+    await expect(page).toHaveURL(/\/feed\.xml$/);
+  });
+
   test('in-article links to sections stay on the page', async ({ page }) => {
     await page.goto(`./articles/${ARTICLE}`);
     await ready(page);

@@ -16,6 +16,11 @@ test('deep links answer with the app, data with JSON, missing data with 404', as
 
   const missing = await request.get('./data/articles/no-such-story.json');
   expect(missing.status()).toBe(404);
+
+  // browsers ask for /favicon.ico on pages without an icon link, such as the XML feeds
+  const ico = await request.get('./favicon.ico');
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()['content-type']).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
 });
 
 test('hashed assets are immutable and wasm has its type', async ({ request }) => {

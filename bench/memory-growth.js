@@ -1,5 +1,6 @@
 // Memory growth probe (not a test): JS heap and wasm memory after 10, 200, 400 and 800
-// client-side navigations (feed card → "Back to News"), to tell a leak from warm-up.
+// client-side navigations (feed card → "Back to News"), to tell a leak from warm-up, and the
+// number of DOM nodes alive (attached or not) after garbage collection.
 //   scripts/nginx start dist 8790 && node bench/memory-growth.js [http://127.0.0.1:8790/]
 const { chromium } = require('@playwright/test');
 
@@ -16,10 +17,11 @@ const { chromium } = require('@playwright/test');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const wasm = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
-    return { heap, wasm };
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    return { heap, wasm, nodes };
   };
   let navs = 0;
-  console.log('navigations  js-heap-bytes  wasm-bytes');
+  console.log('navigations  js-heap-bytes  wasm-bytes  dom-nodes');
   for (const target of [10, 200, 400, 800]) {
     while (navs < target) {
       await page.evaluate(async (i) => {
@@ -32,11 +34,13 @@ const { chromium } = require('@playwright/test');
         });
       }, navs % 5);
       await page.evaluate(() => document.querySelector('.back a').click());
-      await page.waitForSelector('main h1:text("Latest news")');
+      // a locator, not waitForSelector: a returned element handle would keep the old page's
+      // detached DOM alive
+      await page.locator('main h1', { hasText: 'Latest news' }).waitFor();
       navs += 2;
     }
     const m = await read();
-    console.log(String(navs).padStart(11), String(m.heap).padStart(14), String(m.wasm).padStart(11));
+    console.log(String(navs).padStart(11), String(m.heap).padStart(14), String(m.wasm).padStart(11), String(m.nodes).padStart(10));
   }
   await browser.close();
 })();

@@ -107,6 +107,12 @@ const clickCard = (page, idx) => page.evaluate(async (i) => {
 }, idx);
 
 // 4. Client-side navigation from a feed card to the article's h1, with and without cache.
+/** Waits for the feed page's h1. (A locator, not waitForSelector: the element handle that
+ * returns would keep each old page's detached DOM alive and show up as a leak.) */
+async function latestNews(page) {
+  await page.locator('main h1', { hasText: 'Latest news' }).waitFor();
+}
+
 async function navigation(browser) {
   const context = await browser.newContext();
   const uncached = [];
@@ -118,7 +124,7 @@ async function navigation(browser) {
     await page.waitForFunction(() => window.__wasm !== undefined);
     uncached.push(await clickCard(page, idx));
     await page.goBack();
-    await page.waitForSelector('main h1:text("Latest news")');
+    await latestNews(page);
     cached.push(await clickCard(page, idx));
   }
   await context.close();
@@ -185,7 +191,9 @@ async function memory(browser) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const wasm = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
-    return { heap, wasm, total: heap + wasm };
+    // DOM nodes alive after GC (attached or not): a leak of old pages shows here first
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    return { heap, wasm, nodes, total: heap + wasm };
   };
   let navs = 0;
   let at10 = null;
@@ -195,7 +203,7 @@ async function memory(browser) {
     await clickCard(page, navs % 5);
     navs++;
     await page.evaluate(() => document.querySelector('.back a').click());
-    await page.waitForSelector('main h1:text("Latest news")');
+    await latestNews(page);
     navs++;
     if (navs === 10) at10 = await read();
   }
@@ -246,7 +254,7 @@ async function memory(browser) {
   checks.push(['first feed page bytes within 5% (30 vs 10,000)', `html ${s30.htmlBytes} vs ${s10k.htmlBytes} B, json ${s30.feedJsonBytes} vs ${s10k.feedJsonBytes} B`, within(s10k.htmlBytes, s30.htmlBytes) && within(s10k.feedJsonBytes, s30.feedJsonBytes)]);
   checks.push(['first feed page render within 5% (30 vs 10,000)', `client render ${s30.renderMs.toFixed(1)} vs ${s10k.renderMs.toFixed(1)} ms; load LCP ${s30.lcpMs.toFixed(0)} vs ${s10k.lcpMs.toFixed(0)} ms`, within(s10k.renderMs, s30.renderMs)]);
   const m = result.memory;
-  checks.push(['memory after 200 navigations ≤ 1.2 × after 10', `${kb(m.at200.total)} / ${kb(m.at10.total)} KB = ${m.ratio.toFixed(2)} (heap ${kb(m.at200.heap)}, wasm ${kb(m.at200.wasm)})`, m.ratio <= 1.2]);
+  checks.push(['memory after 200 navigations ≤ 1.2 × after 10', `${kb(m.at200.total)} / ${kb(m.at10.total)} KB = ${m.ratio.toFixed(2)} (heap ${kb(m.at200.heap)}, wasm ${kb(m.at200.wasm)}; DOM nodes ${m.at10.nodes} → ${m.at200.nodes})`, m.ratio <= 1.2]);
   result.checks = checks.map(([name, value, pass]) => ({ name, value, pass }));
 
   console.log('\nfirst view of an article, bytes as served / brotli:');

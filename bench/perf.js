@@ -223,6 +223,15 @@ async function memory(browser) {
     for (const preset of ['mobile', 'desktop']) result.lighthouse[`${name}-${preset}`] = lighthouse(url, preset, name);
   }
   result.lighthouse['control-mobile'] = lighthouse(`${BASE}control/${ARTICLE}`, 'mobile', 'control');
+  // LCP against the control: the median of three back-to-back pairs (app, then control), so
+  // one noisy run on a shared machine does not decide the line.
+  console.log('  LCP pairs (2 more app + control runs)…');
+  result.lcpPairs = [[result.lighthouse['article-mobile'].lcp, result.lighthouse['control-mobile'].lcp]];
+  for (let i = 0; i < 2; i++) {
+    const app = lighthouse(`${BASE}articles/${ARTICLE}`, 'mobile', `article-pair${i}`).lcp;
+    const control = lighthouse(`${BASE}control/${ARTICLE}`, 'mobile', `control-pair${i}`).lcp;
+    result.lcpPairs.push([app, control]);
+  }
   console.log('  client-side navigation…');
   result.navigation = await navigation(browser);
   console.log('  30 vs 10,000 articles…');
@@ -233,7 +242,9 @@ async function memory(browser) {
 
   const fv = result.firstView;
   const lh = result.lighthouse;
-  const lcpRatio = lh['article-mobile'].lcp / lh['control-mobile'].lcp;
+  const lcpRatios = result.lcpPairs.map(([app, control]) => app / control);
+  const lcpRatio = median(lcpRatios);
+  const lcpPair = result.lcpPairs[lcpRatios.indexOf(lcpRatio)];
   const s30 = result.scale['30'];
   const s10k = result.scale['10000'];
   const within = (a, b) => Math.abs(a / b - 1) <= 0.05;
@@ -241,7 +252,7 @@ async function memory(browser) {
   const checks = [
     ['wasm ≤ 90 KB brotli', `${kb(wasmBr)} KB`, wasmBr <= 90_000],
     ['first view of an article ≤ 120 KB brotli', `${kb(fv.brTotal)} KB (as served: ${kb(fv.total)} KB, ${fv.encodings.join('/')})`, fv.brTotal <= 120_000],
-    ['article LCP ≤ 1.1 × static control (mobile)', `${lh['article-mobile'].lcp.toFixed(0)} / ${lh['control-mobile'].lcp.toFixed(0)} ms = ${lcpRatio.toFixed(2)}`, lcpRatio <= 1.1],
+    ['article LCP ≤ 1.1 × static control (mobile)', `${lcpPair[0].toFixed(0)} / ${lcpPair[1].toFixed(0)} ms = ${lcpRatio.toFixed(2)} (median of ${lcpRatios.map((r) => r.toFixed(2)).join(', ')})`, lcpRatio <= 1.1],
   ];
   for (const [name, r] of Object.entries(lh)) {
     if (name.startsWith('control')) continue;

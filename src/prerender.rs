@@ -62,18 +62,26 @@ impl Shell {
         let js_path = between(inline, "from '", "'")?;
         let wasm_path = between(inline, "module_or_path: '", "'")?;
         let js = format!(
-            "// Starts the Krasa News app once the prerendered page has loaded and painted.\n\
+            "// Starts the Krasa News app once the prerendered page has loaded and been painted.\n\
              async function start() {{\n\
              \x20 const bindings = await import('{js_path}');\n\
              \x20 const wasm = await bindings.default({{ module_or_path: '{wasm_path}' }});\n\
              \x20 window.wasmBindings = bindings;\n\
              \x20 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
              }}\n\
-             function later() {{ requestAnimationFrame(() => setTimeout(start, 0)); }}\n\
-             if (document.readyState === 'complete') later(); else addEventListener('load', later, {{ once: true }});\n"
+             function afterLoad(f) {{ if (document.readyState === 'complete') f(); else addEventListener('load', f, {{ once: true }}); }}\n\
+             const later = () => setTimeout(start, 0);\n\
+             // The paint entry arrives once the first contentful paint is on screen, so no app\n\
+             // request starts before it (a hidden tab starts the app when it is first shown).\n\
+             if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).includes('paint')) {{\n\
+             \x20 new PerformanceObserver((list, observer) => {{\n\
+             \x20   if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) {{ observer.disconnect(); afterLoad(later); }}\n\
+             \x20 }}).observe({{ type: 'paint', buffered: true }});\n\
+             }} else afterLoad(() => requestAnimationFrame(later));\n"
         );
         let name = format!("boot-{:016x}.js", fnv1a(js.as_bytes()));
-        let tag = format!("<script type=\"module\" src=\"{public_url}{name}\"></script>");
+        // `async`: the boot script does not hold back DOMContentLoaded.
+        let tag = format!("<script type=\"module\" async src=\"{public_url}{name}\"></script>");
         html.replace_range(start..end + "</script>".len(), &tag);
         // The preloads would start the downloads before the first paint.
         for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
@@ -494,8 +502,9 @@ mod tests {
         assert!(js.contains("addEventListener('load'"), "{js}");
         assert!(!html.contains("preload"), "{html}");
         assert!(html.contains(&format!(
-            "<script type=\"module\" src=\"/news/{name}\"></script>"
+            "<script type=\"module\" async src=\"/news/{name}\"></script>"
         )));
+        assert!(js.contains("first-contentful-paint"), "{js}");
         let shell = Shell::new(html).unwrap();
         let page = shell.page(
             "<title>T</title>",

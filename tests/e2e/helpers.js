@@ -30,7 +30,7 @@ async function axe(page) {
 
 /** The app's wasm path (from the boot script the page loads), relative to the site root. */
 async function wasmPath(request, html) {
-  const boot = html.match(/<script type="module" src="\/?([^"]+)"/)[1];
+  const boot = html.match(/<script type="module"(?: async)? src="\/?([^"]+)"/)[1];
   const js = await (await request.get(`./${boot}`)).text();
   return js.match(/module_or_path: '\/?([^']+_bg\.wasm)'/)[1];
 }

@@ -3,7 +3,7 @@
 //! The browser's `JSON.parse` turns a data file into JavaScript values; [`FromJs`] reads those
 //! into the model's structs field by field. This replaces serde (with serde-wasm-bindgen) in
 //! the wasm only: serde's generic visitors and its error messages, which format floats and
-//! debug-quote strings, cost about 16 KB of brotli wasm, a sixth of the bundle (see the README,
+//! debug-quote strings, cost about 11 KB of brotli wasm, an eighth of the bundle (see the README,
 //! "Performance"). press, the prerenderer and the JSON Schemas still use serde; a test
 //! (`tests/decode.rs`) checks that both read the same JSON the same way.
 //!

@@ -74,7 +74,8 @@ pub fn note_history_traversal() {
 
 /// Called by a page when its content is rendered. On the first page load it does nothing
 /// (the browser handles that); after a client-side navigation it restores the scroll position
-/// (Back/Forward) or keeps the top (new page), focuses the h1 and announces the title.
+/// (Back/Forward) or starts at the top (or at the `#section` the address names), focuses the
+/// h1 and announces the title.
 pub fn page_ready(state: Option<NavState>) {
     let key = current_key();
     let first = !FIRST_DONE.with(|f| f.replace(true));
@@ -104,7 +105,17 @@ pub fn page_ready(state: Option<NavState>) {
                 let _ = h1.focus_with_options(&opts);
             }
         }
-        window().scroll_to_with_x_and_y(0.0, target);
+        // A new page with a `#section` in its address opens at that section.
+        let section = (!popped)
+            .then(|| window().location().hash().ok())
+            .flatten()
+            .and_then(|h| h.strip_prefix('#').map(str::to_string))
+            .filter(|id| !id.is_empty())
+            .and_then(|id| doc.get_element_by_id(&id));
+        match section {
+            Some(el) => el.scroll_into_view(),
+            None => window().scroll_to_with_x_and_y(0.0, target),
+        }
         if let Some(s) = state {
             s.announcement.set(doc.title());
         }

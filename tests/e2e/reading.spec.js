@@ -182,6 +182,24 @@ test.describe('reading', () => {
     await expect(page).toHaveURL(/\/feed\.xml$/);
   });
 
+  test('a link to a section of another story opens that story at the section', async ({ page }) => {
+    await page.goto('./');
+    await ready(page);
+    await page.evaluate(() => (window.stillTheSamePage = true));
+    await page.evaluate((slug) => {
+      const a = document.createElement('a');
+      a.href = `articles/${slug}#what-experts-say`;
+      a.id = 'deep';
+      a.textContent = 'What experts say';
+      document.querySelector('main').prepend(a);
+    }, ARTICLE);
+    await page.locator('#deep').click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${ARTICLE}#what-experts-say$`));
+    await expect(page.locator('main h1')).toHaveText(ARTICLE_TITLE);
+    await expect(page.locator('#what-experts-say')).toBeInViewport();
+    expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
+  });
+
   test('in-article links to sections stay on the page', async ({ page }) => {
     await page.goto(`./articles/${ARTICLE}`);
     await ready(page);

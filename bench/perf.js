@@ -223,8 +223,9 @@ async function memory(browser) {
     for (const preset of ['mobile', 'desktop']) result.lighthouse[`${name}-${preset}`] = lighthouse(url, preset, name);
   }
   result.lighthouse['control-mobile'] = lighthouse(`${BASE}control/${ARTICLE}`, 'mobile', 'control');
-  // LCP against the control: the median of three back-to-back pairs (app, then control), so
-  // one noisy run on a shared machine does not decide the line.
+  // LCP against the control: the median of three pairs (the main article and control runs
+  // above, then two back-to-back app/control pairs), so one noisy run on a shared machine
+  // does not decide the line.
   console.log('  LCP pairs (2 more app + control runs)…');
   result.lcpPairs = [[result.lighthouse['article-mobile'].lcp, result.lighthouse['control-mobile'].lcp]];
   for (let i = 0; i < 2; i++) {

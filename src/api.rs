@@ -108,6 +108,18 @@ pub fn clear() {
     RAW.with(|r| r.borrow_mut().clear());
 }
 
+/// Whether the page is the server's not-found page (its embedded data says so): the app then
+/// shows the not-found page at once instead of trying to load data for the address.
+#[cfg(target_arch = "wasm32")]
+pub fn served_not_found() -> bool {
+    leptos::prelude::document()
+        .get_element_by_id(EMBEDDED_DATA_ID)
+        .is_some_and(|el| el.has_attribute(NOT_FOUND_ATTR))
+}
+
+/// The attribute on the embedded data of the not-found page.
+pub const NOT_FOUND_ATTR: &str = "data-not-found";
+
 /// Reads the data a prerendered page embeds (an object of data path → JSON) into the cache.
 #[cfg(target_arch = "wasm32")]
 pub fn prime_from_document() {
@@ -267,10 +279,6 @@ pub async fn get_data(rel: &str) -> Result<Data, AppError> {
 
 pub async fn site() -> Result<Site, AppError> {
     get(&paths::site_json()).await
-}
-
-pub async fn tags() -> Result<TagIndex, AppError> {
-    get(&paths::tags_json()).await
 }
 
 #[cfg(test)]

@@ -50,6 +50,10 @@ pub fn App(
     // Site name and tagline: from the embedded or cached site.json at once if we have it,
     // else as soon as it arrives.
     let known: Option<Site> = api::peek(&data::site_json());
+    let root_of = {
+        let public_url = format!("{base}/");
+        move |s: &Site| krasa_model::paths::site_root(&s.base_url, &public_url)
+    };
     let site = SiteInfo {
         title: RwSignal::new(known.as_ref().map(|s| s.title.clone()).unwrap_or_default()),
         tagline: RwSignal::new(
@@ -58,6 +62,7 @@ pub fn App(
                 .map(|s| s.tagline.clone())
                 .unwrap_or_default(),
         ),
+        root: RwSignal::new(known.as_ref().map(&root_of).unwrap_or_default()),
     };
     provide_context(site);
     #[cfg(target_arch = "wasm32")]
@@ -72,6 +77,7 @@ pub fn App(
             None => leptos::task::spawn_local(async move {
                 if let Ok(s) = api::site().await {
                     show(&s);
+                    site.root.set(root_of(&s));
                     site.title.set(s.title);
                     site.tagline.set(s.tagline);
                 }
@@ -83,6 +89,10 @@ pub fn App(
     let path = path.unwrap_or_else(crate::router::initial_path);
     #[cfg(not(target_arch = "wasm32"))]
     let path = path.unwrap_or_else(|| "/".into());
+    #[cfg(target_arch = "wasm32")]
+    if api::served_not_found() {
+        crate::router::set_served_not_found(&path);
+    }
     let location = Location::new(&path);
     provide_context(location);
     #[cfg(target_arch = "wasm32")]

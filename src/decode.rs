@@ -5,7 +5,9 @@
 //! the wasm only: serde's generic visitors and its error messages, which format floats and
 //! debug-quote strings, cost about 11 KB of brotli wasm, an eighth of the bundle (see the README,
 //! "Performance"). press, the prerenderer and the JSON Schemas still use serde; a test
-//! (`tests/decode.rs`) checks that both read the same JSON the same way.
+//! (`tests/decode.rs`) checks that everything serde writes reads back equal, and the rules for
+//! optional fields and errors. (It is a little more lenient than serde_json: `1.0` reads as
+//! the whole number 1, and with a repeated key the last one wins.)
 //!
 //! Each struct lists its fields once in [`from_js_struct!`]; the struct literal it expands to
 //! does not compile if the model gains a field the decoder does not read.
@@ -120,12 +122,6 @@ impl<T: FromJs> FromJs for Vec<T> {
         (0..list.length())
             .map(|i| T::from_js(&list.get(i)).map_err(|e| e.in_item(i)))
             .collect()
-    }
-}
-
-impl<T: FromJs> FromJs for Box<T> {
-    fn from_js(v: &JsValue) -> Result<Self, DecodeError> {
-        T::from_js(v).map(Box::new)
     }
 }
 

@@ -1,14 +1,11 @@
 //! The app's errors: what can go wrong between a URL and a rendered page.
 
-/// Every failure a page can show. `Clone` so it can live in resources and views.
+/// Every failure a page can show. `Clone` so it can live in signals and views.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AppError {
     /// The page or its data does not exist (HTTP 404, or an unknown slug, tag or page).
     #[error("We could not find that page.")]
     NotFound,
-    /// The address has a malformed part (a page number that is not a number, a bad slug).
-    #[error("This address is not valid.")]
-    BadParam,
     /// The request never got an answer.
     #[error("We could not reach the server. Check your connection and try again.")]
     Network,
@@ -23,6 +20,6 @@ pub enum AppError {
 impl AppError {
     /// Not-found errors show the not-found page; others the error view with Retry.
     pub fn is_not_found(&self) -> bool {
-        matches!(self, AppError::NotFound | AppError::BadParam)
+        matches!(self, AppError::NotFound)
     }
 }

@@ -1,7 +1,9 @@
 //! The document head a page asks for: title, description, robots and feed links.
 //!
 //! A page calls [`set`] when its content renders. In the browser that updates `document.title`
-//! and replaces the head elements the app manages (marked `data-head`); when prerendering, the
+//! and replaces the head elements marked `data-head` (these, and the prerendered page's
+//! social tags and structured data, which describe only the page first loaded); when
+//! prerendering, the
 //! prerenderer takes the last head set ([`take`]) and writes the same markup into the page. The
 //! markup comes from one function, [`Head::tags`], so both agree.
 
@@ -22,14 +24,19 @@ pub struct Head {
     pub site: String,
     /// The tag (slug, name) whose feeds the page also advertises.
     pub tag: Option<(String, String)>,
+    /// The page's canonical URL (none for the not-found and error pages).
+    pub canonical: Option<String>,
 }
 
 impl Head {
-    /// The managed head elements: description, robots, and `<link rel="alternate">` for the
-    /// site's feeds (and the tag's). The hrefs are relative to the base, so they work under a
-    /// sub-path.
+    /// The managed head elements: canonical link, description, robots, and
+    /// `<link rel="alternate">` for the site's feeds (and the tag's). The feed hrefs are
+    /// relative to the base, so they work under a sub-path.
     pub fn tags(&self) -> String {
         let mut out = String::new();
+        if let Some(c) = &self.canonical {
+            out += &format!("<link rel=\"canonical\" href=\"{}\" {MARK}>", esc(c));
+        }
         if let Some(d) = &self.description {
             out += &format!("<meta name=\"description\" content=\"{}\" {MARK}>", esc(d));
         }
@@ -105,6 +112,7 @@ mod tests {
             noindex: true,
             site: "Krasa & Co".into(),
             tag: Some(("ai".into(), "AI <Policy>".into())),
+            canonical: Some("https://x.example/tags/ai?a=1&b=2".into()),
         };
         let t = h.tags();
         assert!(
@@ -124,7 +132,13 @@ mod tests {
             ),
             "{t}"
         );
-        assert_eq!(t.matches(MARK).count(), 8);
+        assert!(
+            t.contains(
+                "<link rel=\"canonical\" href=\"https://x.example/tags/ai?a=1&amp;b=2\" data-head>"
+            ),
+            "{t}"
+        );
+        assert_eq!(t.matches(MARK).count(), 9);
     }
 
     #[test]

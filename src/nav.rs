@@ -13,8 +13,10 @@ use wasm_bindgen::JsCast;
 thread_local! {
     static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     static POPPED: Cell<bool> = const { Cell::new(false) };
-    static FIRST_DONE: Cell<bool> = const { Cell::new(false) };
-    static LAST_READY: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Client-side navigations so far (0: still the page the browser loaded).
+    static NAVIGATIONS: Cell<u32> = const { Cell::new(0) };
+    /// The navigation whose page last became ready.
+    static READY: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Shared navigation state, provided as context by the app.
@@ -50,40 +52,57 @@ fn current_key() -> String {
     )
 }
 
+fn set_restoration(mode: web_sys::ScrollRestoration) {
+    if let Ok(h) = window().history() {
+        let _ = h.set_scroll_restoration(mode);
+    }
+}
+
 /// Takes over scroll restoration from the browser (which would restore before the content
-/// has been fetched) and remembers each page's position as the reader scrolls.
+/// has been fetched) and remembers each page's position as the reader scrolls. When the
+/// document is left (reload, a link to another site), restoration goes back to the
+/// browser, so a reload or coming Back to this entry from elsewhere lands where the reader
+/// was; it is the app's again if the page comes back from the back/forward cache.
 pub fn install() {
     let w = window();
-    if let Ok(h) = w.history() {
-        let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-    }
-    let on_scroll = Closure::<dyn Fn()>::new(|| {
-        let y = window().scroll_y().unwrap_or(0.0);
-        POSITIONS.with(|p| p.borrow_mut().insert(current_key(), y));
-    });
+    set_restoration(web_sys::ScrollRestoration::Manual);
+    let on_scroll = Closure::<dyn Fn()>::new(remember_position);
+    let on_hide = Closure::<dyn Fn()>::new(|| set_restoration(web_sys::ScrollRestoration::Auto));
+    let on_show = Closure::<dyn Fn()>::new(|| set_restoration(web_sys::ScrollRestoration::Manual));
     let _ = w.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
     // Listeners live as long as the page.
     on_scroll.forget();
+    on_hide.forget();
+    on_show.forget();
 }
 
-/// Called by the router when Back/Forward changes the page: the next page restores its
-/// scroll position instead of starting at the top.
-pub fn note_history_traversal() {
-    POPPED.with(|p| p.set(true));
+/// Records the scroll position of the address shown (also just before leaving it, in case
+/// the reader scrolled before the app started).
+pub fn remember_position() {
+    let y = window().scroll_y().unwrap_or(0.0);
+    POSITIONS.with(|p| p.borrow_mut().insert(current_key(), y));
 }
 
-/// Called by a page when its content is rendered. On the first page load it does nothing
-/// (the browser handles that); after a client-side navigation it restores the scroll position
+/// Called by the router when it shows another page: by Back/Forward (`traversal`: the page
+/// restores its scroll position) or by a link (the page starts at its top).
+pub fn navigated(traversal: bool) {
+    NAVIGATIONS.with(|n| n.set(n.get() + 1));
+    POPPED.with(|p| p.set(traversal));
+}
+
+/// Called by a page when its content is rendered. On the page the browser loaded it does
+/// nothing (the browser handles that); after a client-side navigation it restores the scroll position
 /// (Back/Forward) or starts at the top (or at the `#section` the address names), focuses the
 /// h1 and announces the title.
 pub fn page_ready(state: Option<NavState>) {
-    let key = current_key();
-    let first = !FIRST_DONE.with(|f| f.replace(true));
-    let same = LAST_READY.with(|l| l.replace(key.clone()) == key);
-    if first || same {
-        POPPED.with(|p| p.set(false));
+    // Once per navigation: a page that renders again (Retry, new data) keeps its place.
+    let navigation = NAVIGATIONS.with(Cell::get);
+    if READY.with(|r| r.replace(navigation)) == navigation {
         return;
     }
+    let key = current_key();
     let popped = POPPED.with(|p| p.replace(false));
     let target = if popped {
         POSITIONS

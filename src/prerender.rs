@@ -29,7 +29,9 @@ pub struct RouteData {
     pub not_found: bool,
 }
 
-/// Head tags built from the data, beside what the components set (title, description).
+/// Head tags built from the data, beside what the components set (title, description,
+/// canonical link, feeds): social cards and structured data. They are marked `data-head`, so
+/// the app removes them on its first navigation (they describe only the first page).
 pub struct HeadExtras {
     pub canonical: Option<String>,
     pub tags: String,
@@ -69,14 +71,18 @@ impl Shell {
              \x20 window.wasmBindings = bindings;\n\
              \x20 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
              }}\n\
+             let started = false;\n\
+             const go = () => {{ if (!started) {{ started = true; start(); }} }};\n\
              function afterLoad(f) {{ if (document.readyState === 'complete') f(); else addEventListener('load', f, {{ once: true }}); }}\n\
-             const later = () => setTimeout(start, 0);\n\
+             const later = () => setTimeout(go, 0);\n\
              // The paint entry arrives once the first contentful paint is on screen, so no app\n\
              // request starts before it (a hidden tab starts the app when it is first shown).\n\
              if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).includes('paint')) {{\n\
              \x20 new PerformanceObserver((list, observer) => {{\n\
              \x20   if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) {{ observer.disconnect(); afterLoad(later); }}\n\
              \x20 }}).observe({{ type: 'paint', buffered: true }});\n\
+             \x20 // If no paint entry ever comes (some privacy modes hide them), start anyway.\n\
+             \x20 afterLoad(() => setTimeout(go, 3000));\n\
              }} else afterLoad(() => requestAnimationFrame(later));\n"
         );
         let name = format!("boot-{:016x}.js", fnv1a(js.as_bytes()));
@@ -109,8 +115,17 @@ impl Shell {
         Ok(Shell { html })
     }
 
-    /// A complete page: the shell with this page's head, content and data.
-    pub fn page(&self, head: &str, html_attrs: &str, body: &str, data_json: &str) -> String {
+    /// A complete page: the shell with this page's head, content and data. The not-found
+    /// page's data is marked, so the app shows that page at once for whatever address the
+    /// server answered with it.
+    pub fn page(
+        &self,
+        head: &str,
+        html_attrs: &str,
+        body: &str,
+        data_json: &str,
+        not_found: bool,
+    ) -> String {
         let mut out = self.html.clone();
         // Replace the shell's own <title> and description with the page's.
         if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
@@ -132,8 +147,13 @@ impl Shell {
         if let Some(h) = out.find("</head>") {
             out.insert_str(h, head);
         }
+        let marker = if not_found {
+            format!(" {}", api::NOT_FOUND_ATTR)
+        } else {
+            String::new()
+        };
         let app = format!(
-            "<div id=\"{}\">{body}</div><script id=\"{}\" type=\"application/json\">{data_json}</script>",
+            "<div id=\"{}\">{body}</div><script id=\"{}\" type=\"application/json\"{marker}>{data_json}</script>",
             crate::ROOT_ID,
             api::EMBEDDED_DATA_ID
         );
@@ -246,11 +266,6 @@ pub fn head_extras(site: &Site, site_root: &str, route: &RouteData) -> HeadExtra
         };
     }
     let canonical = format!("{site_root}{}", route.route.trim_start_matches('/'));
-    let _ = write!(
-        tags,
-        "<link rel=\"canonical\" href=\"{}\">",
-        esc(&canonical)
-    );
     let article = route
         .data
         .iter()
@@ -347,6 +362,13 @@ pub fn head_extras(site: &Site, site_root: &str, route: &RouteData) -> HeadExtra
             script_json(&ld)
         );
     }
+    // One marker per element, so the app can find and remove them.
+    let tags = tags
+        .replace("<meta ", &format!("<meta {} ", crate::head::MARK))
+        .replace(
+            "<script type=",
+            &format!("<script {} type=", crate::head::MARK),
+        );
     HeadExtras {
         canonical: Some(canonical),
         tags,
@@ -444,6 +466,12 @@ mod tests {
             "{head}"
         );
         assert!(attrs.contains("lang=\"en\""), "{attrs}");
+        assert!(
+            head.contains(
+                "<link rel=\"canonical\" href=\"https://news.example/articles/talks\" data-head>"
+            ),
+            "{head}"
+        );
         assert!(body.contains("Talks &lt;begin&gt;</h1>"), "{body}");
         assert!(body.contains("<h2 id=\"why\">Why</h2>"), "{body}");
         assert!(body.contains("href=\"/tags/ai-policy\""), "{body}");
@@ -455,7 +483,11 @@ mod tests {
 
     #[test]
     fn links_carry_the_sub_path() {
-        let (_, _, _, body) = route("/news");
+        let (_, head, _, body) = route("/news");
+        assert!(
+            head.contains("href=\"https://news.example/news/articles/talks\""),
+            "{head}"
+        );
         assert!(body.contains("href=\"/news/tags/ai-policy\""), "{body}");
         assert!(body.contains("href=\"/news/\""), "{body}");
         crate::paths::set_base("");
@@ -472,6 +504,7 @@ mod tests {
         let (head, _, body) = render(&r, "").unwrap();
         assert!(body.contains("Page not found"), "{body}");
         assert!(head.contains("noindex"), "{head}");
+        assert!(!head.contains("canonical"), "{head}");
     }
 
     #[test]
@@ -487,6 +520,15 @@ mod tests {
             .tags
             .contains("og:title\" content=\"Talks &lt;begin&gt;\""));
         assert!(extras.tags.contains("article:tag\" content=\"AI Policy\""));
+        assert!(
+            !extras.tags.contains("canonical"),
+            "the app's head writes it"
+        );
+        assert_eq!(
+            extras.tags.matches("<meta ").count() + extras.tags.matches("<script ").count(),
+            extras.tags.matches(crate::head::MARK).count(),
+            "every social tag is marked for removal on navigation"
+        );
     }
 
     #[test]
@@ -511,6 +553,7 @@ mod tests {
             "lang=\"fr\"",
             "<main>hi</main>",
             "{\"a\":1}",
+            false,
         );
         assert!(page.contains("<html lang=\"fr\">"), "{page}");
         assert_eq!(page.matches("<title>").count(), 1);

@@ -31,8 +31,12 @@ pub enum Resolved {
     Redirect(String),
 }
 
+/// A page number as the site writes it: digits, no leading zero, at least 1.
 fn page_number(s: &str) -> Option<u32> {
-    s.parse::<u32>().ok().filter(|n| *n >= 1)
+    if s.starts_with('0') || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse::<u32>().ok()
 }
 
 fn slug(s: &str) -> Option<String> {
@@ -42,8 +46,20 @@ fn slug(s: &str) -> Option<String> {
 impl Route {
     /// Parses a path below the deploy base (`/`, `/articles/x`…); the query and fragment are
     /// not part of it.
+    /// One trailing slash is tolerated (it redirects); empty segments are not.
     pub fn parse(path: &str) -> Route {
-        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let Some(rest) = path.strip_prefix('/') else {
+            return Route::NotFound;
+        };
+        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        let parts: Vec<&str> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            rest.split('/').collect()
+        };
+        if parts.iter().any(|p| p.is_empty()) {
+            return Route::NotFound;
+        }
         let route = match parts.as_slice() {
             [] => Some(Route::Feed(1)),
             ["page", n] => page_number(n).map(Route::Feed),
@@ -109,10 +125,30 @@ impl Location {
         }
     }
 
-    /// The page of the current address (changes only when the page does).
+    /// The page of the current address (changes only when the page does). The address a
+    /// prerendered not-found page was served for shows the not-found page at once.
     pub fn route(self) -> Memo<Route> {
-        Memo::new(move |_| self.path.with(|p| Route::parse(p)))
+        Memo::new(move |_| {
+            self.path.with(|p| {
+                if NOT_FOUND.with(|n| n.borrow().as_deref() == Some(p.as_str())) {
+                    Route::NotFound
+                } else {
+                    Route::parse(p)
+                }
+            })
+        })
     }
+}
+
+thread_local! {
+    /// The address the server answered with its not-found page, if it did.
+    static NOT_FOUND: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Records that the server answered `path` (below the base) with its not-found page, so the
+/// app shows that page without first trying to load data for the address.
+pub fn set_served_not_found(path: &str) {
+    NOT_FOUND.with(|n| *n.borrow_mut() = Some(path.to_string()));
 }
 
 pub fn use_location() -> Location {
@@ -120,7 +156,7 @@ pub fn use_location() -> Location {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{install, navigate};
+pub use browser::{initial_path, install, navigate};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -129,11 +165,12 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    /// The current address below the base, from `location.pathname`.
+    /// The current address below the base, from `location.pathname`. An address outside the
+    /// base (a server answering it with our not-found page) is not one of ours.
     fn current_path() -> String {
         let pathname = window().location().pathname().unwrap_or_default();
         strip_base(&crate::paths::base(), &pathname)
-            .unwrap_or("/")
+            .unwrap_or("/404")
             .to_string()
     }
 
@@ -147,10 +184,10 @@ mod browser {
         }
     }
 
-    /// Shows the page of `path` (below the base, without query or fragment). A
-    /// non-canonical path is replaced in the history by the canonical one.
-    fn show(loc: Location, path: &str) {
-        let path = match Route::resolve(path) {
+    /// `path` made canonical: a non-canonical address is replaced in the history (keeping
+    /// its query and fragment) by the canonical one.
+    fn canonical(path: &str) -> String {
+        match Route::resolve(path) {
             Resolved::Redirect(to) => {
                 let here = window().location();
                 let search = here.search().unwrap_or_default();
@@ -159,8 +196,14 @@ mod browser {
                 to
             }
             Resolved::Show(_) => path.to_string(),
-        };
+        }
+    }
+
+    /// Shows the page of `path` (below the base, without query or fragment).
+    fn show(loc: Location, path: &str, traversal: bool) {
+        let path = canonical(path);
         if loc.path.get_untracked() != path {
+            crate::nav::navigated(traversal);
             loc.path.set(path);
         }
     }
@@ -168,12 +211,13 @@ mod browser {
     /// Goes to `path` (below the base; it may carry a `?query` or `#fragment`), adding a
     /// history entry, or replacing the current one.
     pub fn navigate(loc: Location, path: &str, replace: bool) {
+        crate::nav::remember_position();
         set_history(&format!("{}{path}", crate::paths::base()), replace);
         let end = path.find(['?', '#']).unwrap_or(path.len());
-        show(loc, &path[..end]);
+        show(loc, &path[..end], false);
     }
 
-    /// The same-site app address a click on this link goes to, if the app should handle it.
+    /// The same-site page address a click on this link goes to, if the app should handle it.
     fn app_link(ev: &web_sys::MouseEvent) -> Option<String> {
         if ev.default_prevented()
             || ev.button() != 0
@@ -199,13 +243,10 @@ mod browser {
             return None;
         }
         let pathname = a.pathname();
+        // Only the site's own pages: files (feeds, data, the sitemap) and addresses that are
+        // no route of ours (another app on the same host) are the server's to answer.
         let path = strip_base(&crate::paths::base(), &pathname)?;
-        // Files (feeds, data, the sitemap) are not pages.
-        if path
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'))
-        {
+        if Route::parse(path) == Route::NotFound {
             return None;
         }
         let search = a.search();
@@ -222,35 +263,39 @@ mod browser {
         let doc = document();
         let on_click =
             Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                if let Some(to) = app_link(&ev) {
-                    ev.prevent_default();
+                let Some(to) = app_link(&ev) else {
+                    return;
+                };
+                ev.prevent_default();
+                let here = window().location();
+                let current = format!(
+                    "{}{}{}",
+                    here.pathname().unwrap_or_default(),
+                    here.search().unwrap_or_default(),
+                    here.hash().unwrap_or_default()
+                );
+                if current == format!("{}{to}", crate::paths::base()) {
+                    // The address already shown: like a browser, no new history entry; the
+                    // page starts over at its top.
+                    crate::nav::navigated(false);
+                    crate::nav::page_ready(None);
+                } else {
                     navigate(loc, &to, false);
                 }
             });
-        let on_pop = Closure::<dyn Fn()>::new(move || {
-            let path = current_path();
-            if loc.path.get_untracked() != path {
-                crate::nav::note_history_traversal();
-                show(loc, &path);
-            }
-        });
+        let on_pop = Closure::<dyn Fn()>::new(move || show(loc, &current_path(), true));
         let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         let _ =
             window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
         on_click.forget();
         on_pop.forget();
-        // The first address, made canonical if it is not.
-        show(loc, &current_path());
     }
 
-    /// The starting address.
+    /// The starting address, made canonical.
     pub fn initial_path() -> String {
-        current_path()
+        canonical(&current_path())
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-pub use browser::initial_path;
 
 #[cfg(test)]
 mod tests {
@@ -288,6 +333,12 @@ mod tests {
             "/tags/%20",
             "/nope",
             "/index.html",
+            "/page/02",
+            "/page/+2",
+            "//tags",
+            "/tags//ai",
+            "/articles/x//",
+            "",
         ] {
             assert_eq!(Route::parse(p), Route::NotFound, "{p}");
             assert_eq!(Route::resolve(p), show(p), "{p} does not redirect");
@@ -303,10 +354,9 @@ mod tests {
         );
         assert_eq!(Route::resolve("/tags/"), Resolved::Redirect("/tags".into()));
         assert_eq!(
-            Route::resolve("/page/02"),
-            Resolved::Redirect("/page/2".into())
+            Route::resolve("/articles/x/"),
+            Resolved::Redirect("/articles/x".into())
         );
-        assert_eq!(Route::resolve(""), Resolved::Redirect("/".into()));
         for p in ["/", "/page/2", "/articles/x", "/tags", "/tags/ai/page/3"] {
             assert_eq!(Route::resolve(p), show(p), "{p} is canonical");
         }

@@ -167,6 +167,7 @@ fn run() -> Result<(), String> {
             &html_attrs,
             &body,
             &script_json(&Value::Object(embedded)),
+            r.not_found,
         );
         let out = a.dist.join(&r.file);
         if let Some(parent) = out.parent() {

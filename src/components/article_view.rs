@@ -8,22 +8,26 @@ use wasm_bindgen::JsCast;
 use super::card::{CardList, TagLinks};
 
 /// The body HTML, sanitized by press (ammonia). This is the only place the app inserts HTML.
-/// In-page links (`#section`, footnotes) scroll within the article instead of going through
-/// the router, which would resolve them against the site base.
+/// In-page links (press writes them `articles/<slug>#section`; a bare `#section` is also
+/// taken) scroll to the section and move focus there, without a history entry.
 #[component]
 pub fn ArticleBody(html: String) -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(a) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a").ok().flatten())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
         else {
             return;
         };
-        let Some(href) = a.get_attribute("href") else {
+        let bare = a.get_attribute("href").is_some_and(|h| h.starts_with('#'));
+        let here = window().location().pathname().unwrap_or_default();
+        let hash = a.hash();
+        if !(bare || (a.pathname() == here && !hash.is_empty())) {
             return;
-        };
-        if let Some(id) = href.strip_prefix('#') {
+        }
+        if let Some(id) = hash.strip_prefix('#') {
             ev.prevent_default();
             if let Some(target) = document().get_element_by_id(id) {
                 target.scroll_into_view();

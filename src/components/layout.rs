@@ -6,9 +6,12 @@ use wasm_bindgen::JsCast;
 use super::theme::ThemeToggle;
 use crate::paths;
 
-/// "Skip to content": moves focus to the main region without changing the URL.
+/// "Skip to content": moves focus to the main region without changing the URL. The href
+/// names the page's own address: with `<base href>`, a bare `#main-content` would lead to the
+/// front page when JavaScript is off (or before the app has started).
 #[component]
 pub fn SkipLink() -> impl IntoView {
+    let location = crate::router::use_location();
     let on_click = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
         if let Some(main) = document().get_element_by_id("main-content") {
@@ -18,8 +21,9 @@ pub fn SkipLink() -> impl IntoView {
             }
         }
     };
+    let href = move || format!("{}{}#main-content", paths::base(), location.path.get());
     view! {
-        <a class="skip-link" href="#main-content" on:click=on_click>
+        <a class="skip-link" href=href on:click=on_click>
             "Skip to content"
         </a>
     }

@@ -13,7 +13,7 @@ use crate::paths;
 #[component]
 pub fn ArticlePage(slug: String) -> impl IntoView {
     load_view(
-        Ok(data::article_json(&slug)),
+        data::article_json(&slug),
         || view! { <ArticleSkeleton/> }.into_any(),
         |data| match data {
             Data::Article(article) => view! { <ArticleContent article=*article/> }.into_any(),

@@ -13,7 +13,7 @@ use crate::paths;
 #[component]
 pub fn FeedPage(n: u32) -> impl IntoView {
     load_view(
-        Ok(data::feed_page_json(n)),
+        data::feed_page_json(n),
         || view! { <ListSkeleton/> }.into_any(),
         |data| match data {
             Data::List(list) => view! { <FeedContent list=list/> }.into_any(),

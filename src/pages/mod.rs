@@ -1,5 +1,5 @@
-//! One route component per file. Pages read route params, load their data through `api`
-//! (with [`load_view`]), and hand it to components.
+//! One route component per file. Pages take their route's parts as props, load their data
+//! through `api` (with [`load_view`]), set the head, and hand the data to components.
 
 pub mod article;
 pub mod feed;
@@ -18,11 +18,13 @@ use crate::components::ErrorView;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The site's name and tagline, provided as context by the app (from site.json).
+/// The site's name and tagline, provided as context by the app (from site.json), and its
+/// root URL with the deploy sub-path (for canonical links).
 #[derive(Clone, Copy)]
 pub struct SiteInfo {
     pub title: RwSignal<String>,
     pub tagline: RwSignal<String>,
+    pub root: RwSignal<String>,
 }
 
 /// "Story title — Site name".
@@ -53,33 +55,29 @@ pub fn set_head(
     noindex: bool,
     tag: Option<(String, String)>,
 ) {
-    let site = use_context::<SiteInfo>()
-        .map(|s| s.title.get_untracked())
-        .unwrap_or_default();
+    let info = use_context::<SiteInfo>();
+    let site = info.map(|s| s.title.get_untracked()).unwrap_or_default();
+    let root = info.map(|s| s.root.get_untracked()).unwrap_or_default();
+    let path = crate::router::use_location().path.get_untracked();
+    let canonical =
+        (!noindex && !root.is_empty()).then(|| format!("{root}{}", path.trim_start_matches('/')));
     crate::head::set(crate::head::Head {
         title: full_title(page_title),
         description,
         noindex,
         site,
         tag,
+        canonical,
     });
 }
 
-/// Loads the data file `path` (a [`krasa_model::paths`] value, or the route's error) and
+/// Loads the data file `path` (a [`krasa_model::paths`] value) and
 /// renders it with `render`. Data already in the cache (embedded in a prerendered page, or
 /// fetched before) renders at once, in the same frame, which is also how the prerenderer
 /// renders pages; otherwise a skeleton shows until the fetch ends. A missing file shows the
 /// not-found page, any other failure the error view with Retry. (One function for every
 /// page and data type, so the wasm holds one copy of this machinery.)
-pub fn load_view(
-    path: Result<String, AppError>,
-    skeleton: fn() -> AnyView,
-    render: fn(Data) -> AnyView,
-) -> AnyView {
-    let path = match path {
-        Ok(p) => p,
-        Err(e) => return failed(e, None),
-    };
+pub fn load_view(path: String, skeleton: fn() -> AnyView, render: fn(Data) -> AnyView) -> AnyView {
     if let Some(v) = api::peek_data(&path) {
         return render(v);
     }
@@ -105,18 +103,16 @@ pub fn load_view(
     (move || match state.get() {
         None => skeleton(),
         Some(Ok(v)) => render(v),
-        Some(Err(e)) => failed(e, Some(retry)),
+        Some(Err(e)) => failed(e, retry),
     })
     .into_any()
 }
 
-/// The not-found page for missing data, else the error view (with Retry when there is a
-/// way to retry).
-fn failed(e: AppError, retry: Option<Callback<()>>) -> AnyView {
-    match retry {
-        Some(retry) if !e.is_not_found() => {
-            view! { <ErrorView error=e on_retry=retry/> }.into_any()
-        }
-        _ => view! { <NotFound/> }.into_any(),
+/// The not-found page for missing data, else the error view with Retry.
+fn failed(e: AppError, retry: Callback<()>) -> AnyView {
+    if e.is_not_found() {
+        return view! { <NotFound/> }.into_any();
     }
+    set_head("Something went wrong", None, true, None);
+    view! { <ErrorView error=e on_retry=retry/> }.into_any()
 }

@@ -11,7 +11,7 @@ use crate::pages::{load_view, mark_ready, set_head, NotFound};
 #[component]
 pub fn TagPage(tag: String, n: u32) -> impl IntoView {
     load_view(
-        Ok(data::tag_page_json(&tag, n)),
+        data::tag_page_json(&tag, n),
         || view! { <ListSkeleton/> }.into_any(),
         |data| match data {
             Data::List(list) => view! { <TagContent list=list/> }.into_any(),

@@ -11,7 +11,7 @@ use crate::paths;
 #[component]
 pub fn TagsPage() -> impl IntoView {
     load_view(
-        Ok(data::tags_json()),
+        data::tags_json(),
         || view! { <ListSkeleton count=2/> }.into_any(),
         |data| match data {
             Data::Tags(index) => view! { <TagsContent index=index/> }.into_any(),

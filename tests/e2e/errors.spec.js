@@ -45,6 +45,42 @@ test('a failed data request shows the error view and Retry recovers', async ({ p
   expect(problems.filter((p) => !/net::ERR_FAILED/.test(p))).toEqual([]);
 });
 
+test('going back from a failed page restores the place on the previous page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto('./');
+  await ready(page);
+  await page.route('**/data/articles/*.json', (route) => route.abort('failed'));
+  const link = page.locator('.cards .card h2 a').nth(6);
+  await link.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 120);
+  await page.waitForTimeout(300);
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(100);
+  await link.click();
+  await expect(page.locator('.error-view h1')).toHaveText('Something went wrong');
+  await expect(page).toHaveTitle(/^Something went wrong/);
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('Latest news');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y - 5);
+  await expect(page.locator('main h1')).toBeFocused();
+});
+
+test("the server's not-found page takes over without looking for data", async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/data/')) requests.push(r.url());
+  });
+  const res = await page.goto('./articles/no-such-story');
+  expect(res.status()).toBe(404);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expectNotFound(page);
+  await expect(page.locator('.loading')).toHaveCount(0);
+  expect(requests).toEqual([]);
+  // and the app works from there
+  await page.getByRole('link', { name: 'Go to the front page' }).click();
+  await expect(page.locator('h1')).toHaveText('Latest news');
+});
+
 test('a server error and malformed JSON are explained, not shown as blank pages', async ({ page }) => {
   await page.goto('./');
   await ready(page);

@@ -157,6 +157,9 @@ test.describe('reading', () => {
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /tagged/);
     await expect(page.locator(`link[rel="alternate"][href="tags/${tag}/feed.xml"]`)).toHaveCount(1);
     await expect(page.locator('link[rel="alternate"]')).toHaveCount(6);
+    // the canonical URL is the page shown; the first page's social tags are gone
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/tags/${tag}`);
+    await expect(page.locator('meta[property="og:title"]')).toHaveCount(0);
     // the header link back home: the tag's feeds are gone again
     await page.locator('.site-nav a', { hasText: 'News' }).click();
     await ready(page);

@@ -44,6 +44,22 @@ test.describe('with JavaScript off', () => {
     await expect(page.locator('link[rel="alternate"]')).toHaveCount(3);
   });
 
+  test('footnotes, section links and the skip link stay on the page', async ({ page }) => {
+    const story = './articles/how-to-measure-roi-of-ai-automation';
+    await page.goto(story);
+    const h1 = (await page.locator('main h1').textContent()).trim();
+    await page.locator('.prose sup.footnote-reference a').first().click();
+    await expect(page).toHaveURL(/\/articles\/how-to-measure-roi-of-ai-automation#fn-/);
+    await expect(page.locator('main h1')).toHaveText(h1);
+    await page.locator('.prose a', { hasText: 'step 3' }).click();
+    await expect(page).toHaveURL(/#step-3-work-through-the-numbers$/);
+    await expect(page.locator('#step-3-work-through-the-numbers')).toBeInViewport();
+    await page.locator('.skip-link').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/articles\/how-to-measure-roi-of-ai-automation#main-content$/);
+    await expect(page.locator('main h1')).toHaveText(h1);
+  });
+
   test('tag pages advertise the tag feeds too', async ({ page }) => {
     await page.goto('./tags/ai-policy');
     await expect(page.locator('link[rel="alternate"][href="tags/ai-policy/atom.xml"]')).toHaveCount(1);

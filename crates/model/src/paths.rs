@@ -24,6 +24,12 @@ pub fn article_json(slug: &str) -> String {
     format!("articles/{slug}.json")
 }
 
+/// An article's page address relative to the site base (`articles/<slug>`), as press writes
+/// it into article bodies for in-page links.
+pub fn article_page(slug: &str) -> String {
+    format!("articles/{slug}")
+}
+
 /// The canonical root URL of a site deployed at `public_url` (`/` or e.g. `/news/`): the
 /// configured `base_url` at the root, else its origin with the deploy path. Ends in `/`.
 pub fn site_root(base_url: &str, public_url: &str) -> String {

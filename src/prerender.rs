@@ -45,17 +45,21 @@ pub enum PrerenderError {
     Data { path: String, message: String },
 }
 
-/// Trunk's inline module loader, moved to a file so the Content-Security-Policy needs no
-/// inline script allowance for it: (file name, contents).
-pub type Loader = (String, String);
+/// The script that starts the app on a prerendered page. It is the same on every page and in
+/// every build (the app's file names come from `<meta name="krasa-app">`), so the
+/// Content-Security-Policy allows it by its SHA-256 (`deploy/nginx.conf`, `public/_headers`),
+/// and being inline it costs no request before the first paint. It starts the app once the
+/// first contentful paint is on screen (paint timing) and the page has loaded, so no app
+/// request competes with the largest paint; without paint timing after `load` and a frame;
+/// and at the latest 3 s after `load` (some privacy modes hide paint entries). A hidden tab
+/// starts the app when it is first shown, or after those 3 s.
+pub const BOOT_SCRIPT: &str = "(function(){var m=document.querySelector('meta[name=\"krasa-app\"]');if(!m)return;var f=m.content.split(' '),started=false;function start(){if(started)return;started=true;import(f[0]).then(function(b){return b.default({module_or_path:f[1]}).then(function(w){window.wasmBindings=b;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{detail:{wasm:w}}))})})}function afterLoad(g){if(document.readyState==='complete')g();else addEventListener('load',g,{once:true})}function later(){setTimeout(start,0)}var t=(window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes)||[];if(t.indexOf('paint')>=0){new PerformanceObserver(function(l,o){if(l.getEntries().some(function(e){return e.name==='first-contentful-paint'})){o.disconnect();afterLoad(later)}}).observe({type:'paint',buffered:true});afterLoad(function(){setTimeout(start,3000)})}else afterLoad(function(){requestAnimationFrame(later)})})();";
 
 impl Shell {
-    /// Replaces Trunk's inline `<script type="module">` loader (and its preload links) with
-    /// `boot-<hash>.js` (returned for the caller to write), referenced by `src`. The boot
-    /// script starts the app after the page has loaded and painted: the prerendered content
-    /// is readable at once, so downloading the app never delays the first or largest paint,
-    /// and no inline script needs allowing in the Content-Security-Policy.
-    pub fn externalize_loader(html: &mut String, public_url: &str) -> Option<Loader> {
+    /// Replaces Trunk's inline `<script type="module">` loader (and its preload links, which
+    /// would start the downloads before the first paint) with `<meta name="krasa-app">`
+    /// naming the app's JS and wasm, and [`BOOT_SCRIPT`]. `None` if the shell has no loader.
+    pub fn replace_loader(html: &mut String) -> Option<()> {
         let open = "<script type=\"module\">";
         let start = html.find(open)?;
         let body_start = start + open.len();
@@ -63,33 +67,12 @@ impl Shell {
         let inline = &html[body_start..end];
         let js_path = between(inline, "from '", "'")?;
         let wasm_path = between(inline, "module_or_path: '", "'")?;
-        let js = format!(
-            "// Starts the Krasa News app once the prerendered page has loaded and been painted.\n\
-             async function start() {{\n\
-             \x20 const bindings = await import('{js_path}');\n\
-             \x20 const wasm = await bindings.default({{ module_or_path: '{wasm_path}' }});\n\
-             \x20 window.wasmBindings = bindings;\n\
-             \x20 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
-             }}\n\
-             let started = false;\n\
-             const go = () => {{ if (!started) {{ started = true; start(); }} }};\n\
-             function afterLoad(f) {{ if (document.readyState === 'complete') f(); else addEventListener('load', f, {{ once: true }}); }}\n\
-             const later = () => setTimeout(go, 0);\n\
-             // The paint entry arrives once the first contentful paint is on screen, so no app\n\
-             // request starts before it (a hidden tab starts the app when it is first shown).\n\
-             if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).includes('paint')) {{\n\
-             \x20 new PerformanceObserver((list, observer) => {{\n\
-             \x20   if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) {{ observer.disconnect(); afterLoad(later); }}\n\
-             \x20 }}).observe({{ type: 'paint', buffered: true }});\n\
-             \x20 // If no paint entry ever comes (some privacy modes hide them), start anyway.\n\
-             \x20 afterLoad(() => setTimeout(go, 3000));\n\
-             }} else afterLoad(() => requestAnimationFrame(later));\n"
+        let tags = format!(
+            "<meta name=\"krasa-app\" content=\"{} {}\"><script>{BOOT_SCRIPT}</script>",
+            esc(js_path),
+            esc(wasm_path)
         );
-        let name = format!("boot-{:016x}.js", fnv1a(js.as_bytes()));
-        // `async`: the boot script does not hold back DOMContentLoaded.
-        let tag = format!("<script type=\"module\" async src=\"{public_url}{name}\"></script>");
-        html.replace_range(start..end + "</script>".len(), &tag);
-        // The preloads would start the downloads before the first paint.
+        html.replace_range(start..end + "</script>".len(), &tags);
         for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
             while let Some(a) = html.find(marker) {
                 let Some(len) = html[a..].find('>') else {
@@ -98,7 +81,7 @@ impl Shell {
                 html.replace_range(a..a + len + 1, "");
             }
         }
-        Some((name, js))
+        Some(())
     }
 
     pub fn new(html: String) -> Result<Shell, PrerenderError> {
@@ -169,16 +152,6 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let a = s.find(start)? + start.len();
     let b = a + s[a..].find(end)?;
     Some(&s[a..b])
-}
-
-/// 64-bit FNV-1a: a stable content hash for cache-busting file names.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 fn strip_attr(tag: &str, name: &str) -> String {
@@ -534,19 +507,14 @@ mod tests {
     #[test]
     fn the_shell_becomes_a_page_and_loses_its_inline_loader() {
         let mut html = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\"></head><body>\n</body></html>".to_string();
-        let (name, js) = Shell::externalize_loader(&mut html, "/news/").unwrap();
-        assert!(name.starts_with("boot-") && name.ends_with(".js"));
-        assert!(js.contains("import('/news/krasa-1.js')"), "{js}");
-        assert!(
-            js.contains("module_or_path: '/news/krasa-1_bg.wasm'"),
-            "{js}"
-        );
-        assert!(js.contains("addEventListener('load'"), "{js}");
+        Shell::replace_loader(&mut html).unwrap();
         assert!(!html.contains("preload"), "{html}");
+        assert!(!html.contains("type=\"module\""), "{html}");
         assert!(html.contains(&format!(
-            "<script type=\"module\" async src=\"/news/{name}\"></script>"
+            "<meta name=\"krasa-app\" content=\"/news/krasa-1.js /news/krasa-1_bg.wasm\"><script>{BOOT_SCRIPT}</script>"
         )));
-        assert!(js.contains("first-contentful-paint"), "{js}");
+        assert!(BOOT_SCRIPT.contains("first-contentful-paint"));
+        assert!(BOOT_SCRIPT.contains("addEventListener('load'"));
         let shell = Shell::new(html).unwrap();
         let page = shell.page(
             "<title>T</title>",

@@ -4,37 +4,15 @@
 
 use krasa::components::{ArticleCard, ArticleView, ErrorView, Pager, PagerTarget};
 use krasa::error::AppError;
-use krasa_model::{Article, ArticleSummary, TagRef, DATA_VERSION};
+use krasa_model::{Article, DATA_VERSION};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn summary(slug: &str, title: &str) -> ArticleSummary {
-    ArticleSummary {
-        slug: slug.into(),
-        title: title.into(),
-        date: "2026-05-08".into(),
-        updated: None,
-        author: "Krasa News".into(),
-        category: "Breaking".into(),
-        tags: vec![
-            TagRef {
-                name: "AI Policy".into(),
-                slug: "ai-policy".into(),
-            },
-            TagRef {
-                name: "US-China".into(),
-                slug: "us-china".into(),
-            },
-        ],
-        excerpt: "Washington and Beijing weigh talks.".into(),
-        reading_minutes: 5,
-        word_count: 1_000,
-        image: None,
-    }
-}
+mod common;
+use common::summary;
 
 /// A fresh container in the document.
 fn container() -> web_sys::HtmlElement {

@@ -14,31 +14,17 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+
 fn summary(n: u32, full: bool) -> ArticleSummary {
     ArticleSummary {
-        slug: format!("story-{n}"),
-        title: format!("Story \"{n}\" <b>é 🎉"),
-        date: "2026-05-08".into(),
         updated: full.then(|| "2026-05-09".into()),
-        author: "Krasa News".into(),
-        category: "Breaking".into(),
-        tags: vec![
-            TagRef {
-                name: "AI Policy".into(),
-                slug: "ai-policy".into(),
-            },
-            TagRef {
-                name: "US-China".into(),
-                slug: "us-china".into(),
-            },
-        ],
-        excerpt: "Washington and Beijing weigh talks.".into(),
-        reading_minutes: 5,
-        word_count: 1_234,
         image: full.then(|| Image {
             src: "/images/x.jpg".into(),
             alt: "A table".into(),
         }),
+        word_count: 1_234,
+        ..common::summary(&format!("story-{n}"), &format!("Story \"{n}\" <b>é 🎉"))
     }
 }
 

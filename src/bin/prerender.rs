@@ -74,10 +74,8 @@ fn run() -> Result<(), String> {
     let shell_path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
     let mut shell =
         fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
-    if let Some((name, js)) = Shell::externalize_loader(&mut shell, &a.public_url) {
-        let path = a.dist.join(&name);
-        fs::write(&path, js).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
+    // (none in a shell already processed, which Shell::new then refuses)
+    let _ = Shell::replace_loader(&mut shell);
     let shell = Shell::new(shell).map_err(|e| e.to_string())?;
 
     let site_value = read_json(&a.dist, &data::site_json())?;

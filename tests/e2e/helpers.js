@@ -28,11 +28,10 @@ async function axe(page) {
   expect(summary, 'axe violations').toEqual([]);
 }
 
-/** The app's wasm path (from the boot script the page loads), relative to the site root. */
+/** The app's wasm path (from `<meta name="krasa-app">`, which the boot script reads), relative to the site root. */
 async function wasmPath(request, html) {
-  const boot = html.match(/<script type="module"(?: async)? src="\/?([^"]+)"/)[1];
-  const js = await (await request.get(`./${boot}`)).text();
-  return js.match(/module_or_path: '\/?([^']+_bg\.wasm)'/)[1];
+  const app = html.match(/<meta name="krasa-app" content="([^"]+)">/)[1];
+  return app.split(' ')[1].replace(/^\//, '');
 }
 
 /** Holds requests matching `pattern` until the returned function is called (a slow network). */
@@ -46,4 +45,16 @@ async function holdRequests(page, pattern) {
   return release;
 }
 
-module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath, holdRequests };
+/** Puts a link with `href` and id `id` at the top of the element `into` (a selector). */
+async function addLink(page, href, id, into = 'main') {
+  await page.evaluate(([href, id, into]) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.id = id;
+    a.textContent = id;
+    document.querySelector(into).prepend(a);
+  }, [href, id, into]);
+  return page.locator(`#${id}`);
+}
+
+module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath, holdRequests, addLink };

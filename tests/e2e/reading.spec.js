@@ -1,6 +1,6 @@
 // A reader's journeys through the site.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE, ARTICLE_TITLE, watchConsole, ready } = require('./helpers');
+const { ARTICLE, ARTICLE_TITLE, watchConsole, ready, addLink } = require('./helpers');
 
 test.describe('reading', () => {
   let problems;
@@ -174,14 +174,7 @@ test.describe('reading', () => {
     await tab.close();
     await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
     // a file (the RSS feed) is not a page of the app: the browser loads it
-    await page.evaluate(() => {
-      const a = document.createElement('a');
-      a.href = 'feed.xml';
-      a.id = 'rss';
-      a.textContent = 'RSS';
-      document.querySelector('main').prepend(a);
-    });
-    await page.locator('#rss').click();
+    await (await addLink(page, 'feed.xml', 'rss')).click();
     await expect(page).toHaveURL(/\/feed\.xml$/);
   });
 
@@ -189,32 +182,28 @@ test.describe('reading', () => {
     await page.goto('./');
     await ready(page);
     await page.evaluate(() => (window.stillTheSamePage = true));
-    await page.evaluate((slug) => {
-      const a = document.createElement('a');
-      a.href = `articles/${slug}#what-experts-say`;
-      a.id = 'deep';
-      a.textContent = 'What experts say';
-      document.querySelector('main').prepend(a);
-    }, ARTICLE);
-    await page.locator('#deep').click();
+    await (await addLink(page, `articles/${ARTICLE}#what-experts-say`, 'deep')).click();
     await expect(page).toHaveURL(new RegExp(`/articles/${ARTICLE}#what-experts-say$`));
     await expect(page.locator('main h1')).toHaveText(ARTICLE_TITLE);
     await expect(page.locator('#what-experts-say')).toBeInViewport();
     expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
   });
 
-  test('in-article links to sections stay on the page', async ({ page }) => {
-    await page.goto(`./articles/${ARTICLE}`);
+  test('in-article links to sections and footnotes stay on the page', async ({ page }) => {
+    const story = 'how-to-measure-roi-of-ai-automation';
+    await page.goto(`./articles/${story}`);
     await ready(page);
-    await page.evaluate(() => {
-      const a = document.createElement('a');
-      a.href = '#what-experts-say';
-      a.textContent = 'jump';
-      a.id = 'jump';
-      document.querySelector('.prose').prepend(a);
-    });
-    await page.locator('#jump').click();
-    await expect(page).toHaveURL(new RegExp(`/articles/${ARTICLE}$`));
-    await expect(page.locator('#what-experts-say')).toBeInViewport();
+    await page.evaluate(() => (window.stillTheSamePage = true));
+    // as press writes them: the article's own address with a fragment
+    await page.locator('.prose sup.footnote-reference a').first().click();
+    await expect(page.locator('.footnote-definition').first()).toBeInViewport();
+    await page.locator('.prose a', { hasText: 'step 3' }).click();
+    await expect(page.locator('#step-3-work-through-the-numbers')).toBeInViewport();
+    await expect(page.locator('#step-3-work-through-the-numbers')).toBeFocused();
+    // a bare #fragment in older data works too
+    await (await addLink(page, '#step-5-review-after-three-months', 'jump', '.prose')).click();
+    await expect(page.locator('#step-5-review-after-three-months')).toBeInViewport();
+    await expect(page).toHaveURL(new RegExp(`/articles/${story}$`));
+    expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
   });
 });

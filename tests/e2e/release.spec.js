@@ -157,13 +157,15 @@ test('security and caching headers are sent', async ({ request }) => {
   expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(h['permissions-policy']).toContain('camera=()');
   expect(h['cache-control']).toBe('no-cache');
-  // the only inline script is allowed by its hash
+  // the two inline scripts (theme, boot) are allowed by their hashes
   const html = await res.text();
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  expect(inline.length).toBe(1);
-  const hash = crypto.createHash('sha256').update(inline[0]).digest('base64');
-  expect(csp).toContain(`'sha256-${hash}'`);
-  expect(html).not.toMatch(/<script type="module">/);
+  expect(inline.length).toBe(2);
+  for (const script of inline) {
+    const hash = crypto.createHash('sha256').update(script).digest('base64');
+    expect(csp).toContain(`'sha256-${hash}'`);
+  }
+  expect(html).not.toMatch(/<script type="module"/);
   // the app starts after the page has loaded: nothing preloads it
   expect(html).not.toMatch(/rel="(modulepreload|preload)"/);
   // hashed assets: immutable, precompressed

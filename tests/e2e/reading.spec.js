@@ -99,6 +99,21 @@ test.describe('reading', () => {
     await expect(page.locator('.related h3')).toHaveCount(3);
   });
 
+  test('a reload keeps the reader\'s place in the story', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto('./');
+    await ready(page);
+    // reached by an in-app navigation, so the app had the history entry
+    await page.locator('.cards .card h2 a').first().click();
+    await ready(page);
+    await page.mouse.wheel(0, 700);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(600);
+    const y = await page.evaluate(() => window.scrollY);
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(y - 5);
+  });
+
   test('fetched data is cached for the session, so going back needs no request', async ({ page }) => {
     const requests = [];
     page.on('request', (r) => {

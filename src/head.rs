@@ -1,9 +1,9 @@
 //! The document head a page asks for: title, description, robots and feed links.
 //!
 //! A page calls [`set`] when its content renders. In the browser that updates `document.title`
-//! and replaces the head elements marked `data-head` (these, and the prerendered page's
-//! social tags and structured data, which describe only the page first loaded); when
-//! prerendering, the
+//! and replaces the head elements marked `data-head`; from the first client-side navigation
+//! on it also removes the prerendered page's social tags and structured data (marked
+//! `data-first-page`), which describe only the page first loaded. When prerendering, the
 //! prerenderer takes the last head set ([`take`]) and writes the same markup into the page. The
 //! markup comes from one function, [`Head::tags`], so both agree.
 
@@ -11,6 +11,10 @@ use krasa_model::escape_markup as esc;
 
 /// The attribute that marks the head elements the app replaces on navigation.
 pub const MARK: &str = "data-head";
+
+/// The attribute that marks the prerendered page's social tags and structured data: they
+/// describe the page first loaded, so the app removes them on its first navigation.
+pub const FIRST_PAGE_MARK: &str = "data-first-page";
 
 /// What a page puts in the document head.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,7 +77,12 @@ pub fn set(head: Head) {
         let doc = leptos::prelude::document();
         doc.set_title(&head.title);
         if let Some(h) = doc.head() {
-            if let Ok(old) = h.query_selector_all(&format!("[{MARK}]")) {
+            let stale = if crate::nav::navigations() > 0 {
+                format!("[{MARK}],[{FIRST_PAGE_MARK}]")
+            } else {
+                format!("[{MARK}]")
+            };
+            if let Ok(old) = h.query_selector_all(&stale) {
                 for i in 0..old.length() {
                     if let Some(n) = old.item(i) {
                         if let Some(p) = n.parent_node() {

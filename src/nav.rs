@@ -17,6 +17,9 @@ thread_local! {
     static NAVIGATIONS: Cell<u32> = const { Cell::new(0) };
     /// The navigation whose page last became ready.
     static READY: Cell<u32> = const { Cell::new(0) };
+    /// Where Back/Forward should land, read when the traversal happens (before a skeleton
+    /// can shorten the page and overwrite the remembered position).
+    static PENDING: Cell<f64> = const { Cell::new(0.0) };
 }
 
 /// Shared navigation state, provided as context by the app.
@@ -85,11 +88,42 @@ pub fn remember_position() {
     POSITIONS.with(|p| p.borrow_mut().insert(current_key(), y));
 }
 
+/// Client-side navigations since the page was loaded.
+pub fn navigations() -> u32 {
+    NAVIGATIONS.with(Cell::get)
+}
+
 /// Called by the router when it shows another page: by Back/Forward (`traversal`: the page
 /// restores its scroll position) or by a link (the page starts at its top).
 pub fn navigated(traversal: bool) {
     NAVIGATIONS.with(|n| n.set(n.get() + 1));
     POPPED.with(|p| p.set(traversal));
+    if traversal {
+        let y = POSITIONS
+            .with(|p| p.borrow().get(&current_key()).copied())
+            .unwrap_or(0.0);
+        PENDING.with(|p| p.set(y));
+    }
+}
+
+/// A click on a link to the page already shown: like a browser, the page starts over at its
+/// top, with focus on its h1.
+pub fn restart_page() {
+    focus_h1(&document());
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+fn focus_h1(doc: &web_sys::Document) {
+    if let Ok(Some(h1)) = doc.query_selector("main h1") {
+        if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+            if !h1.has_attribute("tabindex") {
+                let _ = h1.set_attribute("tabindex", "-1");
+            }
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = h1.focus_with_options(&opts);
+        }
+    }
 }
 
 /// Called by a page when its content is rendered. On the page the browser loaded it does
@@ -102,28 +136,12 @@ pub fn page_ready(state: Option<NavState>) {
     if READY.with(|r| r.replace(navigation)) == navigation {
         return;
     }
-    let key = current_key();
     let popped = POPPED.with(|p| p.replace(false));
-    let target = if popped {
-        POSITIONS
-            .with(|p| p.borrow().get(&key).copied())
-            .unwrap_or(0.0)
-    } else {
-        0.0
-    };
+    let target = if popped { PENDING.with(Cell::get) } else { 0.0 };
     // After layout, so the restored position exists in the new content.
     let cb = Closure::once_into_js(move || {
         let doc = document();
-        if let Ok(Some(h1)) = doc.query_selector("main h1") {
-            if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                if !h1.has_attribute("tabindex") {
-                    let _ = h1.set_attribute("tabindex", "-1");
-                }
-                let opts = web_sys::FocusOptions::new();
-                opts.set_prevent_scroll(true);
-                let _ = h1.focus_with_options(&opts);
-            }
-        }
+        focus_h1(&doc);
         // A new page with a `#section` in its address opens at that section.
         let section = (!popped)
             .then(|| window().location().hash().ok())

@@ -30,8 +30,9 @@ pub struct RouteData {
 }
 
 /// Head tags built from the data, beside what the components set (title, description,
-/// canonical link, feeds): social cards and structured data. They are marked `data-head`, so
-/// the app removes them on its first navigation (they describe only the first page).
+/// canonical link, feeds): social cards and structured data. They are marked
+/// `data-first-page`, so the app removes them on its first navigation (they describe only the
+/// page first loaded) and keeps them while that page is shown.
 pub struct HeadExtras {
     pub canonical: Option<String>,
     pub tags: String,
@@ -337,10 +338,13 @@ pub fn head_extras(site: &Site, site_root: &str, route: &RouteData) -> HeadExtra
     }
     // One marker per element, so the app can find and remove them.
     let tags = tags
-        .replace("<meta ", &format!("<meta {} ", crate::head::MARK))
+        .replace(
+            "<meta ",
+            &format!("<meta {} ", crate::head::FIRST_PAGE_MARK),
+        )
         .replace(
             "<script type=",
-            &format!("<script {} type=", crate::head::MARK),
+            &format!("<script {} type=", crate::head::FIRST_PAGE_MARK),
         );
     HeadExtras {
         canonical: Some(canonical),
@@ -499,7 +503,7 @@ mod tests {
         );
         assert_eq!(
             extras.tags.matches("<meta ").count() + extras.tags.matches("<script ").count(),
-            extras.tags.matches(crate::head::MARK).count(),
+            extras.tags.matches(crate::head::FIRST_PAGE_MARK).count(),
             "every social tag is marked for removal on navigation"
         );
     }

@@ -46,20 +46,13 @@ fn slug(s: &str) -> Option<String> {
 impl Route {
     /// Parses a path below the deploy base (`/`, `/articles/x`…); the query and fragment are
     /// not part of it.
-    /// One trailing slash is tolerated (it redirects); empty segments are not.
+    /// Repeated and trailing slashes are tolerated (they redirect: nginx merges slashes
+    /// and redirects a trailing one).
     pub fn parse(path: &str) -> Route {
-        let Some(rest) = path.strip_prefix('/') else {
-            return Route::NotFound;
-        };
-        let rest = rest.strip_suffix('/').unwrap_or(rest);
-        let parts: Vec<&str> = if rest.is_empty() {
-            Vec::new()
-        } else {
-            rest.split('/').collect()
-        };
-        if parts.iter().any(|p| p.is_empty()) {
+        if !path.starts_with('/') {
             return Route::NotFound;
         }
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         let route = match parts.as_slice() {
             [] => Some(Route::Feed(1)),
             ["page", n] => page_number(n).map(Route::Feed),
@@ -267,20 +260,22 @@ mod browser {
                     return;
                 };
                 ev.prevent_default();
+                // The canonical form of the link's address: `/tags/` is `/tags`.
+                let split = to.find(['?', '#']).unwrap_or(to.len());
+                let (path, rest) = to.split_at(split);
+                let path = match Route::resolve(path) {
+                    Resolved::Redirect(canonical) => canonical,
+                    Resolved::Show(_) => path.to_string(),
+                };
+                let search = rest.split('#').next().unwrap_or("");
                 let here = window().location();
-                let current = format!(
-                    "{}{}{}",
-                    here.pathname().unwrap_or_default(),
-                    here.search().unwrap_or_default(),
-                    here.hash().unwrap_or_default()
-                );
-                if current == format!("{}{to}", crate::paths::base()) {
-                    // The address already shown: like a browser, no new history entry; the
-                    // page starts over at its top.
-                    crate::nav::navigated(false);
-                    crate::nav::page_ready(None);
+                if path == loc.path.get_untracked() && search == here.search().unwrap_or_default() {
+                    // The page already shown (whatever its #fragment): like a browser, no new
+                    // history entry, and the page starts over at its top.
+                    set_history(&format!("{}{path}{rest}", crate::paths::base()), true);
+                    crate::nav::restart_page();
                 } else {
-                    navigate(loc, &to, false);
+                    navigate(loc, &format!("{path}{rest}"), false);
                 }
             });
         let on_pop = Closure::<dyn Fn()>::new(move || show(loc, &current_path(), true));
@@ -335,9 +330,6 @@ mod tests {
             "/index.html",
             "/page/02",
             "/page/+2",
-            "//tags",
-            "/tags//ai",
-            "/articles/x//",
             "",
         ] {
             assert_eq!(Route::parse(p), Route::NotFound, "{p}");
@@ -356,6 +348,11 @@ mod tests {
         assert_eq!(
             Route::resolve("/articles/x/"),
             Resolved::Redirect("/articles/x".into())
+        );
+        assert_eq!(Route::resolve("//tags"), Resolved::Redirect("/tags".into()));
+        assert_eq!(
+            Route::resolve("/tags//ai//page/3"),
+            Resolved::Redirect("/tags/ai/page/3".into())
         );
         for p in ["/", "/page/2", "/articles/x", "/tags", "/tags/ai/page/3"] {
             assert_eq!(Route::resolve(p), show(p), "{p} is canonical");

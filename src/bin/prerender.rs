@@ -74,8 +74,12 @@ fn run() -> Result<(), String> {
     let shell_path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
     let mut shell =
         fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
-    // (none in a shell already processed, which Shell::new then refuses)
-    let _ = Shell::replace_loader(&mut shell);
+    if Shell::replace_loader(&mut shell).is_none() && !shell.contains("name=\"krasa-app\"") {
+        return Err(format!(
+            "{}: no Trunk module loader to replace (has Trunk's output format changed?)",
+            shell_path.display()
+        ));
+    }
     let shell = Shell::new(shell).map_err(|e| e.to_string())?;
 
     let site_value = read_json(&a.dist, &data::site_json())?;

@@ -27,16 +27,18 @@ pub fn ArticleBody(html: String) -> impl IntoView {
         if !(bare || (a.pathname() == here && !hash.is_empty())) {
             return;
         }
-        if let Some(id) = hash.strip_prefix('#') {
-            ev.prevent_default();
-            if let Some(target) = document().get_element_by_id(id) {
-                target.scroll_into_view();
-                if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-                    if !el.has_attribute("tabindex") {
-                        let _ = el.set_attribute("tabindex", "-1");
-                    }
-                    let _ = el.focus();
+        ev.prevent_default();
+        let id = hash.strip_prefix('#').unwrap_or("");
+        if id.is_empty() {
+            // `#` alone: the top of the page
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        } else if let Some(target) = document().get_element_by_id(id) {
+            target.scroll_into_view();
+            if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+                if !el.has_attribute("tabindex") {
+                    let _ = el.set_attribute("tabindex", "-1");
                 }
+                let _ = el.focus();
             }
         }
     };

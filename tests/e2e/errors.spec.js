@@ -20,11 +20,16 @@ test('unknown slug, tag, page number and route show the not-found page with a wa
   expect(problems.filter((p) => !/404 \(Not Found\)/.test(p))).toEqual([]);
 });
 
-test('/page/1 goes to /', async ({ page }) => {
+test('/page/1 goes to /, and doubled slashes are merged as nginx does', async ({ page }) => {
   await page.goto('./page/1');
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   await ready(page);
   await expect(page.locator('h1')).toHaveText('Latest news');
+  const res = await page.goto(`${new URL(page.url()).origin}//tags`);
+  expect(res.status()).toBe(200);
+  await ready(page);
+  await expect(page.locator('h1')).toHaveText('All tags');
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/tags$/);
 });
 
 test('a failed data request shows the error view and Retry recovers', async ({ page }) => {
@@ -67,14 +72,16 @@ test('going back from a failed page restores the place on the previous page', as
 
 test("the server's not-found page takes over without looking for data", async ({ page }) => {
   const requests = [];
-  page.on('request', (r) => {
-    if (r.url().includes('/data/')) requests.push(r.url());
+  await page.route('**/data/**', (route) => {
+    requests.push(route.request().url());
+    return route.continue();
   });
   const res = await page.goto('./articles/no-such-story');
   expect(res.status()).toBe(404);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await expectNotFound(page);
   await expect(page.locator('.loading')).toHaveCount(0);
+  await page.waitForTimeout(500);
   expect(requests).toEqual([]);
   // and the app works from there
   await page.getByRole('link', { name: 'Go to the front page' }).click();

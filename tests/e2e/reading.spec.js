@@ -161,6 +161,9 @@ test.describe('reading', () => {
   test('same-site links navigate inside the app and update the head; other links load normally', async ({ page, context }) => {
     await page.goto('./');
     await ready(page);
+    // the app keeps the first page's social tags and structured data while it is shown
+    await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
+    await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
     await page.evaluate(() => (window.stillTheSamePage = true));
     // a tag link: no page load, the head describes the new page and advertises its feeds
     await page.locator('.cards .card .tag-links a').first().click();
@@ -191,6 +194,18 @@ test.describe('reading', () => {
     // a file (the RSS feed) is not a page of the app: the browser loads it
     await (await addLink(page, 'feed.xml', 'rss')).click();
     await expect(page).toHaveURL(/\/feed\.xml$/);
+  });
+
+  test('a link to the page already shown starts it over at the top, with no new history entry', async ({ page }) => {
+    await page.goto('./');
+    await ready(page);
+    await page.mouse.wheel(0, 800);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    const entries = await page.evaluate(() => history.length);
+    await page.locator('.site-footer a', { hasText: 'Latest news' }).click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.locator('main h1')).toBeFocused();
+    expect(await page.evaluate(() => history.length)).toBe(entries);
   });
 
   test('a link to a section of another story opens that story at the section', async ({ page }) => {

@@ -68,7 +68,12 @@ pub struct Output {
 
 /// Renders one article and builds its summary. Body problems go into `rendered.problems`.
 pub fn prepare(raw: RawArticle, meta: Meta) -> Ready {
-    let rendered = render_markdown(raw.file, &raw.body, &raw.body_at);
+    let rendered = render_markdown(
+        raw.file,
+        &raw.body,
+        &raw.body_at,
+        &paths::article_page(&raw.slug),
+    );
     let tags: Vec<TagRef> = meta
         .tags
         .iter()
@@ -247,17 +252,6 @@ pub fn select(ready: &[Ready], sel: &Selection) -> (Vec<usize>, usize, usize) {
     (list, drafts, future)
 }
 
-/// In-page links (`#section`, footnotes) get the article's own base-relative address
-/// (`articles/<slug>#section`): pages carry `<base href>`, against which a bare `#section`
-/// would lead to the front page when JavaScript is off. The HTML is ammonia's output, so
-/// every attribute is double-quoted and a literal `href="#` only occurs as an attribute.
-pub fn anchor_links_to_page(html: &str, slug: &str) -> String {
-    html.replace(
-        "href=\"#",
-        &format!("href=\"{}#", paths::article_page(slug)),
-    )
-}
-
 fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
     // Serializing our own plain data types cannot fail.
     serde_json::to_vec(v).unwrap_or_default()
@@ -382,7 +376,7 @@ pub fn assemble(
             let article = Article {
                 version: DATA_VERSION,
                 summary: r.summary.clone(),
-                body_html: anchor_links_to_page(&r.rendered.html, &r.raw.slug),
+                body_html: r.rendered.html.clone(),
                 headings: r.rendered.headings.clone(),
                 related: rel
                     .into_iter()
@@ -451,21 +445,6 @@ pub fn body_problems(r: &Ready) -> Vec<Problem> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn in_page_links_carry_the_article_address() {
-        let html = "<p><a href=\"#why\">why</a> and <sup class=\"footnote-reference\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup> text href=&quot;#x&quot; <a href=\"https://x.example/#y\">y</a></p>";
-        let out = super::anchor_links_to_page(html, "talks");
-        assert!(out.contains("<a href=\"articles/talks#why\">"), "{out}");
-        assert!(
-            out.contains("<a href=\"articles/talks#fn-1\" id=\"fnref-1\">"),
-            "{out}"
-        );
-        assert!(
-            out.contains("href=&quot;#x&quot;"),
-            "text is left alone: {out}"
-        );
-        assert!(out.contains("href=\"https://x.example/#y\""), "{out}");
-    }
 
     use super::*;
 

@@ -53,7 +53,11 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-pub fn render_markdown(file: usize, body: &str, at: &BodySpan) -> Rendered {
+/// Renders an article body. `page` is the article's address relative to the site base
+/// (`articles/<slug>`): in-page links (`#section`, footnotes) are written `page#section`,
+/// because pages carry `<base href>`, against which a bare `#section` would lead to the front
+/// page when JavaScript is off.
+pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Rendered {
     let mut out = Rendered::default();
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -224,7 +228,7 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan) -> Rendered {
                 id,
             }) => Event::Start(Tag::Link {
                 link_type,
-                dest_url: rewrite_url(dest_url),
+                dest_url: rewrite_url(dest_url, page),
                 title,
                 id,
             }),
@@ -234,7 +238,7 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan) -> Rendered {
                 let key = footnote_key(&label);
                 Event::InlineHtml(
                     format!(
-                        "<sup class=\"footnote-reference\"><a href=\"#fn-{key}\" id=\"fnref-{key}\">{n}</a></sup>"
+                        "<sup class=\"footnote-reference\"><a href=\"{page}#fn-{key}\" id=\"fnref-{key}\">{n}</a></sup>"
                     )
                     .into(),
                 )
@@ -294,10 +298,12 @@ fn footnote_key(label: &str) -> String {
 }
 
 /// Internal links written root-relative (`/articles/x`) become base-relative (`articles/x`)
-/// so the site works under a sub-path.
-fn rewrite_url(url: CowStr<'_>) -> CowStr<'_> {
+/// so the site works under a sub-path; in-page links (`#x`) get the page's address.
+fn rewrite_url<'a>(url: CowStr<'a>, page: &str) -> CowStr<'a> {
     if url.starts_with('/') && !url.starts_with("//") {
         CowStr::from(url[1..].to_string())
+    } else if url.starts_with('#') {
+        CowStr::from(format!("{page}{url}"))
     } else {
         url
     }
@@ -393,7 +399,32 @@ mod tests {
     use super::*;
 
     fn r(md: &str) -> Rendered {
-        render_markdown(0, md, &BodySpan::Offset(0))
+        render_markdown(0, md, &BodySpan::Offset(0), "articles/t")
+    }
+
+    #[test]
+    fn in_page_links_and_footnotes_carry_the_page_address_but_code_is_left_alone() {
+        let out = r("See [why](#why) and a note.[^n]\n\n```html\n<a href=\"#main\">skip</a>\n```\n\nInline `<a href=\"#x\">`.\n\n## Why\n\n[^n]: The note.\n");
+        assert!(
+            out.html.contains("<a href=\"articles/t#why\""),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<a href=\"articles/t#fn-"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("&lt;a href=\"#main\"&gt;"),
+            "code block unchanged: {}",
+            out.html
+        );
+        assert!(
+            out.html.contains("&lt;a href=\"#x\"&gt;"),
+            "inline code unchanged: {}",
+            out.html
+        );
     }
 
     #[test]
@@ -437,7 +468,11 @@ mod tests {
         );
         assert!(out.html.contains("<table>"));
         assert!(out.html.contains("<del>old</del>"));
-        assert!(out.html.contains("href=\"#fn-src\""), "{}", out.html);
+        assert!(
+            out.html.contains("href=\"articles/t#fn-src\""),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("id=\"fn-src\""), "{}", out.html);
     }
 

@@ -18,37 +18,53 @@ pub use krasa_model::paths::site_root;
 pub use krasa_model::escape_markup as xml_escape;
 
 /// Makes the site-relative links and images of an article body absolute, for feed readers.
+///
+/// Only `href` and `src` attributes inside tags are rewritten, never text: the body is
+/// ammonia's output, where a raw `<` always opens a tag and attribute values are
+/// double-quoted, while a code sample's `href="#x"` is text and stays as written.
 pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
+    let rewrite = |url: &str| -> String {
+        if url.starts_with('#') {
+            format!("{page_url}{url}")
+        } else if url.contains("://") || url.starts_with("mailto:") || url.starts_with("//") {
+            url.to_string()
+        } else {
+            format!("{root}{}", url.trim_start_matches('/'))
+        }
+    };
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(pos) = find_attr(rest) {
-        let (before, after) = rest.split_at(pos.0 + pos.1);
-        out.push_str(before);
-        let end = after.find('"').unwrap_or(after.len());
-        let url = &after[..end];
-        if url.starts_with('#') {
-            out.push_str(page_url);
-            out.push_str(url);
-        } else if url.contains("://") || url.starts_with("mailto:") || url.starts_with("//") {
-            out.push_str(url);
-        } else {
-            out.push_str(root);
-            out.push_str(url.trim_start_matches('/'));
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        // Inside the tag, up to its `>` outside quotes.
+        while let Some(c) = rest.chars().next() {
+            let attr = [" href=\"", " src=\""]
+                .into_iter()
+                .find(|p| rest.starts_with(p));
+            if let Some(prefix) = attr {
+                let value = &rest[prefix.len()..];
+                let end = value.find('"').unwrap_or(value.len());
+                out.push_str(prefix);
+                out.push_str(&rewrite(&value[..end]));
+                // the closing quote
+                out.push_str(&value[end..(end + 1).min(value.len())]);
+                rest = &value[(end + 1).min(value.len())..];
+            } else if c == '"' {
+                let end = rest[1..].find('"').map_or(rest.len(), |e| e + 2);
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            } else {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+                if c == '>' {
+                    break;
+                }
+            }
         }
-        rest = &after[end..];
     }
     out.push_str(rest);
     out
-}
-
-/// Position of the next `href="` or `src="` value: (index, length of the attribute prefix).
-fn find_attr(s: &str) -> Option<(usize, usize)> {
-    let h = s.find(" href=\"").map(|i| (i, 7));
-    let r = s.find(" src=\"").map(|i| (i, 6));
-    match (h, r) {
-        (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
-        (a, b) => a.or(b),
-    }
 }
 
 /// RFC 822 date for RSS: `Fri, 08 May 2026 00:00:00 +0000`.
@@ -362,6 +378,14 @@ mod tests {
             "https://x.example/news/articles/a",
         );
         assert_eq!(out, "<a href=\"https://x.example/news/articles/b\">b</a> <a href=\"https://x.example/news/articles/a#part\">p</a> <img src=\"https://x.example/news/img/a.png\" alt=\"a\"> <a href=\"https://e.com/x\">e</a>");
+    }
+
+    #[test]
+    fn code_samples_in_bodies_are_not_rewritten() {
+        // as ammonia writes them: `"` is escaped in attribute values, not in text
+        let html = "<pre><code>&lt;a href=\"#main\"&gt; and src=\"x.png\"</code></pre><p title=\"a &quot;b\" class=\"x\"><a title=\"x > y\" href=\"articles/t#n\">n</a> é</p>";
+        let out = absolutize(html, "https://x.example/", "https://x.example/articles/t");
+        assert_eq!(out, "<pre><code>&lt;a href=\"#main\"&gt; and src=\"x.png\"</code></pre><p title=\"a &quot;b\" class=\"x\"><a title=\"x > y\" href=\"https://x.example/articles/t#n\">n</a> é</p>");
     }
 
     #[test]

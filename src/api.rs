@@ -9,7 +9,6 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::error::AppError;
@@ -37,12 +36,13 @@ pub const CACHE_LIMIT: usize = 64;
 
 thread_local! {
     /// Decoded values by data URL.
-    static CACHE: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+    /// (A list, oldest first: at 64 entries a linear search costs nothing, and the wasm
+    /// carries no hash map code for it.)
+    static CACHE: RefCell<Vec<(String, Rc<dyn Any>)>> = const { RefCell::new(Vec::new()) };
     /// Cache keys, oldest first.
-    static ORDER: RefCell<std::collections::VecDeque<String>> = const { RefCell::new(std::collections::VecDeque::new()) };
     /// Parsed but not yet decoded JSON (from the prerendered page), by data URL.
     #[cfg(target_arch = "wasm32")]
-    static RAW: RefCell<HashMap<String, wasm_bindgen::JsValue>> = RefCell::new(HashMap::new());
+    static RAW: RefCell<Vec<(String, wasm_bindgen::JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The URL of a published file, relative to the site base.
@@ -56,16 +56,22 @@ pub fn peek<T: Decode + Clone + 'static>(rel: &str) -> Option<T> {
     let url = data_url(rel);
     if let Some(v) = CACHE.with(|c| {
         c.borrow()
-            .get(&url)
-            .and_then(|v| v.downcast_ref::<T>().cloned())
+            .iter()
+            .find(|(k, _)| *k == url)
+            .and_then(|(_, v)| v.downcast_ref::<T>().cloned())
     }) {
         return Some(v);
     }
     #[cfg(target_arch = "wasm32")]
     {
-        let raw = RAW.with(|r| r.borrow().get(&url).cloned())?;
+        let raw = RAW.with(|r| {
+            r.borrow()
+                .iter()
+                .find(|(k, _)| *k == url)
+                .map(|(_, v)| v.clone())
+        })?;
         let value: T = decode_value(raw).ok()?;
-        RAW.with(|r| r.borrow_mut().remove(&url));
+        RAW.with(|r| r.borrow_mut().retain(|(k, _)| *k != url));
         insert(url, Rc::new(value.clone()));
         Some(value)
     }
@@ -76,16 +82,14 @@ pub fn peek<T: Decode + Clone + 'static>(rel: &str) -> Option<T> {
 fn insert(url: String, value: Rc<dyn Any>) {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        if c.insert(url.clone(), value).is_none() {
-            ORDER.with(|o| {
-                let mut o = o.borrow_mut();
-                o.push_back(url);
-                while o.len() > CACHE_LIMIT {
-                    if let Some(old) = o.pop_front() {
-                        c.remove(&old);
-                    }
+        match c.iter_mut().find(|(k, _)| *k == url) {
+            Some(entry) => entry.1 = value,
+            None => {
+                c.push((url, value));
+                if c.len() > CACHE_LIMIT {
+                    c.remove(0);
                 }
-            });
+            }
         }
     });
 }
@@ -103,7 +107,6 @@ pub fn prime<T: 'static>(rel: &str, value: T) {
 /// Empties the cache.
 pub fn clear() {
     CACHE.with(|c| c.borrow_mut().clear());
-    ORDER.with(|o| o.borrow_mut().clear());
     #[cfg(target_arch = "wasm32")]
     RAW.with(|r| r.borrow_mut().clear());
 }
@@ -140,7 +143,7 @@ pub fn prime_from_document() {
         let pair = js_sys::Array::from(&entry);
         if let Some(rel) = pair.get(0).as_string() {
             let value: JsValue = pair.get(1);
-            RAW.with(|r| r.borrow_mut().insert(data_url(&rel), value));
+            RAW.with(|r| r.borrow_mut().push((data_url(&rel), value)));
         }
     }
 }

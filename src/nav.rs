@@ -4,14 +4,14 @@
 //! Pages call [`page_ready`] once their content (not the skeleton) is on screen.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// Scroll positions by address, most recent last (a list: see [`POSITIONS_KEPT`]).
+    static POSITIONS: RefCell<Vec<(String, f64)>> = const { RefCell::new(Vec::new()) };
     static POPPED: Cell<bool> = const { Cell::new(false) };
     /// Client-side navigations so far (0: still the page the browser loaded).
     static NAVIGATIONS: Cell<u32> = const { Cell::new(0) };
@@ -81,11 +81,23 @@ pub fn install() {
     on_show.forget();
 }
 
+/// Addresses whose scroll position is kept; the least recently recorded goes first. A
+/// short list searched linearly keeps hash-map code out of the wasm, and the memory bounded.
+const POSITIONS_KEPT: usize = 100;
+
 /// Records the scroll position of the address shown (also just before leaving it, in case
 /// the reader scrolled before the app started).
 pub fn remember_position() {
     let y = window().scroll_y().unwrap_or(0.0);
-    POSITIONS.with(|p| p.borrow_mut().insert(current_key(), y));
+    let key = current_key();
+    POSITIONS.with(|p| {
+        let mut p = p.borrow_mut();
+        p.retain(|(k, _)| *k != key);
+        p.push((key, y));
+        if p.len() > POSITIONS_KEPT {
+            p.remove(0);
+        }
+    });
 }
 
 /// Client-side navigations since the page was loaded.
@@ -99,8 +111,9 @@ pub fn navigated(traversal: bool) {
     NAVIGATIONS.with(|n| n.set(n.get() + 1));
     POPPED.with(|p| p.set(traversal));
     if traversal {
+        let key = current_key();
         let y = POSITIONS
-            .with(|p| p.borrow().get(&current_key()).copied())
+            .with(|p| p.borrow().iter().find(|(k, _)| *k == key).map(|(_, y)| *y))
             .unwrap_or(0.0);
         PENDING.with(|p| p.set(y));
     }

@@ -35,24 +35,24 @@ impl DecodeError {
         }
     }
 
-    /// The same error one level up: inside field `name`.
-    fn in_field(mut self, name: &str) -> DecodeError {
+    /// The same error one level up: inside `segment` (a field name or `[i]`).
+    fn within(mut self, segment: &str) -> DecodeError {
         self.path = if self.path.is_empty() || self.path.starts_with('[') {
-            format!("{name}{}", self.path)
+            format!("{segment}{}", self.path)
         } else {
-            format!("{name}.{}", self.path)
+            format!("{segment}.{}", self.path)
         };
         self
     }
 
+    /// The same error one level up: inside field `name`.
+    fn in_field(self, name: &str) -> DecodeError {
+        self.within(name)
+    }
+
     /// The same error one level up: inside item `i` of a list.
-    fn in_item(mut self, i: u32) -> DecodeError {
-        self.path = if self.path.is_empty() || self.path.starts_with('[') {
-            format!("[{i}]{}", self.path)
-        } else {
-            format!("[{i}].{}", self.path)
-        };
-        self
+    fn in_item(self, i: u32) -> DecodeError {
+        self.within(&format!("[{i}]"))
     }
 }
 

@@ -239,7 +239,7 @@ pub fn head_extras(site: &Site, site_root: &str, route: &RouteData) -> HeadExtra
             tags: String::new(),
         };
     }
-    let canonical = format!("{site_root}{}", route.route.trim_start_matches('/'));
+    let canonical = data::page_url(site_root, &route.route);
     let article = route
         .data
         .iter()
@@ -356,7 +356,7 @@ fn absolute(site_root: &str, src: &str) -> String {
     if src.starts_with("http://") || src.starts_with("https://") {
         src.to_string()
     } else {
-        format!("{site_root}{}", src.trim_start_matches('/'))
+        data::page_url(site_root, src)
     }
 }
 

@@ -78,6 +78,15 @@ impl Route {
         })
     }
 
+    /// The canonical form of a path: the page's canonical path, or the path itself when it
+    /// is canonical or no page.
+    pub fn canonical_path(path: &str) -> String {
+        match Route::resolve(path) {
+            Resolved::Redirect(to) => to,
+            Resolved::Show(_) => path.to_string(),
+        }
+    }
+
     /// The page for a path, or a redirect when the path is not the page's canonical one.
     pub fn resolve(path: &str) -> Resolved {
         let route = Route::parse(path);
@@ -149,11 +158,11 @@ pub fn use_location() -> Location {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{initial_path, install, navigate};
+pub use browser::{initial_path, install};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{strip_base, Location, Resolved, Route};
+    use super::{strip_base, Location, Route};
     use leptos::prelude::*;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -180,16 +189,14 @@ mod browser {
     /// `path` made canonical: a non-canonical address is replaced in the history (keeping
     /// its query and fragment) by the canonical one.
     fn canonical(path: &str) -> String {
-        match Route::resolve(path) {
-            Resolved::Redirect(to) => {
-                let here = window().location();
-                let search = here.search().unwrap_or_default();
-                let hash = here.hash().unwrap_or_default();
-                set_history(&format!("{}{to}{search}{hash}", crate::paths::base()), true);
-                to
-            }
-            Resolved::Show(_) => path.to_string(),
+        let to = Route::canonical_path(path);
+        if to != path {
+            let here = window().location();
+            let search = here.search().unwrap_or_default();
+            let hash = here.hash().unwrap_or_default();
+            set_history(&format!("{}{to}{search}{hash}", crate::paths::base()), true);
         }
+        to
     }
 
     /// Shows the page of `path` (below the base, without query or fragment).
@@ -201,17 +208,9 @@ mod browser {
         }
     }
 
-    /// Goes to `path` (below the base; it may carry a `?query` or `#fragment`), adding a
-    /// history entry, or replacing the current one.
-    pub fn navigate(loc: Location, path: &str, replace: bool) {
-        crate::nav::remember_position();
-        set_history(&format!("{}{path}", crate::paths::base()), replace);
-        let end = path.find(['?', '#']).unwrap_or(path.len());
-        show(loc, &path[..end], false);
-    }
-
-    /// The same-site page address a click on this link goes to, if the app should handle it.
-    fn app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    /// The same-site page address a click on this link goes to, if the app should handle it:
+    /// (path below the base, `?query`, `#fragment`).
+    fn app_link(ev: &web_sys::MouseEvent) -> Option<(String, String, String)> {
         if ev.default_prevented()
             || ev.button() != 0
             || ev.meta_key()
@@ -248,7 +247,7 @@ mod browser {
         if !hash.is_empty() && pathname == here.pathname().ok()? && search == here.search().ok()? {
             return None;
         }
-        Some(format!("{path}{search}{hash}"))
+        Some((path.to_string(), search, hash))
     }
 
     /// Handles same-site link clicks and Back/Forward from now on (for the page's lifetime).
@@ -256,26 +255,24 @@ mod browser {
         let doc = document();
         let on_click =
             Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                let Some(to) = app_link(&ev) else {
+                let Some((path, search, hash)) = app_link(&ev) else {
                     return;
                 };
                 ev.prevent_default();
                 // The canonical form of the link's address: `/tags/` is `/tags`.
-                let split = to.find(['?', '#']).unwrap_or(to.len());
-                let (path, rest) = to.split_at(split);
-                let path = match Route::resolve(path) {
-                    Resolved::Redirect(canonical) => canonical,
-                    Resolved::Show(_) => path.to_string(),
-                };
-                let search = rest.split('#').next().unwrap_or("");
-                let here = window().location();
-                if path == loc.path.get_untracked() && search == here.search().unwrap_or_default() {
+                let path = Route::canonical_path(&path);
+                let same = path == loc.path.get_untracked()
+                    && search == window().location().search().unwrap_or_default();
+                let full = format!("{}{path}{search}{hash}", crate::paths::base());
+                if same {
                     // The page already shown (whatever its #fragment): like a browser, no new
                     // history entry, and the page starts over at its top.
-                    set_history(&format!("{}{path}{rest}", crate::paths::base()), true);
+                    set_history(&full, true);
                     crate::nav::restart_page();
                 } else {
-                    navigate(loc, &format!("{path}{rest}"), false);
+                    crate::nav::remember_position();
+                    set_history(&full, false);
+                    show(loc, &path, false);
                 }
             });
         let on_pop = Closure::<dyn Fn()>::new(move || show(loc, &current_path(), true));

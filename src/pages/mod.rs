@@ -60,7 +60,7 @@ pub fn set_head(
     let root = info.map(|s| s.root.get_untracked()).unwrap_or_default();
     let path = crate::router::use_location().path.get_untracked();
     let canonical =
-        (!noindex && !root.is_empty()).then(|| format!("{root}{}", path.trim_start_matches('/')));
+        (!noindex && !root.is_empty()).then(|| krasa_model::paths::page_url(&root, &path));
     crate::head::set(crate::head::Head {
         title: full_title(page_title),
         description,

@@ -30,6 +30,12 @@ pub fn article_page(slug: &str) -> String {
     format!("articles/{slug}")
 }
 
+/// The absolute URL of a site-relative address (`articles/x`, `/images/a.png`, `/`) under
+/// the site root (as from [`site_root`], ending in `/`).
+pub fn page_url(site_root: &str, rel: &str) -> String {
+    format!("{site_root}{}", rel.trim_start_matches('/'))
+}
+
 /// The canonical root URL of a site deployed at `public_url` (`/` or e.g. `/news/`): the
 /// configured `base_url` at the root, else its origin with the deploy path. Ends in `/`.
 pub fn site_root(base_url: &str, public_url: &str) -> String {

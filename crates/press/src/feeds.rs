@@ -29,7 +29,7 @@ pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
         } else if url.contains("://") || url.starts_with("mailto:") || url.starts_with("//") {
             url.to_string()
         } else {
-            format!("{root}{}", url.trim_start_matches('/'))
+            krasa_model::paths::page_url(root, url)
         }
     };
     let mut out = String::with_capacity(html.len() + 64);
@@ -103,7 +103,7 @@ fn updated_of(r: &Ready) -> Date {
 }
 
 fn article_url(root: &str, s: &ArticleSummary) -> String {
-    format!("{root}articles/{}", s.slug)
+    krasa_model::paths::page_url(root, &krasa_model::paths::article_page(&s.slug))
 }
 
 fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
@@ -329,7 +329,10 @@ pub fn site_files(
         }
     }
     for r in &newest {
-        urls.push((format!("articles/{}", r.summary.slug), updated_of(r)));
+        urls.push((
+            krasa_model::paths::article_page(&r.summary.slug),
+            updated_of(r),
+        ));
     }
     let mut sm = String::with_capacity(urls.len() * 120 + 200);
     sm.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

@@ -1,236 +1,199 @@
-//! Fetching the published JSON. Only pages call this module.
+//! Fetching the published JSON. Only pages call this module (through `pages::load`).
 //!
-//! Data URLs are relative (`data/feed/1.json`), so they resolve against the document's
-//! `<base href>` and the site works under a sub-path. Successful answers are cached in memory
-//! for the session, so going back to a page is instant; failures are not cached, so Retry
-//! really retries. A prerendered page embeds the data it was rendered from
-//! (`<script id="krasa-data" type="application/json">`); [`prime_from_document`] puts it in
-//! the cache, so the app takes over that page without fetching it again.
+//! Files are fetched with gloo-net by relative URL (`data/feed/1.json`), so they resolve
+//! against the document's `<base href>` and the site works under a sub-path. The browser
+//! parses the JSON (`JSON.parse`) and serde reads it into the model's types through
+//! serde-wasm-bindgen; `serde_path_to_error` names the field when the data does not fit.
+//!
+//! Successful answers stay in a [`DataCache`] for the session, so going back to a page is
+//! instant; failures are not cached, so Retry really retries. A prerendered page embeds the
+//! data it was rendered from (`<script id="krasa-data" type="application/json">`);
+//! [`DataCache::embed_document_data`] puts it in the cache, so the app takes over that page
+//! without fetching it again.
 
 use std::any::Any;
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::error::AppError;
-#[cfg(target_arch = "wasm32")]
-use krasa_model::DATA_VERSION;
-use krasa_model::{paths, Article, ListPage, Site, TagIndex};
+use krasa_model::{paths, DATA_VERSION};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// A data type the app can read: in the browser, one [`crate::decode::FromJs`] reads; natively
-/// (prerendering, tests) only primed values exist, so any type will do.
-#[cfg(target_arch = "wasm32")]
-pub trait Decode: crate::decode::FromJs {}
-#[cfg(target_arch = "wasm32")]
-impl<T: crate::decode::FromJs> Decode for T {}
-#[cfg(not(target_arch = "wasm32"))]
-pub trait Decode {}
-#[cfg(not(target_arch = "wasm32"))]
-impl<T> Decode for T {}
+use crate::error::AppError;
 
 /// The id of the script element that carries a prerendered page's data.
 pub const EMBEDDED_DATA_ID: &str = "krasa-data";
 
+/// The attribute on the embedded data of the not-found page.
+pub const NOT_FOUND_ATTR: &str = "data-not-found";
+
 /// Data files kept in memory at most; the oldest goes first. A reader's session rarely
 /// comes near it; a very long one stays bounded.
 pub const CACHE_LIMIT: usize = 64;
-
-thread_local! {
-    /// Decoded values by data URL.
-    /// (A list, oldest first: at 64 entries a linear search costs nothing, and the wasm
-    /// carries no hash map code for it.)
-    static CACHE: RefCell<Vec<(String, Rc<dyn Any>)>> = const { RefCell::new(Vec::new()) };
-    /// Cache keys, oldest first.
-    /// Parsed but not yet decoded JSON (from the prerendered page), by data URL.
-    #[cfg(target_arch = "wasm32")]
-    static RAW: RefCell<Vec<(String, wasm_bindgen::JsValue)>> = const { RefCell::new(Vec::new()) };
-}
 
 /// The URL of a published file, relative to the site base.
 pub fn data_url(rel: &str) -> String {
     format!("{}/{rel}", paths::DATA_DIR)
 }
 
-/// The cached value for a data file (`rel` as in [`krasa_model::paths`]), if any, without
-/// fetching. Pages use it to render synchronously when the data is already here.
-pub fn peek<T: Decode + Clone + 'static>(rel: &str) -> Option<T> {
-    let url = data_url(rel);
-    if let Some(v) = CACHE.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(k, _)| *k == url)
-            .and_then(|(_, v)| v.downcast_ref::<T>().cloned())
-    }) {
-        return Some(v);
+#[derive(Default)]
+struct Entries {
+    /// Read values by data file, oldest first. (A list: at 64 entries a linear search costs
+    /// nothing, and the wasm carries no hash map code for it.)
+    values: Vec<(String, Rc<dyn Any>)>,
+    /// Parsed JSON a prerendered page embeds, by data file, read into its type on first use.
+    embedded: Vec<(String, SendWrapper<JsValue>)>,
+}
+
+/// The session's data, provided as context by the app (and by the prerenderer, primed with
+/// each page's data). A handle: copies share the same entries.
+#[derive(Clone, Copy)]
+pub struct DataCache(StoredValue<Entries, LocalStorage>);
+
+/// The app's cache, or an empty one where there is none (a component mounted alone).
+pub fn use_cache() -> DataCache {
+    use_context::<DataCache>().unwrap_or_else(DataCache::new)
+}
+
+impl DataCache {
+    pub fn new() -> DataCache {
+        DataCache(StoredValue::new_local(Entries::default()))
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        let raw = RAW.with(|r| {
-            r.borrow()
+
+    /// The value of data file `rel` (as in [`krasa_model::paths`]) if it is here, without
+    /// fetching: pages render synchronously from it.
+    pub fn peek<T: DeserializeOwned + Clone + 'static>(&self, rel: &str) -> Option<T> {
+        let found = self.0.try_with_value(|e| {
+            e.values
                 .iter()
-                .find(|(k, _)| *k == url)
-                .map(|(_, v)| v.clone())
+                .find(|(k, _)| k == rel)
+                .and_then(|(_, v)| v.downcast_ref::<T>().cloned())
         })?;
-        let value: T = decode_value(raw).ok()?;
-        RAW.with(|r| r.borrow_mut().retain(|(k, _)| *k != url));
-        insert(url, Rc::new(value.clone()));
+        if found.is_some() {
+            return found;
+        }
+        let raw = self.0.try_update_value(|e| {
+            let at = e.embedded.iter().position(|(k, _)| k == rel)?;
+            Some(e.embedded.remove(at).1.take())
+        })??;
+        let value: T = read(raw).ok()?;
+        self.prime(rel, value.clone());
         Some(value)
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
-}
 
-fn insert(url: String, value: Rc<dyn Any>) {
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        match c.iter_mut().find(|(k, _)| *k == url) {
+    /// Puts a value in the cache (the prerenderer, tests, and every successful fetch).
+    pub fn prime<T: 'static>(&self, rel: &str, value: T) {
+        let value: Rc<dyn Any> = Rc::new(value);
+        self.0.update_value(|e| match e.values.iter_mut().find(|(k, _)| k == rel) {
             Some(entry) => entry.1 = value,
             None => {
-                c.push((url, value));
-                if c.len() > CACHE_LIMIT {
-                    c.remove(0);
+                e.values.push((rel.to_string(), value));
+                if e.values.len() > CACHE_LIMIT {
+                    e.values.remove(0);
                 }
             }
+        });
+    }
+
+    /// Number of data files held.
+    pub fn len(&self) -> usize {
+        self.0.with_value(|e| e.values.len() + e.embedded.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Fetches data file `rel` (or takes it from the cache). `abort` cancels the request.
+    pub async fn fetch<T: DeserializeOwned + Clone + 'static>(
+        self,
+        rel: String,
+        abort: Option<SendWrapper<web_sys::AbortSignal>>,
+    ) -> Result<T, AppError> {
+        if let Some(v) = self.peek::<T>(&rel) {
+            return Ok(v);
         }
-    });
-}
+        let raw = fetch_json(&data_url(&rel), abort.as_deref()).await?;
+        let value: T = read(raw)?;
+        self.prime(&rel, value.clone());
+        Ok(value)
+    }
 
-/// Number of cached data files.
-pub fn cached_count() -> usize {
-    CACHE.with(|c| c.borrow().len())
-}
-
-/// Puts a decoded value in the cache (used by the prerenderer and by tests).
-pub fn prime<T: 'static>(rel: &str, value: T) {
-    insert(data_url(rel), Rc::new(value));
-}
-
-/// Empties the cache.
-pub fn clear() {
-    CACHE.with(|c| c.borrow_mut().clear());
-    #[cfg(target_arch = "wasm32")]
-    RAW.with(|r| r.borrow_mut().clear());
-}
-
-/// Whether the page is the server's not-found page (its embedded data says so): the app then
-/// shows the not-found page at once instead of trying to load data for the address.
-#[cfg(target_arch = "wasm32")]
-pub fn served_not_found() -> bool {
-    leptos::prelude::document()
-        .get_element_by_id(EMBEDDED_DATA_ID)
-        .is_some_and(|el| el.has_attribute(NOT_FOUND_ATTR))
-}
-
-/// The attribute on the embedded data of the not-found page.
-pub const NOT_FOUND_ATTR: &str = "data-not-found";
-
-/// Reads the data a prerendered page embeds (an object of data path → JSON) into the cache.
-#[cfg(target_arch = "wasm32")]
-pub fn prime_from_document() {
-    use wasm_bindgen::{JsCast, JsValue};
-    let Some(el) = leptos::prelude::document().get_element_by_id(EMBEDDED_DATA_ID) else {
-        return;
-    };
-    let Some(text) = el.text_content() else {
-        return;
-    };
-    let Ok(obj) = js_sys::JSON::parse(&text) else {
-        return;
-    };
-    let Ok(obj) = obj.dyn_into::<js_sys::Object>() else {
-        return;
-    };
-    for entry in js_sys::Object::entries(&obj).iter() {
-        let pair = js_sys::Array::from(&entry);
-        if let Some(rel) = pair.get(0).as_string() {
-            let value: JsValue = pair.get(1);
-            RAW.with(|r| r.borrow_mut().push((data_url(&rel), value)));
+    /// Reads the data a prerendered page embeds (an object of data file → JSON) into the
+    /// cache. Returns whether it is the server's not-found page (its data is marked).
+    pub fn embed_document_data(&self) -> EmbeddedPage {
+        let Some(el) = document().get_element_by_id(EMBEDDED_DATA_ID) else {
+            return EmbeddedPage::None;
+        };
+        let entries = el
+            .text_content()
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .and_then(|obj| obj.dyn_into::<js_sys::Object>().ok())
+            .map(|obj| js_sys::Object::entries(&obj))
+            .unwrap_or_default();
+        self.0.update_value(|e| {
+            for entry in entries.iter() {
+                let pair = js_sys::Array::from(&entry);
+                if let Some(rel) = pair.get(0).as_string() {
+                    e.embedded.push((rel, SendWrapper::new(pair.get(1))));
+                }
+            }
+        });
+        if el.has_attribute(NOT_FOUND_ATTR) {
+            EmbeddedPage::NotFound
+        } else {
+            EmbeddedPage::Page
         }
     }
 }
 
-/// Decodes a JSON text into `T`, checking the data format version first.
-#[cfg(target_arch = "wasm32")]
-pub fn decode<T: Decode>(text: &str) -> Result<T, AppError> {
-    let value = parse(text)?;
-    typed(&value)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn decode_value<T: Decode>(value: wasm_bindgen::JsValue) -> Result<T, AppError> {
-    check_version(&value)?;
-    typed(&value)
-}
-
-/// Reads a parsed, version-checked value as `T`.
-#[cfg(target_arch = "wasm32")]
-fn typed<T: Decode>(value: &wasm_bindgen::JsValue) -> Result<T, AppError> {
-    crate::decode::from_js(value).map_err(|e| AppError::Decode(e.to_string()))
-}
-
-/// The part of decoding that does not depend on the type (kept out of the generic function
-/// so it exists once in the wasm).
-#[cfg(target_arch = "wasm32")]
-fn check_version(value: &wasm_bindgen::JsValue) -> Result<(), AppError> {
-    use wasm_bindgen::JsValue;
-    if !value.is_object() {
-        return Err(AppError::Decode("not a JSON object".into()));
-    }
-    let version = js_sys::Reflect::get(value, &JsValue::from_str("version"))
-        .ok()
-        .and_then(|v| v.as_f64());
-    match version {
-        Some(v) if v == f64::from(DATA_VERSION) => Ok(()),
-        // integers only: formatting an f64 would pull float printing into the wasm
-        Some(v) => Err(AppError::Decode(format!(
-            "data format version {}, this app reads version {DATA_VERSION}",
-            v as i64
-        ))),
-        None => Err(AppError::Decode("no data format version".into())),
+impl Default for DataCache {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-/// Fetches (or takes from the cache) one data file.
-pub async fn get<T: Decode + Clone + 'static>(rel: &str) -> Result<T, AppError> {
-    if let Some(v) = peek::<T>(rel) {
-        return Ok(v);
-    }
-    fetch(rel).await
+/// What data the document the browser loaded carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbeddedPage {
+    /// No embedded data (the bare app shell, e.g. under `trunk serve`).
+    None,
+    /// A prerendered page of the site.
+    Page,
+    /// The server's not-found page.
+    NotFound,
 }
 
-#[cfg(target_arch = "wasm32")]
-async fn fetch<T: Decode + Clone + 'static>(rel: &str) -> Result<T, AppError> {
-    let url = data_url(rel);
-    let raw = fetch_value(&url).await?;
-    let value: T = typed(&raw)?;
-    insert(url, Rc::new(value.clone()));
-    Ok(value)
+/// An abort signal for a fetch, aborted when the current reactive owner is cleaned up: the
+/// page that asked for the data went away, or asked again (Retry).
+pub fn abort_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    let controller = SendWrapper::new(controller);
+    on_cleanup(move || controller.abort());
+    Some(SendWrapper::new(signal))
 }
 
-/// The network part of a fetch, the same for every type (so it exists once in the wasm):
-/// status, HTML-instead-of-JSON, parse, version.
-#[cfg(target_arch = "wasm32")]
-async fn fetch_value(url: &str) -> Result<wasm_bindgen::JsValue, AppError> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let resp: web_sys::Response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
+/// Fetches a URL and parses its JSON: status, HTML-instead-of-JSON, parse, version. (The
+/// same for every type, so it exists once in the wasm.)
+async fn fetch_json(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<JsValue, AppError> {
+    let resp = gloo_net::http::Request::get(url)
+        .abort_signal(abort)
+        .send()
         .await
-        .map_err(|_| AppError::Network)?
-        .unchecked_into();
+        .map_err(|_| AppError::Network)?;
     match resp.status() {
         200..=299 => {}
         404 | 410 => return Err(AppError::NotFound),
         s => return Err(AppError::Server(s)),
     }
-    let text = match resp.text() {
-        Ok(t) => JsFuture::from(t).await.map_err(|_| AppError::Network)?,
-        Err(_) => return Err(AppError::Network),
-    };
-    parse(&text.as_string().unwrap_or_default())
+    let text = resp.text().await.map_err(|_| AppError::Network)?;
+    parse(&text)
 }
 
-/// Parses a JSON text and checks it is data of our format version.
-#[cfg(target_arch = "wasm32")]
-fn parse(text: &str) -> Result<wasm_bindgen::JsValue, AppError> {
+/// Parses a JSON text and checks that it is data of our format version.
+pub fn parse(text: &str) -> Result<JsValue, AppError> {
     if text.trim_start().starts_with('<') {
         // A static server (or `trunk serve`) answering a missing file with the HTML shell.
         return Err(AppError::NotFound);
@@ -240,48 +203,33 @@ fn parse(text: &str) -> Result<wasm_bindgen::JsValue, AppError> {
     Ok(value)
 }
 
-/// Natively (prerendering, unit tests) there is no network: only primed data exists.
-#[cfg(not(target_arch = "wasm32"))]
-async fn fetch<T: Decode + Clone + 'static>(_rel: &str) -> Result<T, AppError> {
-    Err(AppError::NotFound)
+/// Reads parsed data into `T` with serde, naming the field that does not fit.
+pub fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, AppError> {
+    check_version(&value)?;
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        AppError::Decode(format!("{path}: {}", e.into_inner()))
+    })
 }
 
-/// Any data file a page shows, so the loading machinery exists once, not once per type.
-#[derive(Debug, Clone)]
-pub enum Data {
-    List(ListPage),
-    Article(Box<Article>),
-    Tags(TagIndex),
-}
-
-fn is_article(rel: &str) -> bool {
-    rel.starts_with("articles/")
-}
-
-/// [`peek`] for a page's data file, typed by its path.
-pub fn peek_data(rel: &str) -> Option<Data> {
-    if is_article(rel) {
-        peek(rel).map(|a| Data::Article(Box::new(a)))
-    } else if rel == paths::tags_json() {
-        peek(rel).map(Data::Tags)
-    } else {
-        peek(rel).map(Data::List)
+/// The part of reading that does not depend on the type (kept out of the generic functions
+/// so it exists once in the wasm).
+fn check_version(value: &JsValue) -> Result<(), AppError> {
+    if !value.is_object() {
+        return Err(AppError::Decode("not a JSON object".into()));
     }
-}
-
-/// [`get`] for a page's data file, typed by its path.
-pub async fn get_data(rel: &str) -> Result<Data, AppError> {
-    if is_article(rel) {
-        get(rel).await.map(|a| Data::Article(Box::new(a)))
-    } else if rel == paths::tags_json() {
-        get(rel).await.map(Data::Tags)
-    } else {
-        get(rel).await.map(Data::List)
+    let version = js_sys::Reflect::get(value, &JsValue::from_str("version"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    match version {
+        Some(v) if v == f64::from(DATA_VERSION) => Ok(()),
+        Some(v) => Err(AppError::Decode(format!(
+            "data format version {}, this app reads version {DATA_VERSION}",
+            v as i64
+        ))),
+        None => Err(AppError::Decode("no data format version".into())),
     }
-}
-
-pub async fn site() -> Result<Site, AppError> {
-    get(&paths::site_json()).await
 }
 
 #[cfg(test)]
@@ -290,23 +238,28 @@ mod tests {
 
     #[test]
     fn the_cache_is_bounded_and_drops_the_oldest() {
-        clear();
-        for i in 0..(CACHE_LIMIT as u32 + 10) {
-            prime(&format!("articles/a{i}.json"), i);
-        }
-        assert_eq!(cached_count(), CACHE_LIMIT);
-        assert_eq!(peek::<u32>("articles/a0.json"), None);
-        assert_eq!(
-            peek::<u32>(&format!("articles/a{}.json", CACHE_LIMIT + 9)),
-            Some(CACHE_LIMIT as u32 + 9)
-        );
-        prime("articles/a70.json", 7u32);
-        assert_eq!(
-            cached_count(),
-            CACHE_LIMIT,
-            "replacing a value does not grow the cache"
-        );
-        clear();
-        assert_eq!(cached_count(), 0);
+        let owner = Owner::new();
+        owner.with(|| {
+            let cache = DataCache::new();
+            for i in 0..(CACHE_LIMIT as u32 + 10) {
+                cache.prime(&format!("articles/a{i}.json"), i);
+            }
+            assert_eq!(cache.len(), CACHE_LIMIT);
+            assert_eq!(cache.0.with_value(|e| e.values[0].0.clone()), "articles/a10.json");
+            let last = format!("articles/a{}.json", CACHE_LIMIT + 9);
+            let held = cache.0.with_value(|e| {
+                e.values
+                    .iter()
+                    .find(|(k, _)| *k == last)
+                    .and_then(|(_, v)| v.downcast_ref::<u32>().copied())
+            });
+            assert_eq!(held, Some(CACHE_LIMIT as u32 + 9));
+            cache.prime("articles/a70.json", 7u32);
+            assert_eq!(
+                cache.len(),
+                CACHE_LIMIT,
+                "replacing a value does not grow the cache"
+            );
+        });
     }
 }

@@ -1,118 +1,119 @@
-//! The app root: context, layout and the page of the current route.
+//! The app root: context, layout, and leptos_router's routes.
 
-use krasa_model::{paths as data, Site};
+use krasa_model::{paths, Route, Site};
 use leptos::prelude::*;
+use leptos_router::components::{FlatRoutes, Route as RouteView, Router};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
 
-use crate::api;
-use crate::components::{Footer, Header, SkipLink};
+use crate::api::{self, DataCache};
+use crate::components::{Footer, Header, SkipLink, Theme};
+use crate::links::Base;
 use crate::nav::NavState;
 use crate::pages::{ArticlePage, FeedPage, NotFound, SiteInfo, TagPage, TagsPage};
-use crate::router::{Location, Route};
 
-/// The deploy base path from `<base href>` (e.g. `/news` for `--public-url /news/`), without
-/// the trailing slash; empty at the root.
-#[cfg(target_arch = "wasm32")]
-pub fn base_path() -> String {
-    let base = document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|b| web_sys::Url::new(&b).ok())
-        .map(|u| u.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_string()
+/// What the app is told when it starts: by `start()` in the browser, by the prerenderer
+/// natively. The address itself comes from leptos_router (the browser's location, or the
+/// prerenderer's `RequestUrl`).
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// The deploy base (`/news` for a site built with `--public-url /news/`).
+    pub base: Base,
+    /// The address (full path) the server answered with its not-found page, if it did: the
+    /// app shows that page there at once, without looking for data.
+    pub not_found_at: Option<String>,
+    /// The colour theme in effect.
+    pub theme: Theme,
 }
 
-/// The page for a route.
-fn page(route: Route) -> AnyView {
-    match route {
-        Route::Feed(n) => view! { <FeedPage n=n/> }.into_any(),
-        Route::Article(slug) => view! { <ArticlePage slug=slug/> }.into_any(),
-        Route::Tags => view! { <TagsPage/> }.into_any(),
-        Route::Tag(tag, n) => view! { <TagPage tag=tag n=n/> }.into_any(),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
+/// The root component. It uses the [`DataCache`] and [`NavState`] of its context when the
+/// caller provides them (`start()` does, with the page's embedded data and its listeners),
+/// else fresh ones.
+#[component]
+pub fn App(launch: Launch) -> impl IntoView {
+    let Launch {
+        base,
+        not_found_at,
+        theme,
+    } = launch;
+    let cache = api::use_cache();
+    provide_context(cache);
+    let nav = use_context::<NavState>().unwrap_or_else(|| NavState::new(base.href(&Route::HOME)));
+    provide_context(nav);
+    provide_context(theme);
+    provide_context(site_info(cache, &base));
+    provide_context(base.clone());
+    view! {
+        <Router base=base.as_str().to_string()>
+            <SkipLink/>
+            <Header/>
+            <main id="main-content" class="wrap" tabindex="-1">
+                <Pages not_found_at=not_found_at/>
+            </main>
+            <Footer/>
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                {move || nav.announcement.get()}
+            </div>
+        </Router>
     }
 }
 
-/// The root component. In the browser the deploy base comes from `<base href>` and the
-/// address from `location`; the prerenderer gives both (`base` like `/news`, `path` below it).
+/// The page of the address: leptos_router's routes, with the not-found page as fallback
+/// (and at once at the address the server answered with its not-found page).
 #[component]
-pub fn App(
-    #[prop(optional, into)] base: Option<String>,
-    #[prop(optional, into)] path: Option<String>,
-) -> impl IntoView {
-    #[cfg(target_arch = "wasm32")]
-    let base = base.unwrap_or_else(base_path);
-    #[cfg(not(target_arch = "wasm32"))]
-    let base = base.unwrap_or_default();
-    crate::paths::set_base(&base);
+fn Pages(not_found_at: Option<String>) -> impl IntoView {
+    let location = use_location();
+    let served_not_found =
+        Memo::new(move |_| location.pathname.with(|p| not_found_at.as_deref() == Some(p)));
+    move || {
+        if served_not_found.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        view! {
+            <FlatRoutes fallback=|| view! { <NotFound/> }>
+                <RouteView path=path!("/") view=FeedPage/>
+                <RouteView path=path!("/page/:n") view=FeedPage/>
+                <RouteView path=path!("/articles/:slug") view=ArticlePage/>
+                <RouteView path=path!("/tags") view=TagsPage/>
+                <RouteView path=path!("/tags/:tag") view=TagPage/>
+                <RouteView path=path!("/tags/:tag/page/:n") view=TagPage/>
+            </FlatRoutes>
+        }
+        .into_any()
+    }
+}
 
-    // Site name and tagline: from the embedded or cached site.json at once if we have it,
-    // else as soon as it arrives.
-    let known: Option<Site> = api::peek(&data::site_json());
-    let root_of = {
-        let public_url = format!("{base}/");
-        move |s: &Site| krasa_model::paths::site_root(&s.base_url, &public_url)
-    };
-    let site = SiteInfo {
-        title: RwSignal::new(known.as_ref().map(|s| s.title.clone()).unwrap_or_default()),
-        tagline: RwSignal::new(
-            known
-                .as_ref()
-                .map(|s| s.tagline.clone())
-                .unwrap_or_default(),
-        ),
+/// Site name, tagline and root URL: from the embedded or cached site.json at once if it is
+/// here, else as soon as it arrives (in the browser; the document's `lang` follows).
+fn site_info(cache: DataCache, base: &Base) -> SiteInfo {
+    let known: Option<Site> = cache.peek(&paths::site_json());
+    let public_url = format!("{}/", base.as_str());
+    let root_of = move |s: &Site| paths::site_root(&s.base_url, &public_url);
+    let field = |f: fn(&Site) -> String| RwSignal::new(known.as_ref().map(f).unwrap_or_default());
+    let info = SiteInfo {
+        title: field(|s| s.title.clone()),
+        tagline: field(|s| s.tagline.clone()),
         root: RwSignal::new(known.as_ref().map(&root_of).unwrap_or_default()),
     };
-    provide_context(site);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let show = move |s: &Site| {
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("lang", &s.language);
-            }
-        };
-        match &known {
+    let show = move |s: Site| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", &s.language);
+        }
+        info.root.set(root_of(&s));
+        info.title.set(s.title);
+        info.tagline.set(s.tagline);
+    };
+    // Effects run only in the browser.
+    Effect::new(move |_| {
+        let show = show.clone();
+        match known.clone() {
             Some(s) => show(s),
             None => leptos::task::spawn_local(async move {
-                if let Ok(s) = api::site().await {
-                    show(&s);
-                    site.root.set(root_of(&s));
-                    site.title.set(s.title);
-                    site.tagline.set(s.tagline);
+                if let Ok(s) = cache.fetch::<Site>(paths::site_json(), None).await {
+                    show(s);
                 }
             }),
         }
-    }
-
-    #[cfg(target_arch = "wasm32")]
-    let path = path.unwrap_or_else(crate::router::initial_path);
-    #[cfg(not(target_arch = "wasm32"))]
-    let path = path.unwrap_or_else(|| "/".into());
-    #[cfg(target_arch = "wasm32")]
-    if api::served_not_found() {
-        crate::router::set_served_not_found(&path);
-    }
-    let location = Location::new(&path);
-    provide_context(location);
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::nav::install();
-        crate::router::install(location);
-    }
-    // After the base is known: "Back to News" starts at the (base-relative) home page.
-    let nav_state = NavState::new();
-    provide_context(nav_state);
-    let route = location.route();
-    view! {
-        <SkipLink/>
-        <Header title=site.title tagline=site.tagline/>
-        <main id="main-content" class="wrap" tabindex="-1">
-            {move || page(route.get())}
-        </main>
-        <Footer title=site.title/>
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            {move || nav_state.announcement.get()}
-        </div>
-    }
+    });
+    info
 }

@@ -1,13 +1,15 @@
-//! The document head a page asks for: title, description, robots and feed links.
+//! The document head: one builder for the browser and the prerenderer.
 //!
-//! A page calls [`set`] when its content renders. In the browser that updates `document.title`
-//! and replaces the head elements marked `data-head`; from the first client-side navigation
-//! on it also removes the prerendered page's social tags and structured data (marked
-//! `data-first-page`), which describe only the page first loaded. When prerendering, the
-//! prerenderer takes the last head set ([`take`]) and writes the same markup into the page. The
-//! markup comes from one function, [`Head::tags`], so both agree.
+//! A page asks for its head with [`set`] when its content renders. [`Head::tags`] writes the
+//! managed elements (canonical link, description, robots, feed links), each marked
+//! [`MARK`]. In the browser [`set`] sets `document.title` and replaces the marked elements;
+//! from the first client-side navigation on it also removes the elements marked
+//! [`FIRST_PAGE_MARK`]: the social card and structured data ([`SocialCard::tags`]) that the
+//! prerenderer wrote for the page first loaded only. When prerendering, a [`HeadSink`]
+//! context takes the head instead, and the prerenderer writes the same markup into the page.
 
 use krasa_model::escape_markup as esc;
+use leptos::prelude::*;
 
 /// The attribute that marks the head elements the app replaces on navigation.
 pub const MARK: &str = "data-head";
@@ -16,98 +18,311 @@ pub const MARK: &str = "data-head";
 /// describe the page first loaded, so the app removes them on its first navigation.
 pub const FIRST_PAGE_MARK: &str = "data-first-page";
 
+/// Whether search engines may index a page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Robots {
+    #[default]
+    Index,
+    /// The not-found and error pages.
+    NoIndex,
+}
+
+/// A tag whose own feeds a page advertises beside the site's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagFeeds {
+    pub slug: String,
+    pub name: String,
+}
+
 /// What a page puts in the document head.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Head {
     /// The full document title ("Story — Site").
     pub title: String,
     pub description: Option<String>,
-    /// Ask search engines not to index the page (the not-found page).
-    pub noindex: bool,
+    pub robots: Robots,
     /// The site's name, for the feed links' titles.
     pub site: String,
-    /// The tag (slug, name) whose feeds the page also advertises.
-    pub tag: Option<(String, String)>,
+    pub tag_feeds: Option<TagFeeds>,
     /// The page's canonical URL (none for the not-found and error pages).
     pub canonical: Option<String>,
 }
+
+/// Head elements written one at a time, each with the same marking attribute.
+pub struct Elements {
+    out: String,
+    mark: &'static str,
+}
+
+impl Elements {
+    pub fn new(mark: &'static str) -> Elements {
+        Elements {
+            out: String::new(),
+            mark,
+        }
+    }
+
+    /// `<name attr="value"… mark>`, every value escaped.
+    pub fn void(&mut self, name: &str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attrs {
+            self.out
+                .push_str(&format!(" {key}=\"{}\"", esc(value)));
+        }
+        self.out.push_str(&format!(" {}>", self.mark));
+        self
+    }
+
+    /// `<meta name="…" content="…">` (`key` is `name` or `property`).
+    pub fn meta(&mut self, key: &str, name: &str, content: &str) -> &mut Self {
+        self.void("meta", &[(key, name), ("content", content)])
+    }
+
+    /// `<script type="…" mark>text</script>`; `text` must already be safe inside a script.
+    pub fn script(&mut self, kind: &str, text: &str) -> &mut Self {
+        self.out.push_str(&format!(
+            "<script type=\"{}\" {}>{text}</script>",
+            esc(kind),
+            self.mark
+        ));
+        self
+    }
+
+    pub fn finish(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+}
+
+const FEEDS: [(&str, &str, &str); 3] = [
+    ("feed.xml", "application/rss+xml", "RSS"),
+    ("atom.xml", "application/atom+xml", "Atom"),
+    ("feed.json", "application/feed+json", "JSON Feed"),
+];
 
 impl Head {
     /// The managed head elements: canonical link, description, robots, and
     /// `<link rel="alternate">` for the site's feeds (and the tag's). The feed hrefs are
     /// relative to the base, so they work under a sub-path.
     pub fn tags(&self) -> String {
-        let mut out = String::new();
+        let mut el = Elements::new(MARK);
         if let Some(c) = &self.canonical {
-            out += &format!("<link rel=\"canonical\" href=\"{}\" {MARK}>", esc(c));
+            el.void("link", &[("rel", "canonical"), ("href", c)]);
         }
         if let Some(d) = &self.description {
-            out += &format!("<meta name=\"description\" content=\"{}\" {MARK}>", esc(d));
+            el.meta("name", "description", d);
         }
-        if self.noindex {
-            out += &format!("<meta name=\"robots\" content=\"noindex\" {MARK}>");
+        if self.robots == Robots::NoIndex {
+            el.meta("name", "robots", "noindex");
         }
         let mut feeds = |dir: &str, label: &str| {
-            for (file, kind, name) in [
-                ("feed.xml", "rss+xml", "RSS"),
-                ("atom.xml", "atom+xml", "Atom"),
-                ("feed.json", "feed+json", "JSON Feed"),
-            ] {
-                out += &format!(
-                    "<link rel=\"alternate\" type=\"application/{kind}\" title=\"{} ({name})\" href=\"{dir}{file}\" {MARK}>",
-                    esc(label)
+            for (file, kind, format) in FEEDS {
+                el.void(
+                    "link",
+                    &[
+                        ("rel", "alternate"),
+                        ("type", kind),
+                        ("title", &format!("{label} ({format})")),
+                        ("href", &format!("{dir}{file}")),
+                    ],
                 );
             }
         };
         feeds("", &self.site);
-        if let Some((slug, name)) = &self.tag {
-            feeds(
-                &format!("tags/{}/", esc(slug)),
-                &format!("{name} — {}", self.site),
-            );
+        if let Some(t) = &self.tag_feeds {
+            let dir = krasa_model::paths::tag_feed_dir(&t.slug);
+            feeds(&dir, &format!("{} — {}", t.name, self.site));
+        }
+        el.finish()
+    }
+}
+
+impl Head {
+    /// `<title>` and the managed elements, as a prerendered page's head carries them.
+    pub fn document_tags(&self) -> String {
+        format!("<title>{}</title>{}", esc(&self.title), self.tags())
+    }
+}
+
+/// Takes the head of a page rendered natively (the prerenderer provides it as context).
+#[derive(Clone, Copy)]
+pub struct HeadSink(StoredValue<Option<Head>>);
+
+impl HeadSink {
+    pub fn new() -> HeadSink {
+        HeadSink(StoredValue::new(None))
+    }
+
+    /// The head the last rendered page set.
+    pub fn take(&self) -> Option<Head> {
+        self.0.try_update_value(Option::take).flatten()
+    }
+}
+
+impl Default for HeadSink {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Sets the document head for the page being shown: into the [`HeadSink`] when there is
+/// one (prerendering), else into the browser's document.
+pub fn set(head: Head) {
+    match use_context::<HeadSink>() {
+        Some(sink) => sink.0.set_value(Some(head)),
+        None => apply_to_document(&head, !crate::pages::on_first_page()),
+    }
+}
+
+/// Writes the head into the browser's document, replacing the managed elements; after a
+/// client-side navigation the first page's social tags go too.
+fn apply_to_document(head: &Head, navigated: bool) {
+    let doc = document();
+    doc.set_title(&head.title);
+    let Some(h) = doc.head() else {
+        return;
+    };
+    let stale = if navigated {
+        format!("[{MARK}],[{FIRST_PAGE_MARK}]")
+    } else {
+        format!("[{MARK}]")
+    };
+    if let Ok(old) = h.query_selector_all(&stale) {
+        for i in 0..old.length() {
+            if let Some(n) = old.item(i) {
+                if let Some(p) = n.parent_node() {
+                    let _ = p.remove_child(&n);
+                }
+            }
+        }
+    }
+    let _ = h.insert_adjacent_html("beforeend", &head.tags());
+}
+
+#[cfg(feature = "ssr")]
+pub use social::SocialCard;
+
+/// The social card and structured data of a prerendered page (prerenderer only).
+#[cfg(feature = "ssr")]
+mod social {
+    use super::{Elements, FIRST_PAGE_MARK};
+    use krasa_model::{paths, Article, Site};
+    use serde_json::{json, Value};
+
+    /// What a shared link shows: Open Graph and Twitter tags, and `NewsArticle` JSON-LD for
+    /// a story. Every element is marked [`FIRST_PAGE_MARK`].
+    pub struct SocialCard<'a> {
+        pub site: &'a Site,
+        /// The site's root URL (with the deploy sub-path), ending in `/`.
+        pub site_root: &'a str,
+        /// The page's canonical URL.
+        pub canonical: &'a str,
+        /// The story, on an article page.
+        pub article: Option<&'a Article>,
+    }
+
+    impl SocialCard<'_> {
+        pub fn tags(&self) -> String {
+            let mut el = Elements::new(FIRST_PAGE_MARK);
+            let (title, description, kind) = match self.article {
+                Some(a) => (&a.summary.title, &a.summary.excerpt, "article"),
+                None => (&self.site.title, &self.site.tagline, "website"),
+            };
+            el.meta("property", "og:type", kind)
+                .meta("property", "og:site_name", &self.site.title)
+                .meta("property", "og:title", title)
+                .meta("property", "og:description", description)
+                .meta("property", "og:url", self.canonical)
+                .meta("property", "og:locale", &self.site.language.replace('-', "_"));
+            let image = self.article.and_then(|a| a.summary.image.as_ref());
+            if let Some(img) = image {
+                el.meta("property", "og:image", &self.absolute(&img.src))
+                    .meta("property", "og:image:alt", &img.alt);
+            }
+            let card = if image.is_some() {
+                "summary_large_image"
+            } else {
+                "summary"
+            };
+            el.meta("name", "twitter:card", card)
+                .meta("name", "twitter:title", title)
+                .meta("name", "twitter:description", description);
+            if let Some(a) = self.article {
+                self.article_tags(&mut el, a);
+            }
+            el.finish()
+        }
+
+        fn article_tags(&self, el: &mut Elements, a: &Article) {
+            let s = &a.summary;
+            el.meta("property", "article:published_time", &s.date);
+            if let Some(u) = &s.updated {
+                el.meta("property", "article:modified_time", u);
+            }
+            el.meta("property", "article:section", &s.category);
+            for t in &s.tags {
+                el.meta("property", "article:tag", &t.name);
+            }
+            el.script("application/ld+json", &script_json(&self.json_ld(a)));
+        }
+
+        /// schema.org `NewsArticle`.
+        fn json_ld(&self, a: &Article) -> Value {
+            let s = &a.summary;
+            let author_type = if s.author == self.site.title {
+                "Organization"
+            } else {
+                "Person"
+            };
+            let mut ld = json!({
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": s.title,
+                "description": s.excerpt,
+                "datePublished": s.date,
+                "dateModified": s.updated.clone().unwrap_or_else(|| s.date.clone()),
+                "author": { "@type": author_type, "name": s.author },
+                "publisher": { "@type": "Organization", "name": self.site.title, "url": self.site_root },
+                "mainEntityOfPage": self.canonical,
+                "articleSection": s.category,
+                "keywords": s.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
+                "wordCount": s.word_count,
+                "inLanguage": self.site.language,
+            });
+            if let Some(img) = &s.image {
+                ld["image"] = Value::String(self.absolute(&img.src));
+            }
+            ld
+        }
+
+        fn absolute(&self, src: &str) -> String {
+            if src.starts_with("http://") || src.starts_with("https://") {
+                src.to_string()
+            } else {
+                paths::page_url(self.site_root, src)
+            }
+        }
+    }
+
+    /// JSON that is safe inside a `<script>` element: `<` only occurs inside JSON strings,
+    /// where `\u003c` means the same and cannot end the script element or open a comment.
+    pub fn script_json(v: &Value) -> String {
+        let mut out = String::new();
+        for c in serde_json::to_string(v)
+            .unwrap_or_else(|_| "null".into())
+            .chars()
+        {
+            match c {
+                '<' => out.push_str("\\u003c"),
+                c => out.push(c),
+            }
         }
         out
     }
 }
 
-/// Sets the document head for the page being shown.
-pub fn set(head: Head) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let doc = leptos::prelude::document();
-        doc.set_title(&head.title);
-        if let Some(h) = doc.head() {
-            let stale = if crate::nav::navigations() > 0 {
-                format!("[{MARK}],[{FIRST_PAGE_MARK}]")
-            } else {
-                format!("[{MARK}]")
-            };
-            if let Ok(old) = h.query_selector_all(&stale) {
-                for i in 0..old.length() {
-                    if let Some(n) = old.item(i) {
-                        if let Some(p) = n.parent_node() {
-                            let _ = p.remove_child(&n);
-                        }
-                    }
-                }
-            }
-            let _ = h.insert_adjacent_html("beforeend", &head.tags());
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    LAST.with(|l| *l.borrow_mut() = Some(head));
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    static LAST: std::cell::RefCell<Option<Head>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The head the last rendered page set (when rendering natively), clearing it.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn take() -> Option<Head> {
-    LAST.with(|l| l.borrow_mut().take())
-}
+#[cfg(feature = "ssr")]
+pub use social::script_json;
 
 #[cfg(test)]
 mod tests {
@@ -118,9 +333,12 @@ mod tests {
         let h = Head {
             title: "T".into(),
             description: Some("Say \"hi\" <now>".into()),
-            noindex: true,
+            robots: Robots::NoIndex,
             site: "Krasa & Co".into(),
-            tag: Some(("ai".into(), "AI <Policy>".into())),
+            tag_feeds: Some(TagFeeds {
+                slug: "ai".into(),
+                name: "AI <Policy>".into(),
+            }),
             canonical: Some("https://x.example/tags/ai?a=1&b=2".into()),
         };
         let t = h.tags();

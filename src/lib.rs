@@ -1,50 +1,105 @@
 //! Krasa News reader app: a client-side Leptos app over the static JSON data that press
-//! publishes. `App` is the root; pages fetch (through `api`), components take props.
-//! With the `ssr` feature the same components render to HTML natively (see `prerender`).
+//! publishes. `App` is the root; leptos_router picks the page; pages fetch (through `api`),
+//! components take props. With the `ssr` feature the same components render to HTML
+//! natively (see `prerender`).
 
 pub mod api;
 pub mod app;
 pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod decode;
 pub mod error;
 pub mod head;
+pub mod links;
 pub mod nav;
 pub mod pages;
-pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod prerender;
-pub mod router;
 
-pub use app::App;
+pub use app::{App, Launch};
 
 /// The id of the element the app renders into (it holds the prerendered page until then).
 pub const ROOT_ID: &str = "app";
 
-/// Starts the app in the browser: takes over the prerendered page, if any. The embedded
-/// data goes into the cache first, so the first render is synchronous and identical to the
-/// prerendered HTML, which is replaced in the same frame (no flash, no layout shift).
-#[cfg(target_arch = "wasm32")]
+/// Starts the app in the browser (called by `main` on wasm32 only).
+///
+/// Gathers the browser's facts (deploy base from `<base href>`, the page's embedded data,
+/// whether the server answered with its not-found page, the theme), makes the address
+/// canonical, installs the navigation listeners (before leptos_router's, see
+/// [`nav::install`]) and takes over the prerendered page: the embedded data is in the cache
+/// first, so the first render is synchronous and identical to the prerendered HTML, which is
+/// replaced in the same frame (no flash, no layout shift).
 pub fn start() {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
-    api::prime_from_document();
-    let doc = document();
-    let root = match doc.get_element_by_id(ROOT_ID) {
-        Some(el) => el,
-        None => {
-            let el = doc.create_element("div").expect("create the app root");
-            el.set_id(ROOT_ID);
-            if let Some(body) = doc.body() {
-                let _ = body.prepend_with_node_1(&el);
-            }
-            el
-        }
-    };
-    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+    let base = links::Base::new(&base_path());
+    canonicalize_address(&base);
+    let theme = components::Theme::in_browser();
+    theme.show();
+    let Some(root) = app_root() else {
         return;
     };
     root.set_inner_html("");
-    leptos::mount::mount_to(root, || view! { <App/> }).forget();
+    let handle = leptos::mount::mount_to(root, move || {
+        let cache = api::DataCache::new();
+        let embedded = cache.embed_document_data();
+        let not_found_at = (embedded == api::EmbeddedPage::NotFound)
+            .then(|| window().location().pathname().ok())
+            .flatten();
+        let nav = nav::NavState::new(base.href(&krasa_model::Route::HOME));
+        provide_context(cache);
+        provide_context(nav);
+        nav::install(nav, base.clone());
+        let launch = Launch {
+            base,
+            not_found_at,
+            theme,
+        };
+        view! { <App launch=launch/> }
+    });
+    handle.forget();
+
+    /// The element to render into: the prerendered page's, or a new one.
+    fn app_root() -> Option<web_sys::HtmlElement> {
+        let doc = document();
+        let el = match doc.get_element_by_id(ROOT_ID) {
+            Some(el) => el,
+            None => {
+                let el = doc.create_element("div").ok()?;
+                el.set_id(ROOT_ID);
+                doc.body()?.prepend_with_node_1(&el).ok()?;
+                el
+            }
+        };
+        el.dyn_into().ok()
+    }
+}
+
+/// The deploy base path from `<base href>` (`/news/` for `--public-url /news/`).
+fn base_path() -> String {
+    leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default()
+}
+
+/// Replaces a non-canonical address (`/page/1`, `/tags/`, `//tags`) in the history by the
+/// canonical one, keeping query and fragment, as the web server redirects a first request.
+fn canonicalize_address(base: &links::Base) {
+    use krasa_model::{Resolved, Route};
+    let here = leptos::prelude::window().location();
+    let pathname = here.pathname().unwrap_or_default();
+    let Some(path) = base.strip(&pathname) else {
+        return;
+    };
+    if let Resolved::Redirect(to) = Route::resolve(path) {
+        let search = here.search().unwrap_or_default();
+        let hash = here.hash().unwrap_or_default();
+        let full = format!("{}{to}{search}{hash}", base.as_str());
+        if let Ok(history) = leptos::prelude::window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&full));
+        }
+    }
 }

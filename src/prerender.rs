@@ -1,374 +1,308 @@
 //! Prerendering: every route of the site rendered to a complete HTML page, natively, by the
-//! same components the browser runs (Leptos SSR). Each page carries its readable content,
-//! its head (title, description, canonical URL, Open Graph, Twitter card, JSON-LD) and the
-//! data the app needs to take over without fetching it again.
+//! same `App` and components the browser runs (Leptos SSR, leptos_router given the address
+//! as a `RequestUrl`). Each page carries its readable content, its head (title,
+//! description, canonical URL, social card, JSON-LD) and the data the app needs to take over
+//! without fetching it again.
+//!
+//! Trunk's `index.html` is read and rewritten with lol_html (the HTML rewriter Trunk itself
+//! uses): [`Shell::from_trunk`] swaps Trunk's loader for the boot script, [`Shell::page`]
+//! puts a page into the shell.
 
-use std::fmt::Write as _;
+use std::cell::RefCell;
 
-use krasa_model::{paths as data, Article, ListPage, Site, TagIndex};
+use anyhow::{bail, Context, Result};
+use krasa_model::{paths, Article, ListPage, Route, Site, TagIndex};
 use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::api;
-use crate::App;
+use crate::api::{self, DataCache};
+use crate::head::{script_json, HeadSink, SocialCard};
+use crate::links::Base;
+use crate::{App, Launch};
 
-/// Trunk's `index.html`: the asset links and loader the pages share.
+/// The script that starts the app on a prerendered page (`src/boot.js`). It is the same on
+/// every page and in every build (the app's file names come from `<meta name="krasa-app">`),
+/// so the Content-Security-Policy allows it by its SHA-256 (`deploy/nginx.conf`,
+/// `public/_headers`; a test checks the hash), and being inline it costs no request before
+/// the first paint. It starts the app once the first contentful paint is on screen and the
+/// page has loaded, so no app request competes with the largest paint; without paint timing
+/// after `load` and a frame; and at the latest 3 s after `load` (some privacy modes hide paint
+/// entries).
+pub const BOOT_SCRIPT: &str = include_str!("boot.js");
+
+/// Trunk's `index.html` with its loader replaced: what every page shares.
+#[derive(Debug)]
 pub struct Shell {
     html: String,
 }
 
-/// What a route needs to render.
-pub struct RouteData {
-    /// Router path, e.g. `/articles/x` (without the deploy base).
-    pub route: String,
-    /// Output file relative to the site root, e.g. `articles/x.html`.
-    pub file: String,
-    /// Data files (path as in [`krasa_model::paths`], JSON) to prime and embed.
-    pub data: Vec<(String, Value)>,
-    /// HTTP status the page stands for (404 for the not-found page).
-    pub not_found: bool,
+/// The app's files, as Trunk's loader names them.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct AppFiles {
+    js: Option<String>,
+    wasm: Option<String>,
+    loader: bool,
 }
-
-/// Head tags built from the data, beside what the components set (title, description,
-/// canonical link, feeds): social cards and structured data. They are marked
-/// `data-first-page`, so the app removes them on its first navigation (they describe only the
-/// page first loaded) and keeps them while that page is shown.
-pub struct HeadExtras {
-    pub canonical: Option<String>,
-    pub tags: String,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum PrerenderError {
-    #[error("{0}")]
-    Shell(String),
-    #[error("data file {path}: {message}")]
-    Data { path: String, message: String },
-}
-
-/// The script that starts the app on a prerendered page. It is the same on every page and in
-/// every build (the app's file names come from `<meta name="krasa-app">`), so the
-/// Content-Security-Policy allows it by its SHA-256 (`deploy/nginx.conf`, `public/_headers`),
-/// and being inline it costs no request before the first paint. It starts the app once the
-/// first contentful paint is on screen (paint timing) and the page has loaded, so no app
-/// request competes with the largest paint; without paint timing after `load` and a frame;
-/// and at the latest 3 s after `load` (some privacy modes hide paint entries). A hidden tab
-/// starts the app when it is first shown, or after those 3 s.
-pub const BOOT_SCRIPT: &str = "(function(){var m=document.querySelector('meta[name=\"krasa-app\"]');if(!m)return;var f=m.content.split(' '),started=false;function start(){if(started)return;started=true;import(f[0]).then(function(b){return b.default({module_or_path:f[1]}).then(function(w){window.wasmBindings=b;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{detail:{wasm:w}}))})})}function afterLoad(g){if(document.readyState==='complete')g();else addEventListener('load',g,{once:true})}function later(){setTimeout(start,0)}var t=(window.PerformanceObserver&&PerformanceObserver.supportedEntryTypes)||[];if(t.indexOf('paint')>=0){new PerformanceObserver(function(l,o){if(l.getEntries().some(function(e){return e.name==='first-contentful-paint'})){o.disconnect();afterLoad(later)}}).observe({type:'paint',buffered:true});afterLoad(function(){setTimeout(start,3000)})}else afterLoad(function(){requestAnimationFrame(later)})})();";
 
 impl Shell {
-    /// Replaces Trunk's inline `<script type="module">` loader (and its preload links, which
+    /// Replaces Trunk's inline `<script type="module">` loader and its preload links (which
     /// would start the downloads before the first paint) with `<meta name="krasa-app">`
-    /// naming the app's JS and wasm, and [`BOOT_SCRIPT`]. `None` if the shell has no loader.
-    pub fn replace_loader(html: &mut String) -> Option<()> {
-        let open = "<script type=\"module\">";
-        let start = html.find(open)?;
-        let body_start = start + open.len();
-        let end = body_start + html[body_start..].find("</script>")?;
-        let inline = &html[body_start..end];
-        let js_path = between(inline, "from '", "'")?;
-        let wasm_path = between(inline, "module_or_path: '", "'")?;
-        let tags = format!(
+    /// naming the app's JS and wasm, and [`BOOT_SCRIPT`].
+    pub fn from_trunk(index_html: &str) -> Result<Shell> {
+        let files = RefCell::new(AppFiles::default());
+        let removed = rewrite_str(
+            index_html,
+            RewriteStrSettings {
+                element_content_handlers: vec![
+                    element!("link[rel=modulepreload][href]", |el| {
+                        files.borrow_mut().js = el.get_attribute("href");
+                        el.remove();
+                        Ok(())
+                    }),
+                    element!("link[rel=preload][as=fetch][href]", |el| {
+                        files.borrow_mut().wasm = el.get_attribute("href");
+                        el.remove();
+                        Ok(())
+                    }),
+                    element!("script[type=module]", |el| {
+                        files.borrow_mut().loader = true;
+                        el.remove();
+                        Ok(())
+                    }),
+                ],
+                ..RewriteStrSettings::new()
+            },
+        )
+        .context("reading Trunk's index.html")?;
+        let files = files.into_inner();
+        if index_html.contains(api::EMBEDDED_DATA_ID) {
+            bail!("index.html is already a prerendered page; give Trunk's shell (--shell)");
+        }
+        let (Some(js), Some(wasm), true) = (files.js, files.wasm, files.loader) else {
+            bail!(
+                "index.html has no Trunk loader (a module script with modulepreload and wasm preload links): has Trunk's output changed?"
+            );
+        };
+        let boot = format!(
             "<meta name=\"krasa-app\" content=\"{} {}\"><script>{BOOT_SCRIPT}</script>",
-            esc(js_path),
-            esc(wasm_path)
+            esc(&js),
+            esc(&wasm)
         );
-        html.replace_range(start..end + "</script>".len(), &tags);
-        for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
-            while let Some(a) = html.find(marker) {
-                let Some(len) = html[a..].find('>') else {
-                    break;
-                };
-                html.replace_range(a..a + len + 1, "");
-            }
-        }
-        Some(())
-    }
-
-    pub fn new(html: String) -> Result<Shell, PrerenderError> {
-        if html.contains(api::EMBEDDED_DATA_ID) {
-            return Err(PrerenderError::Shell(
-                "index.html is already a prerendered page; give the Trunk shell".into(),
-            ));
-        }
-        for needle in ["</head>", "<body", "</body>", "<title>"] {
-            if !html.contains(needle) {
-                return Err(PrerenderError::Shell(format!("index.html has no {needle}")));
-            }
-        }
+        let html = rewrite_str(
+            &removed,
+            RewriteStrSettings {
+                element_content_handlers: vec![element!("head", |el| {
+                    el.append(&boot, ContentType::Html);
+                    Ok(())
+                })],
+                ..RewriteStrSettings::new()
+            },
+        )
+        .context("adding the boot script to index.html")?;
         Ok(Shell { html })
     }
 
-    /// A complete page: the shell with this page's head, content and data. The not-found
-    /// page's data is marked, so the app shows that page at once for whatever address the
-    /// server answered with it.
-    pub fn page(
-        &self,
-        head: &str,
-        html_attrs: &str,
-        body: &str,
-        data_json: &str,
-        not_found: bool,
-    ) -> String {
-        let mut out = self.html.clone();
-        // Replace the shell's own <title> and description with the page's.
-        if let (Some(a), Some(b)) = (out.find("<title>"), out.find("</title>")) {
-            out.replace_range(a..b + "</title>".len(), "");
-        }
-        if let Some(a) = out.find("<meta name=\"description\"") {
-            if let Some(len) = out[a..].find('>') {
-                out.replace_range(a..a + len + 1, "");
-            }
-        }
-        if !html_attrs.is_empty() {
-            if let Some(a) = out.find("<html") {
-                let end = a + out[a..].find('>').unwrap_or(5);
-                let tag = out[a..end].to_string();
-                let tag = strip_attr(&tag, "lang");
-                out.replace_range(a..end, &format!("{} {}", tag.trim_end(), html_attrs.trim()));
-            }
-        }
-        if let Some(h) = out.find("</head>") {
-            out.insert_str(h, head);
-        }
-        let marker = if not_found {
-            format!(" {}", api::NOT_FOUND_ATTR)
-        } else {
-            String::new()
+    /// A complete page: the shell with this page's head (replacing the shell's title and
+    /// description), language, content and data.
+    pub fn page(&self, page: &RenderedPage) -> Result<String> {
+        let marker = match page.kind {
+            PageKind::NotFound => format!(" {}", api::NOT_FOUND_ATTR),
+            PageKind::Route => String::new(),
         };
         let app = format!(
-            "<div id=\"{}\">{body}</div><script id=\"{}\" type=\"application/json\"{marker}>{data_json}</script>",
+            "<div id=\"{}\">{}</div><script id=\"{}\" type=\"application/json\"{marker}>{}</script>",
             crate::ROOT_ID,
-            api::EMBEDDED_DATA_ID
+            page.body,
+            api::EMBEDDED_DATA_ID,
+            page.data_json
         );
-        if let Some(b) = out.find("<body") {
-            let open_end = b + out[b..].find('>').unwrap_or(0) + 1;
-            out.insert_str(open_end, &app);
+        let html = rewrite_str(
+            &self.html,
+            RewriteStrSettings {
+                element_content_handlers: vec![
+                    element!("html", |el| {
+                        el.set_attribute("lang", &page.lang)?;
+                        Ok(())
+                    }),
+                    element!("head > title, head > meta[name=description]", |el| {
+                        el.remove();
+                        Ok(())
+                    }),
+                    element!("head", |el| {
+                        el.append(&page.head, ContentType::Html);
+                        Ok(())
+                    }),
+                    element!("body", |el| {
+                        el.prepend(&app, ContentType::Html);
+                        Ok(())
+                    }),
+                ],
+                ..RewriteStrSettings::new()
+            },
+        )
+        .context("writing the page into the shell")?;
+        Ok(html)
+    }
+}
+
+/// A page to prerender: a route, or the site's not-found page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageKind {
+    Route,
+    NotFound,
+}
+
+/// One page to prerender and the data it shows.
+pub struct PageSpec {
+    /// `None` for the not-found page.
+    pub route: Option<Route>,
+    /// The route's data file (its [`Route::data_file`]) as JSON; `Null` for the not-found
+    /// page.
+    pub data: Value,
+}
+
+impl PageSpec {
+    /// The output file relative to the site root: `index.html`, `page/2.html`,
+    /// `articles/<slug>.html`, `tags.html`, `tags/<tag>.html`, `tags/<tag>/page/<n>.html`,
+    /// `404.html`.
+    pub fn file(&self) -> String {
+        match &self.route {
+            None => "404.html".into(),
+            Some(r) if r.relative().is_empty() => "index.html".into(),
+            Some(r) => format!("{}.html", r.relative()),
         }
-        out
     }
-}
 
-fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let a = s.find(start)? + start.len();
-    let b = a + s[a..].find(end)?;
-    Some(&s[a..b])
-}
-
-fn strip_attr(tag: &str, name: &str) -> String {
-    let key = format!(" {name}=\"");
-    match tag.find(&key) {
-        Some(a) => {
-            let rest = &tag[a + key.len()..];
-            let end = rest
-                .find('"')
-                .map(|e| a + key.len() + e + 1)
-                .unwrap_or(tag.len());
-            format!("{}{}", &tag[..a], &tag[end..])
+    fn kind(&self) -> PageKind {
+        match self.route {
+            Some(_) => PageKind::Route,
+            None => PageKind::NotFound,
         }
-        None => tag.to_string(),
     }
 }
 
-/// Puts a data file into the app's cache as its type.
-fn prime(rel: &str, value: &Value) -> Result<(), PrerenderError> {
-    fn typed<T: serde::de::DeserializeOwned + 'static>(
-        rel: &str,
-        value: &Value,
-    ) -> Result<(), PrerenderError> {
-        let v: T = serde_json::from_value(value.clone()).map_err(|e| PrerenderError::Data {
-            path: rel.to_string(),
-            message: e.to_string(),
-        })?;
-        api::prime(rel, v);
-        Ok(())
-    }
-    if rel == data::site_json() {
-        typed::<Site>(rel, value)
-    } else if rel == data::tags_json() {
-        typed::<TagIndex>(rel, value)
-    } else if rel.starts_with("articles/") {
-        typed::<Article>(rel, value)
-    } else {
-        typed::<ListPage>(rel, value)
+/// A rendered page, ready to go into the [`Shell`].
+#[derive(Debug)]
+pub struct RenderedPage {
+    /// `<title>` and the head elements.
+    pub head: String,
+    pub lang: String,
+    pub body: String,
+    /// The embedded data (data file → JSON), safe inside `<script>`.
+    pub data_json: String,
+    pub kind: PageKind,
+}
+
+/// The site a build renders: its data and where it is deployed.
+pub struct SiteContext {
+    pub site: Site,
+    /// site.json as published, embedded in every page.
+    pub site_json: Value,
+    pub base: Base,
+    /// The canonical root URL, with the deploy sub-path, ending in `/`.
+    pub site_root: String,
+}
+
+impl SiteContext {
+    pub fn new(site_json: Value, base: Base) -> Result<SiteContext> {
+        let site: Site = serde_json::from_value(site_json.clone()).context("site.json")?;
+        let public_url = format!("{}/", base.as_str());
+        let site_root = paths::site_root(&site.base_url, &public_url);
+        Ok(SiteContext {
+            site,
+            site_json,
+            base,
+            site_root,
+        })
     }
 }
 
-/// Renders one route: returns (head tags from the components, `<html>` attributes, body).
-pub fn render(route: &RouteData, base: &str) -> Result<(String, String, String), PrerenderError> {
-    api::clear();
-    for (rel, value) in &route.data {
-        prime(rel, value)?;
+fn typed<T: DeserializeOwned + 'static>(cache: DataCache, rel: &str, value: &Value) -> Result<()> {
+    let v: T = serde_json::from_value(value.clone()).with_context(|| format!("data file {rel}"))?;
+    cache.prime(rel, v);
+    Ok(())
+}
+
+/// Puts the page's data into the app's cache as the type its route reads.
+fn prime(cache: DataCache, ctx: &SiteContext, spec: &PageSpec) -> Result<()> {
+    cache.prime(&paths::site_json(), ctx.site.clone());
+    let Some(route) = &spec.route else {
+        return Ok(());
+    };
+    let rel = route.data_file();
+    match route {
+        Route::Feed { .. } | Route::Tag { .. } => typed::<ListPage>(cache, &rel, &spec.data),
+        Route::Article { .. } => typed::<Article>(cache, &rel, &spec.data),
+        Route::Tags => typed::<TagIndex>(cache, &rel, &spec.data),
     }
-    let language = api::peek::<Site>(&data::site_json()).map(|s| s.language);
+}
+
+/// Renders one page with the app's components.
+pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
+    // The not-found page is rendered at an address that is no route.
+    let path = spec
+        .route
+        .as_ref()
+        .map_or_else(|| "/404".to_string(), Route::path);
     let owner = Owner::new();
-    let body = owner.with(|| {
-        let base = base.to_string();
-        let path = route.route.clone();
-        view! { <App base=base path=path/> }.to_html()
-    });
+    let (body, head) = owner.with(|| -> Result<_> {
+        provide_context(RequestUrl::new(&format!("{}{path}", ctx.base.as_str())));
+        let cache = DataCache::new();
+        prime(cache, ctx, spec)?;
+        provide_context(cache);
+        let sink = HeadSink::new();
+        provide_context(sink);
+        let launch = Launch {
+            base: ctx.base.clone(),
+            ..Launch::default()
+        };
+        let body = view! { <App launch=launch/> }.to_html();
+        Ok((body, sink.take()))
+    })?;
     drop(owner);
-    let head = crate::head::take()
-        .map(|h| format!("<title>{}</title>{}", esc(&h.title), h.tags()))
-        .unwrap_or_default();
-    let html_attrs = language
-        .map(|l| format!("lang=\"{}\"", esc(&l)))
-        .unwrap_or_default();
-    Ok((head, html_attrs, body))
+    if body.contains("class=\"loading") {
+        bail!("{path} rendered a loading skeleton: its data was not primed");
+    }
+    let head = head.with_context(|| format!("{path} set no head"))?;
+    let social = spec.route.as_ref().map(|route| {
+        let canonical = paths::page_url(&ctx.site_root, &route.relative());
+        let article = match route {
+            Route::Article { .. } => serde_json::from_value::<Article>(spec.data.clone()).ok(),
+            _ => None,
+        };
+        SocialCard {
+            site: &ctx.site,
+            site_root: &ctx.site_root,
+            canonical: &canonical,
+            article: article.as_ref(),
+        }
+        .tags()
+    });
+    Ok(RenderedPage {
+        head: format!("{}{}", head.document_tags(), social.unwrap_or_default()),
+        lang: ctx.site.language.clone(),
+        body,
+        data_json: embedded_json(ctx, spec),
+        kind: spec.kind(),
+    })
+}
+
+/// The data a page embeds: site.json and the route's data file.
+fn embedded_json(ctx: &SiteContext, spec: &PageSpec) -> String {
+    let mut data = serde_json::Map::new();
+    data.insert(paths::site_json(), ctx.site_json.clone());
+    if let Some(route) = &spec.route {
+        data.insert(route.data_file(), spec.data.clone());
+    }
+    script_json(&Value::Object(data))
 }
 
 /// HTML escaping for text and attribute values: the project's one markup escaper.
 pub use krasa_model::escape_markup as esc;
-
-/// JSON that is safe inside a `<script>` element.
-pub fn script_json(v: &Value) -> String {
-    // `<` only occurs inside JSON strings, where `\u003c` means the same and cannot end the
-    // script element or open a comment.
-    serde_json::to_string(v)
-        .unwrap_or_else(|_| "null".into())
-        .replace('<', "\\u003c")
-}
-
-/// Canonical URL, social cards and structured data for a route.
-pub fn head_extras(site: &Site, site_root: &str, route: &RouteData) -> HeadExtras {
-    let mut tags = String::new();
-    if route.not_found {
-        // the NotFound component sets `robots: noindex` itself
-        return HeadExtras {
-            canonical: None,
-            tags: String::new(),
-        };
-    }
-    let canonical = data::page_url(site_root, &route.route);
-    let article = route
-        .data
-        .iter()
-        .find(|(rel, _)| rel.starts_with("articles/"))
-        .and_then(|(_, v)| serde_json::from_value::<Article>(v.clone()).ok());
-    let (title, description, kind) = match &article {
-        Some(a) => (
-            a.summary.title.clone(),
-            a.summary.excerpt.clone(),
-            "article",
-        ),
-        None => (site.title.clone(), site.tagline.clone(), "website"),
-    };
-    let _ = write!(
-        tags,
-        "<meta property=\"og:type\" content=\"{kind}\"><meta property=\"og:site_name\" content=\"{}\"><meta property=\"og:title\" content=\"{}\"><meta property=\"og:description\" content=\"{}\"><meta property=\"og:url\" content=\"{}\"><meta property=\"og:locale\" content=\"{}\">",
-        esc(&site.title),
-        esc(&title),
-        esc(&description),
-        esc(&canonical),
-        esc(&site.language.replace('-', "_")),
-    );
-    let card = match article.as_ref().and_then(|a| a.summary.image.as_ref()) {
-        Some(img) => {
-            let src = absolute(site_root, &img.src);
-            let _ = write!(
-                tags,
-                "<meta property=\"og:image\" content=\"{}\"><meta property=\"og:image:alt\" content=\"{}\">",
-                esc(&src),
-                esc(&img.alt)
-            );
-            "summary_large_image"
-        }
-        None => "summary",
-    };
-    let _ = write!(
-        tags,
-        "<meta name=\"twitter:card\" content=\"{card}\"><meta name=\"twitter:title\" content=\"{}\"><meta name=\"twitter:description\" content=\"{}\">",
-        esc(&title),
-        esc(&description)
-    );
-    if let Some(a) = &article {
-        let s = &a.summary;
-        let _ = write!(
-            tags,
-            "<meta property=\"article:published_time\" content=\"{}\">",
-            esc(&s.date)
-        );
-        if let Some(u) = &s.updated {
-            let _ = write!(
-                tags,
-                "<meta property=\"article:modified_time\" content=\"{}\">",
-                esc(u)
-            );
-        }
-        let _ = write!(
-            tags,
-            "<meta property=\"article:section\" content=\"{}\">",
-            esc(&s.category)
-        );
-        for t in &s.tags {
-            let _ = write!(
-                tags,
-                "<meta property=\"article:tag\" content=\"{}\">",
-                esc(&t.name)
-            );
-        }
-        let author_type = if s.author == site.title {
-            "Organization"
-        } else {
-            "Person"
-        };
-        let mut ld = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": s.title,
-            "description": s.excerpt,
-            "datePublished": s.date,
-            "dateModified": s.updated.clone().unwrap_or_else(|| s.date.clone()),
-            "author": { "@type": author_type, "name": s.author },
-            "publisher": { "@type": "Organization", "name": site.title, "url": site_root },
-            "mainEntityOfPage": canonical,
-            "articleSection": s.category,
-            "keywords": s.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
-            "wordCount": s.word_count,
-            "inLanguage": site.language,
-        });
-        if let Some(img) = &s.image {
-            ld["image"] = Value::String(absolute(site_root, &img.src));
-        }
-        let _ = write!(
-            tags,
-            "<script type=\"application/ld+json\">{}</script>",
-            script_json(&ld)
-        );
-    }
-    // One marker per element, so the app can find and remove them.
-    let tags = tags
-        .replace(
-            "<meta ",
-            &format!("<meta {} ", crate::head::FIRST_PAGE_MARK),
-        )
-        .replace(
-            "<script type=",
-            &format!("<script {} type=", crate::head::FIRST_PAGE_MARK),
-        );
-    HeadExtras {
-        canonical: Some(canonical),
-        tags,
-    }
-}
-
-fn absolute(site_root: &str, src: &str) -> String {
-    if src.starts_with("http://") || src.starts_with("https://") {
-        src.to_string()
-    } else {
-        data::page_url(site_root, src)
-    }
-}
-
-/// The output file for a router path.
-pub fn file_for(route: &str) -> String {
-    let r = route.trim_matches('/');
-    if r.is_empty() {
-        "index.html".into()
-    } else {
-        format!("{r}.html")
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -414,26 +348,22 @@ mod tests {
         }
     }
 
-    fn route(base: &str) -> (RouteData, String, String, String) {
-        let r = RouteData {
-            route: "/articles/talks".into(),
-            file: file_for("/articles/talks"),
-            data: vec![
-                (data::site_json(), serde_json::to_value(site()).unwrap()),
-                (
-                    data::article_json("talks"),
-                    serde_json::to_value(article()).unwrap(),
-                ),
-            ],
-            not_found: false,
+    fn context(base: &str) -> SiteContext {
+        SiteContext::new(serde_json::to_value(site()).unwrap(), Base::new(base)).unwrap()
+    }
+
+    fn article_page(base: &str) -> RenderedPage {
+        let spec = PageSpec {
+            route: Some(Route::article("talks")),
+            data: serde_json::to_value(article()).unwrap(),
         };
-        let (head, attrs, body) = render(&r, base).unwrap();
-        (r, head, attrs, body)
+        render(&context(base), &spec).unwrap()
     }
 
     #[test]
     fn an_article_renders_with_the_app_components() {
-        let (_, head, attrs, body) = route("");
+        let page = article_page("");
+        let (head, body) = (&page.head, &page.body);
         assert!(
             head.contains("<title>Talks &lt;begin&gt; — Krasa News</title>"),
             "{head}"
@@ -442,7 +372,7 @@ mod tests {
             head.contains("name=\"description\" content=\"Leaders meet.\""),
             "{head}"
         );
-        assert!(attrs.contains("lang=\"en\""), "{attrs}");
+        assert_eq!(page.lang, "en");
         assert!(
             head.contains(
                 "<link rel=\"canonical\" href=\"https://news.example/articles/talks\" data-head>"
@@ -452,89 +382,137 @@ mod tests {
         assert!(body.contains("Talks &lt;begin&gt;</h1>"), "{body}");
         assert!(body.contains("<h2 id=\"why\">Why</h2>"), "{body}");
         assert!(body.contains("href=\"/tags/ai-policy\""), "{body}");
-        assert!(
-            !body.contains("class=\"loading"),
-            "no skeleton in a prerendered page"
-        );
+        assert!(!body.contains("class=\"loading"), "no skeleton");
+        assert!(page.data_json.contains("\"articles/talks.json\""));
     }
 
     #[test]
     fn links_carry_the_sub_path() {
-        let (_, head, _, body) = route("/news");
+        let page = article_page("/news/");
         assert!(
-            head.contains("href=\"https://news.example/news/articles/talks\""),
-            "{head}"
+            page.head
+                .contains("href=\"https://news.example/news/articles/talks\""),
+            "{}",
+            page.head
         );
-        assert!(body.contains("href=\"/news/tags/ai-policy\""), "{body}");
-        assert!(body.contains("href=\"/news/\""), "{body}");
-        crate::paths::set_base("");
+        assert!(page.body.contains("href=\"/news/tags/ai-policy\""), "{}", page.body);
+        assert!(page.body.contains("href=\"/news/\""), "{}", page.body);
+    }
+
+    #[test]
+    fn every_route_renders_its_page() {
+        let list = ListPage {
+            version: DATA_VERSION,
+            page: 2,
+            total_pages: 3,
+            total_items: 21,
+            items: vec![article().summary],
+            tag: None,
+        };
+        let cases = [
+            (Route::Feed { page: 2 }, serde_json::to_value(&list).unwrap(), "Latest news, page 2 of 3"),
+            (
+                Route::Tags,
+                serde_json::json!({"version": DATA_VERSION, "tags": [{"name": "AI", "slug": "ai", "count": 3}]}),
+                "All tags",
+            ),
+        ];
+        for (route, data, h1) in cases {
+            let spec = PageSpec { route: Some(route.clone()), data };
+            let page = render(&context(""), &spec).unwrap();
+            assert!(page.body.contains(&format!("{h1}</h1>")), "{route:?}: {}", page.body);
+        }
     }
 
     #[test]
     fn unknown_routes_render_the_not_found_page() {
-        let r = RouteData {
-            route: "/404".into(),
-            file: "404.html".into(),
-            data: vec![(data::site_json(), serde_json::to_value(site()).unwrap())],
-            not_found: true,
+        let spec = PageSpec {
+            route: None,
+            data: Value::Null,
         };
-        let (head, _, body) = render(&r, "").unwrap();
-        assert!(body.contains("Page not found"), "{body}");
-        assert!(head.contains("noindex"), "{head}");
-        assert!(!head.contains("canonical"), "{head}");
+        let page = render(&context(""), &spec).unwrap();
+        assert!(page.body.contains("Page not found"), "{}", page.body);
+        assert!(page.head.contains("noindex"), "{}", page.head);
+        assert!(!page.head.contains("canonical"), "{}", page.head);
+        assert!(!page.head.contains("og:title"), "{}", page.head);
+        assert_eq!(spec.file(), "404.html");
+        assert_eq!(page.kind, PageKind::NotFound);
     }
 
     #[test]
-    fn head_extras_describe_the_article() {
-        let (r, ..) = route("");
-        let extras = head_extras(&site(), "https://news.example/", &r);
-        assert_eq!(
-            extras.canonical.as_deref(),
-            Some("https://news.example/articles/talks")
-        );
-        assert!(extras.tags.contains("\"@type\":\"NewsArticle\""));
-        assert!(extras
-            .tags
-            .contains("og:title\" content=\"Talks &lt;begin&gt;\""));
-        assert!(extras.tags.contains("article:tag\" content=\"AI Policy\""));
-        assert!(
-            !extras.tags.contains("canonical"),
-            "the app's head writes it"
-        );
-        assert_eq!(
-            extras.tags.matches("<meta ").count() + extras.tags.matches("<script ").count(),
-            extras.tags.matches(crate::head::FIRST_PAGE_MARK).count(),
-            "every social tag is marked for removal on navigation"
-        );
+    fn missing_data_is_an_error_not_a_skeleton() {
+        let spec = PageSpec {
+            route: Some(Route::article("talks")),
+            data: serde_json::json!({"version": DATA_VERSION}),
+        };
+        let err = render(&context(""), &spec).unwrap_err();
+        assert!(format!("{err:#}").contains("articles/talks.json"), "{err:#}");
     }
 
     #[test]
-    fn the_shell_becomes_a_page_and_loses_its_inline_loader() {
-        let mut html = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\"></head><body>\n</body></html>".to_string();
-        Shell::replace_loader(&mut html).unwrap();
-        assert!(!html.contains("preload"), "{html}");
-        assert!(!html.contains("type=\"module\""), "{html}");
-        assert!(html.contains(&format!(
-            "<meta name=\"krasa-app\" content=\"/news/krasa-1.js /news/krasa-1_bg.wasm\"><script>{BOOT_SCRIPT}</script>"
+    fn the_social_card_describes_the_article() {
+        let head = article_page("").head;
+        assert!(head.contains("\"@type\":\"NewsArticle\""), "{head}");
+        assert!(head.contains("og:title\" content=\"Talks &lt;begin&gt;\""), "{head}");
+        assert!(head.contains("article:tag\" content=\"AI Policy\""), "{head}");
+        let social = head.split("data-head>").last().unwrap_or_default();
+        assert_eq!(
+            social.matches("<meta ").count() + social.matches("<script ").count(),
+            social.matches(crate::head::FIRST_PAGE_MARK).count(),
+            "every social tag is marked for removal on navigation: {social}"
+        );
+    }
+
+    const TRUNK_INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head><body>\n</body></html>";
+
+    #[test]
+    fn the_shell_becomes_a_page_and_loses_trunks_loader() {
+        let shell = Shell::from_trunk(TRUNK_INDEX).unwrap();
+        assert!(!shell.html.contains("preload"), "{}", shell.html);
+        assert!(!shell.html.contains("type=\"module\""), "{}", shell.html);
+        assert!(shell.html.contains(&format!(
+            "<meta name=\"krasa-app\" content=\"/news/krasa-1.js /news/krasa-1_bg.wasm\"><script>{BOOT_SCRIPT}</script></head>"
         )));
         assert!(BOOT_SCRIPT.contains("first-contentful-paint"));
-        assert!(BOOT_SCRIPT.contains("addEventListener('load'"));
-        let shell = Shell::new(html).unwrap();
-        let page = shell.page(
-            "<title>T</title>",
-            "lang=\"fr\"",
-            "<main>hi</main>",
-            "{\"a\":1}",
-            false,
-        );
+        let page = shell
+            .page(&RenderedPage {
+                head: "<title>T</title>".into(),
+                lang: "fr".into(),
+                body: "<main>hi</main>".into(),
+                data_json: "{\"a\":1}".into(),
+                kind: PageKind::Route,
+            })
+            .unwrap();
         assert!(page.contains("<html lang=\"fr\">"), "{page}");
         assert_eq!(page.matches("<title>").count(), 1);
         assert!(!page.contains("content=\"x\""));
-        assert!(page.contains("<body><div id=\"app\"><main>hi</main></div><script id=\"krasa-data\" type=\"application/json\">{\"a\":1}</script>"));
+        assert!(page.contains("<body><div id=\"app\"><main>hi</main></div><script id=\"krasa-data\" type=\"application/json\">{\"a\":1}</script>"), "{page}");
         assert!(
-            Shell::new(page).is_err(),
+            Shell::from_trunk(&page).is_err(),
             "a prerendered page is not a shell"
         );
+    }
+
+    #[test]
+    fn every_host_config_allows_the_boot_script_by_its_hash() {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let hash = base64::engine::general_purpose::STANDARD
+            .encode(sha2::Sha256::digest(BOOT_SCRIPT.as_bytes()));
+        for config in ["deploy/nginx.conf", "public/_headers"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(config);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                text.contains(&format!("'sha256-{hash}'")),
+                "{config} does not allow the boot script: its CSP needs 'sha256-{hash}'"
+            );
+        }
+    }
+
+    #[test]
+    fn a_shell_without_trunks_loader_is_refused() {
+        let err = Shell::from_trunk("<html><head></head><body></body></html>").unwrap_err();
+        assert!(err.to_string().contains("no Trunk loader"), "{err}");
     }
 
     #[test]
@@ -548,8 +526,15 @@ mod tests {
 
     #[test]
     fn routes_map_to_html_files() {
-        assert_eq!(file_for("/"), "index.html");
-        assert_eq!(file_for("/tags"), "tags.html");
-        assert_eq!(file_for("/tags/ai/page/2"), "tags/ai/page/2.html");
+        let file = |route| PageSpec { route, data: Value::Null }.file();
+        assert_eq!(file(Some(Route::HOME)), "index.html");
+        assert_eq!(file(Some(Route::Tags)), "tags.html");
+        assert_eq!(
+            file(Some(Route::Tag {
+                slug: "ai".into(),
+                page: 2
+            })),
+            "tags/ai/page/2.html"
+        );
     }
 }

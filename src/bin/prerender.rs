@@ -1,16 +1,17 @@
-//! `prerender --dist <dir> [--public-url /news/]`: writes an HTML page for every route of the
-//! site into a built folder (Trunk's staging folder, from the post_build hook), using the
-//! data press published in `<dir>/data`. The Trunk `index.html` is the shell; it becomes the
-//! prerendered front page.
+//! `prerender --dist <dir> [--public-url /news/] [--shell index.html]`: writes an HTML page
+//! for every route of the site into a built folder (Trunk's staging folder, from the
+//! post_build hook), using the data press published in `<dir>/data`. Trunk's `index.html` is
+//! the shell; it becomes the prerendered front page.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::Instant;
 
-use krasa::prerender::{file_for, head_extras, render, script_json, RouteData, Shell};
-use krasa_model::paths::{self as data, DATA_DIR};
-use krasa_model::{Site, TagIndex};
+use anyhow::{bail, Context, Result};
+use krasa::links::Base;
+use krasa::prerender::{render, PageSpec, Shell, SiteContext};
+use krasa_model::paths::{self, DATA_DIR};
+use krasa_model::{Route, TagIndex};
 use serde_json::Value;
 
 struct Args {
@@ -20,7 +21,10 @@ struct Args {
     shell: Option<PathBuf>,
 }
 
-fn args() -> Result<Args, String> {
+const USAGE: &str =
+    "usage: prerender --dist <built site folder> [--public-url /sub/path/] [--shell index.html]";
+
+fn args() -> Result<Args> {
     let mut dist = None;
     let mut public_url = "/".to_string();
     let mut shell = None;
@@ -28,111 +32,62 @@ fn args() -> Result<Args, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dist" => dist = it.next().map(PathBuf::from),
-            "--public-url" => public_url = it.next().ok_or("--public-url needs a value")?,
+            "--public-url" => public_url = it.next().context("--public-url needs a value")?,
             "--shell" => shell = it.next().map(PathBuf::from),
-            "-h" | "--help" => {
-                return Err(
-                    "usage: prerender --dist <built site folder> [--public-url /sub/path/] [--shell index.html]".into(),
-                )
-            }
-            other => return Err(format!("unknown argument `{other}`")),
+            "-h" | "--help" => bail!(USAGE),
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
         }
     }
-    let dist = dist.ok_or("--dist <folder> is required")?;
-    if !public_url.starts_with('/') {
-        public_url.insert(0, '/');
-    }
-    if !public_url.ends_with('/') {
-        public_url.push('/');
-    }
     Ok(Args {
-        dist,
+        dist: dist.context("--dist <folder> is required")?,
         public_url,
         shell,
     })
 }
 
-fn read_json(dir: &Path, rel: &str) -> Result<Value, String> {
-    let path = dir.join(DATA_DIR).join(rel);
-    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+fn read_json(dist: &Path, rel: &str) -> Result<Value> {
+    let path = dist.join(DATA_DIR).join(rel);
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
 }
 
-fn main() -> ExitCode {
+fn main() -> std::process::ExitCode {
     match run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("prerender: error: {e}");
-            ExitCode::FAILURE
+            eprintln!("prerender: error: {e:#}");
+            std::process::ExitCode::FAILURE
         }
     }
 }
 
-fn run() -> Result<(), String> {
-    let started = Instant::now();
-    let a = args()?;
-    let shell_path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
-    let mut shell =
-        fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
-    if Shell::replace_loader(&mut shell).is_none() && !shell.contains("name=\"krasa-app\"") {
-        return Err(format!(
-            "{}: no Trunk module loader to replace (has Trunk's output format changed?)",
-            shell_path.display()
-        ));
+/// Every page of the site: feed pages, the tag index, tag pages, articles, and the
+/// not-found page, each with its data file.
+fn pages(dist: &Path, ctx: &SiteContext) -> Result<Vec<PageSpec>> {
+    let spec = |route: Route| -> Result<PageSpec> {
+        let data = read_json(dist, &route.data_file())?;
+        Ok(PageSpec {
+            route: Some(route),
+            data,
+        })
+    };
+    let mut pages = Vec::new();
+    for page in 1..=ctx.site.feed_pages.max(1) {
+        pages.push(spec(Route::Feed { page })?);
     }
-    let shell = Shell::new(shell).map_err(|e| e.to_string())?;
-
-    let site_value = read_json(&a.dist, &data::site_json())?;
-    let site: Site =
-        serde_json::from_value(site_value.clone()).map_err(|e| format!("site.json: {e}"))?;
-    // Canonical root: the configured site URL, with the deploy sub-path when there is one.
-    let site_root = data::site_root(&site.base_url, &a.public_url);
-    let base = a.public_url.trim_end_matches('/').to_string();
-
-    let mut routes: Vec<RouteData> = Vec::new();
-    let with_site = |rel: String, v: Value| vec![(data::site_json(), site_value.clone()), (rel, v)];
-    for n in 1..=site.feed_pages.max(1) {
-        let rel = data::feed_page_json(n);
-        let route = if n == 1 {
-            "/".to_string()
-        } else {
-            format!("/page/{n}")
-        };
-        routes.push(RouteData {
-            file: file_for(&route),
-            route,
-            data: with_site(rel.clone(), read_json(&a.dist, &rel)?),
-            not_found: false,
-        });
-    }
-    let tags_value = read_json(&a.dist, &data::tags_json())?;
-    let tags: TagIndex =
-        serde_json::from_value(tags_value.clone()).map_err(|e| format!("tags.json: {e}"))?;
-    routes.push(RouteData {
-        route: "/tags".into(),
-        file: file_for("/tags"),
-        data: with_site(data::tags_json(), tags_value),
-        not_found: false,
-    });
+    let tags: TagIndex = serde_json::from_value(read_json(dist, &paths::tags_json())?)
+        .context("reading tags.json")?;
+    pages.push(spec(Route::Tags)?);
     for t in &tags.tags {
-        let pages = krasa_model::total_pages(t.count as usize, site.page_size as usize) as u32;
-        for n in 1..=pages {
-            let rel = data::tag_page_json(&t.slug, n);
-            let route = if n == 1 {
-                format!("/tags/{}", t.slug)
-            } else {
-                format!("/tags/{}/page/{n}", t.slug)
-            };
-            routes.push(RouteData {
-                file: file_for(&route),
-                route,
-                data: with_site(rel.clone(), read_json(&a.dist, &rel)?),
-                not_found: false,
-            });
+        let count = krasa_model::total_pages(t.count as usize, ctx.site.page_size as usize);
+        for page in 1..=count as u32 {
+            let slug = t.slug.clone();
+            pages.push(spec(Route::Tag { slug, page })?);
         }
     }
-    let mut slugs: Vec<String> = fs::read_dir(a.dist.join(DATA_DIR).join("articles"))
-        .map_err(|e| format!("data/articles: {e}"))?
+    let articles = dist.join(DATA_DIR).join("articles");
+    let mut slugs: Vec<String> = fs::read_dir(&articles)
+        .with_context(|| format!("listing {}", articles.display()))?
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             e.file_name()
@@ -143,43 +98,42 @@ fn run() -> Result<(), String> {
         .collect();
     slugs.sort();
     for slug in &slugs {
-        let rel = data::article_json(slug);
-        let route = format!("/articles/{slug}");
-        routes.push(RouteData {
-            file: file_for(&route),
-            route,
-            data: with_site(rel.clone(), read_json(&a.dist, &rel)?),
-            not_found: false,
-        });
+        pages.push(spec(Route::article(slug))?);
     }
-    routes.push(RouteData {
-        route: "/404".into(),
-        file: "404.html".into(),
-        data: vec![(data::site_json(), site_value.clone())],
-        not_found: true,
+    pages.push(PageSpec {
+        route: None,
+        data: Value::Null,
     });
+    Ok(pages)
+}
 
-    let count = routes.len();
-    for r in &routes {
-        let (head, html_attrs, body) = render(r, &base).map_err(|e| e.to_string())?;
-        let extras = head_extras(&site, &site_root, r);
-        let embedded: serde_json::Map<String, Value> = r.data.iter().cloned().collect();
-        let page = shell.page(
-            &format!("{head}{}", extras.tags),
-            &html_attrs,
-            &body,
-            &script_json(&Value::Object(embedded)),
-            r.not_found,
-        );
-        let out = a.dist.join(&r.file);
+fn run() -> Result<()> {
+    let started = Instant::now();
+    let a = args()?;
+    let shell_path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
+    let index = fs::read_to_string(&shell_path)
+        .with_context(|| format!("reading {}", shell_path.display()))?;
+    let shell = Shell::from_trunk(&index).with_context(|| shell_path.display().to_string())?;
+    let ctx = SiteContext::new(read_json(&a.dist, &paths::site_json())?, Base::new(&a.public_url))?;
+    let pages = pages(&a.dist, &ctx)?;
+    for spec in &pages {
+        let file = spec.file();
+        let rendered = render(&ctx, spec).with_context(|| format!("rendering {file}"))?;
+        let html = shell.page(&rendered).with_context(|| format!("writing {file}"))?;
+        let out = a.dist.join(&file);
         if let Some(parent) = out.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+            fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
         }
-        fs::write(&out, page).map_err(|e| format!("{}: {e}", out.display()))?;
+        fs::write(&out, html).with_context(|| format!("writing {}", out.display()))?;
     }
+    let articles = pages
+        .iter()
+        .filter(|p| matches!(p.route, Some(Route::Article { .. })))
+        .count();
     eprintln!(
-        "prerender: wrote {count} pages ({} articles) into {} in {:.2?}",
-        slugs.len(),
+        "prerender: wrote {} pages ({articles} articles) into {} in {:.2?}",
+        pages.len(),
         a.dist.display(),
         started.elapsed()
     );

@@ -3,46 +3,16 @@
 
 use krasa_model::{format_date, Article};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::card::{CardList, TagLinks};
 
 /// The body HTML, sanitized by press (ammonia). This is the only place the app inserts HTML.
 /// In-page links (press writes them `articles/<slug>#section`; a bare `#section` is also
-/// taken) scroll to the section and move focus there, without a history entry.
+/// taken) are handled by the app's link handling (`nav::link_action`): they scroll to the
+/// section and move focus there, without a history entry.
 #[component]
 pub fn ArticleBody(html: String) -> impl IntoView {
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(a) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        let bare = a.get_attribute("href").is_some_and(|h| h.starts_with('#'));
-        let here = window().location().pathname().unwrap_or_default();
-        let hash = a.hash();
-        if !(bare || (a.pathname() == here && !hash.is_empty())) {
-            return;
-        }
-        ev.prevent_default();
-        let id = hash.strip_prefix('#').unwrap_or("");
-        if id.is_empty() {
-            // `#` alone: the top of the page
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        } else if let Some(target) = document().get_element_by_id(id) {
-            target.scroll_into_view();
-            if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-                if !el.has_attribute("tabindex") {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-                let _ = el.focus();
-            }
-        }
-    };
-    view! { <div class="prose" inner_html=html on:click=on_click></div> }
+    view! { <div class="prose" inner_html=html></div> }
 }
 
 /// A whole article. `back_href` is where "Back to News" leads (the feed page the reader

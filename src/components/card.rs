@@ -1,9 +1,9 @@
 //! A story card: badge, title link, excerpt, byline, tags.
 
-use krasa_model::{format_date, ArticleSummary, TagRef};
+use krasa_model::{format_date, ArticleSummary, Route, TagRef};
 use leptos::prelude::*;
 
-use crate::paths;
+use crate::links;
 
 /// The `#tag` links of an article or card.
 #[component]
@@ -15,7 +15,7 @@ pub fn TagLinks(tags: Vec<TagRef>, #[prop(optional)] label: Option<&'static str>
                 .map(|t| {
                     view! {
                         <li>
-                            <a href=paths::tag_href(&t.slug, 1)>"#" {t.slug.clone()}</a>
+                            <a href=links::href(&Route::tag(&t.slug))>"#" {t.slug.clone()}</a>
                         </li>
                     }
                 })
@@ -39,7 +39,7 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = 2)] level: u8) -> i
         reading_minutes,
         ..
     } = summary;
-    let href = paths::article_href(&slug);
+    let href = links::href(&Route::article(&slug));
     let title_link = view! { <a href=href>{title}</a> };
     let heading = if level >= 3 {
         view! { <h3 class="card-title">{title_link}</h3> }.into_any()

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::paths;
+use krasa_model::Route;
+
+use crate::links;
 
 #[component]
 pub fn ErrorView(error: AppError, on_retry: Callback<()>) -> impl IntoView {
@@ -16,7 +18,7 @@ pub fn ErrorView(error: AppError, on_retry: Callback<()>) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| on_retry.run(())>
                     "Retry"
                 </button>
-                <a href=paths::home_href()>"Go to the front page"</a>
+                <a href=links::href(&Route::HOME)>"Go to the front page"</a>
             </p>
         </section>
     }

@@ -1,32 +1,34 @@
 //! The frame of every page: skip link, header with site name, tagline and navigation, footer.
+//! They sit inside leptos_router's `<Router>` and read the address from it.
 
+use krasa_model::Route;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use leptos_router::hooks::use_location;
 
 use super::theme::ThemeToggle;
-use crate::paths;
+use crate::links;
+use crate::pages::SiteInfo;
 
-/// "Skip to content": moves focus to the main region without changing the URL. The href
-/// names the page's own address: with `<base href>`, a bare `#main-content` would lead to the
-/// front page when JavaScript is off (or before the app has started).
+/// The address shown, below the deploy base (`/tags`).
+fn current_path() -> Signal<String> {
+    let location = use_location();
+    let base = links::base();
+    Signal::derive(move || {
+        location
+            .pathname
+            .with(|p| base.strip(p).unwrap_or("/").to_string())
+    })
+}
+
+/// "Skip to content": moves focus to the main region without changing the URL (the app's
+/// link handling takes in-page links). The href names the page's own address: with
+/// `<base href>`, a bare `#main-content` would lead to the front page when JavaScript is off
+/// (or before the app has started).
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    let location = crate::router::use_location();
-    let on_click = move |ev: web_sys::MouseEvent| {
-        ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main-content") {
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-                main.scroll_into_view();
-            }
-        }
-    };
-    let href = move || format!("{}{}#main-content", paths::base(), location.path.get());
-    view! {
-        <a class="skip-link" href=href on:click=on_click>
-            "Skip to content"
-        </a>
-    }
+    let location = use_location();
+    let href = move || format!("{}#main-content", location.pathname.get());
+    view! { <a class="skip-link" href=href>"Skip to content"</a> }
 }
 
 /// `aria-current="page"` for a navigation link: the home link on the front page only, the
@@ -42,22 +44,26 @@ fn current(path: &str, href: &str, exact: bool) -> Option<&'static str> {
     hit.then_some("page")
 }
 
+fn site_title() -> Signal<String> {
+    let info = use_context::<SiteInfo>();
+    Signal::derive(move || info.map(|s| s.title.get()).unwrap_or_default())
+}
+
 #[component]
-pub fn Header(
-    #[prop(into)] title: Signal<String>,
-    #[prop(into)] tagline: Signal<String>,
-) -> impl IntoView {
-    let location = crate::router::use_location();
-    let home = paths::home_href();
-    let tags = paths::tags_href();
-    let home_current = move || location.path.with(|p| current(p, "/", true));
-    let tags_current = move || location.path.with(|p| current(p, "/tags", false));
+pub fn Header() -> impl IntoView {
+    let path = current_path();
+    let info = use_context::<SiteInfo>();
+    let tagline = move || info.map(|s| s.tagline.get()).unwrap_or_default();
+    let home = links::href(&Route::HOME);
+    let tags = links::href(&Route::Tags);
+    let home_current = move || path.with(|p| current(p, &Route::HOME.path(), true));
+    let tags_current = move || path.with(|p| current(p, &Route::Tags.path(), false));
     view! {
         <header class="site-header">
             <div class="wrap header-inner">
                 <div class="brand">
-                    <a href=home.clone() class="site-name">{move || title.get()}</a>
-                    <p class="tagline">{move || tagline.get()}</p>
+                    <a href=home.clone() class="site-name">{site_title()}</a>
+                    <p class="tagline">{tagline}</p>
                 </div>
                 <nav class="site-nav" aria-label="Main">
                     <ul>
@@ -76,18 +82,18 @@ pub fn Header(
 }
 
 #[component]
-pub fn Footer(#[prop(into)] title: Signal<String>) -> impl IntoView {
+pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
                 <p>
-                    {move || title.get()}
+                    {site_title()}
                     " — independent news and free tutorials on AI for businesses."
                 </p>
                 <p>
-                    <a href=paths::home_href()>"Latest news"</a>
+                    <a href=links::href(&Route::HOME)>"Latest news"</a>
                     <span aria-hidden="true">" · "</span>
-                    <a href=paths::tags_href()>"All tags"</a>
+                    <a href=links::href(&Route::Tags)>"All tags"</a>
                 </p>
             </div>
         </footer>

@@ -14,4 +14,4 @@ pub use error_view::ErrorView;
 pub use layout::{Footer, Header, SkipLink};
 pub use pager::{Pager, PagerTarget};
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
-pub use theme::ThemeToggle;
+pub use theme::{Theme, ThemeToggle};

@@ -1,9 +1,10 @@
 //! Previous / numbered / next links for a paginated list.
 
-use krasa_model::{page_items, PageLink};
+use krasa_model::{page_items, PageLink, Route};
 use leptos::prelude::*;
 
-use crate::paths;
+
+use crate::links;
 
 /// Which list the pager pages through.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +16,11 @@ pub enum PagerTarget {
 impl PagerTarget {
     pub fn href(&self, n: u32) -> String {
         match self {
-            PagerTarget::Feed => paths::feed_href(n),
-            PagerTarget::Tag(slug) => paths::tag_href(slug, n),
+            PagerTarget::Feed => links::href(&Route::Feed { page: n }),
+            PagerTarget::Tag(slug) => links::href(&Route::Tag {
+                slug: slug.clone(),
+                page: n,
+            }),
         }
     }
 }

@@ -3,79 +3,88 @@
 
 use leptos::prelude::*;
 
-#[cfg(target_arch = "wasm32")]
 const KEY: &str = "krasa-theme";
 
-#[cfg(target_arch = "wasm32")]
+/// A colour theme. The one in effect when the app starts is a browser fact that `start()`
+/// provides as context (prerendered pages are written with the default, light).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn other(self) -> Theme {
+        match self {
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Light,
+        }
+    }
+
+    /// The theme in effect in the browser: the stored choice, else the system's.
+    pub fn in_browser() -> Theme {
+        let stored = window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(KEY).ok().flatten());
+        match stored.as_deref() {
+            Some("dark") => Theme::Dark,
+            Some("light") => Theme::Light,
+            _ if system_prefers_dark() => Theme::Dark,
+            _ => Theme::Light,
+        }
+    }
+
+    /// Shows this theme on the document (`data-theme` on `<html>`).
+    pub fn show(self) {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", self.name());
+        }
+    }
+
+    /// Shows this theme and remembers it as the reader's choice.
+    fn choose(self) {
+        self.show();
+        if let Ok(Some(s)) = window().local_storage() {
+            let _ = s.set_item(KEY, self.name());
+        }
+    }
+}
+
 fn system_prefers_dark() -> bool {
     window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
         .flatten()
-        .map(|m| m.matches())
-        .unwrap_or(false)
-}
-
-/// The theme in effect now: the stored choice, else the system's. (Prerendered pages start
-/// with "light"; the app corrects it on start, and the inline script in index.html has
-/// already applied the reader's choice before first paint.)
-#[cfg(not(target_arch = "wasm32"))]
-pub fn current_theme() -> &'static str {
-    "light"
-}
-
-/// The theme in effect now: the stored choice, else the system's.
-#[cfg(target_arch = "wasm32")]
-pub fn current_theme() -> &'static str {
-    let stored = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(KEY).ok().flatten());
-    match stored.as_deref() {
-        Some("dark") => "dark",
-        Some("light") => "light",
-        _ if system_prefers_dark() => "dark",
-        _ => "light",
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn apply(_theme: &str, _remember: bool) {}
-
-#[cfg(target_arch = "wasm32")]
-fn apply(theme: &str, remember: bool) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-theme", theme);
-    }
-    if remember {
-        if let Ok(Some(s)) = window().local_storage() {
-            let _ = s.set_item(KEY, theme);
-        }
-    }
+        .is_some_and(|m| m.matches())
 }
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(current_theme());
-    apply(theme.get_untracked(), false);
+    let theme = RwSignal::new(use_context::<Theme>().unwrap_or_default());
     let toggle = move |_| {
-        let next = if theme.get_untracked() == "dark" {
-            "light"
-        } else {
-            "dark"
-        };
-        apply(next, true);
+        let next = theme.get_untracked().other();
+        next.choose();
         theme.set(next);
     };
+    let dark = move || theme.get() == Theme::Dark;
     view! {
         <button
             type="button"
             class="theme-toggle"
-            aria-pressed=move || if theme.get() == "dark" { "true" } else { "false" }
+            aria-pressed=move || if dark() { "true" } else { "false" }
             on:click=toggle
         >
-            <span aria-hidden="true">{move || if theme.get() == "dark" { "☾" } else { "☀" }}</span>
+            <span aria-hidden="true">{move || if dark() { "☾" } else { "☀" }}</span>
             " Dark theme"
         </button>
     }

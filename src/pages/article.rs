@@ -1,25 +1,39 @@
 //! `/articles/:slug`: one story.
 
-use krasa_model::{paths as data, Article};
+use krasa_model::{Article, Route};
 use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
-use crate::api::Data;
 use crate::components::{ArticleSkeleton, ArticleView};
+use crate::links;
 use crate::nav::NavState;
-use crate::pages::{load_view, mark_ready, set_head, NotFound};
-use crate::paths;
+use crate::pages::{load, mark_ready, set_head, NotFound, PageHead};
 
-/// The route gives a valid slug (see [`crate::router::Route`]).
+#[derive(Params, Clone, PartialEq)]
+struct ArticleParams {
+    slug: Option<String>,
+}
+
 #[component]
-pub fn ArticlePage(slug: String) -> impl IntoView {
-    load_view(
-        data::article_json(&slug),
-        || view! { <ArticleSkeleton/> }.into_any(),
-        |data| match data {
-            Data::Article(article) => view! { <ArticleContent article=*article/> }.into_any(),
-            _ => view! { <NotFound/> }.into_any(),
-        },
-    )
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params::<ArticleParams>();
+    let route = Memo::new(move |_| {
+        params.with(|p| {
+            p.as_ref()
+                .ok()
+                .and_then(|p| p.slug.as_deref())
+                .and_then(Route::article_from)
+        })
+    });
+    move || match route.get() {
+        Some(route) => load(
+            route.data_file(),
+            || view! { <ArticleSkeleton/> }.into_any(),
+            |article| view! { <ArticleContent article=article/> }.into_any(),
+        ),
+        None => view! { <NotFound/> }.into_any(),
+    }
 }
 
 #[component]
@@ -27,12 +41,13 @@ fn ArticleContent(article: Article) -> impl IntoView {
     mark_ready();
     let back = use_context::<NavState>()
         .map(|n| n.last_feed.get_untracked())
-        .unwrap_or_else(paths::home_href);
+        .unwrap_or_else(|| links::href(&Route::HOME));
     set_head(
         &article.summary.title,
-        Some(article.summary.excerpt.clone()),
-        false,
-        None,
+        PageHead {
+            description: Some(article.summary.excerpt.clone()),
+            ..PageHead::default()
+        },
     );
     view! { <ArticleView article=article back_href=back/> }
 }

@@ -1,44 +1,59 @@
 //! `/` and `/page/:n`: the latest stories, newest first.
 
-use krasa_model::{paths as data, ListPage};
+use krasa_model::{ListPage, Route};
 use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
-use crate::api::Data;
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
+use crate::links;
 use crate::nav::NavState;
-use crate::pages::{load_view, mark_ready, set_head, NotFound, SiteInfo};
-use crate::paths;
+use crate::pages::{load, mark_ready, set_head, NotFound, PageHead, SiteInfo};
 
-/// Feed page `n` (1 is the front page).
+/// `:n` of `/page/:n` (absent on the front page).
+#[derive(Params, Clone, PartialEq)]
+struct FeedParams {
+    n: Option<String>,
+}
+
 #[component]
-pub fn FeedPage(n: u32) -> impl IntoView {
-    load_view(
-        data::feed_page_json(n),
-        || view! { <ListSkeleton/> }.into_any(),
-        |data| match data {
-            Data::List(list) => view! { <FeedContent list=list/> }.into_any(),
-            _ => view! { <NotFound/> }.into_any(),
-        },
-    )
+pub fn FeedPage() -> impl IntoView {
+    let params = use_params::<FeedParams>();
+    let route = Memo::new(move |_| {
+        params.with(|p| p.as_ref().ok().and_then(|p| Route::feed_from(p.n.as_deref())))
+    });
+    move || match route.get() {
+        Some(route) => load(
+            route.data_file(),
+            || view! { <ListSkeleton/> }.into_any(),
+            |list| view! { <FeedContent list=list/> }.into_any(),
+        ),
+        None => view! { <NotFound/> }.into_any(),
+    }
 }
 
 #[component]
 fn FeedContent(list: ListPage) -> impl IntoView {
     if let Some(nav) = use_context::<NavState>() {
-        nav.last_feed.set(paths::feed_href(list.page));
+        nav.last_feed.set(links::href(&Route::Feed { page: list.page }));
     }
     mark_ready();
     let tagline = use_context::<SiteInfo>()
         .map(|s| s.tagline.get_untracked())
         .unwrap_or_default();
-    let heading = if list.page <= 1 {
-        set_head("", Some(tagline), false, None);
-        "Latest news".to_string()
+    let (heading, title) = if list.page <= 1 {
+        ("Latest news".to_string(), String::new())
     } else {
         let h = format!("Latest news, page {} of {}", list.page, list.total_pages);
-        set_head(&h, Some(tagline), false, None);
-        h
+        (h.clone(), h)
     };
+    set_head(
+        &title,
+        PageHead {
+            description: Some(tagline),
+            ..PageHead::default()
+        },
+    );
     view! {
         <section class="feed" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">{heading}</h1>

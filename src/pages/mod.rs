@@ -1,5 +1,6 @@
-//! One route component per file. Pages take their route's parts as props, load their data
-//! through `api` (with [`load_view`]), set the head, and hand the data to components.
+//! One route component per file. Pages read their parameters from leptos_router (typed
+//! `Params`, converted into the model's [`krasa_model::Route`]), load their data file with
+//! [`load`], set the head, and hand the data to components.
 
 pub mod article;
 pub mod feed;
@@ -13,10 +14,15 @@ pub use not_found::NotFound;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 
-use crate::api::{self, Data};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use serde::de::DeserializeOwned;
+
+use crate::api;
 use crate::components::ErrorView;
 use crate::error::AppError;
-use leptos::prelude::*;
+use crate::head::{Head, Robots, TagFeeds};
+use crate::nav::{address_key, NavState};
 
 /// The site's name and tagline, provided as context by the app (from site.json), and its
 /// root URL with the deploy sub-path (for canonical links).
@@ -41,70 +47,89 @@ pub fn full_title(page: &str) -> String {
     }
 }
 
-/// Tells the navigation layer that this page's content is on screen.
-pub fn mark_ready() {
-    let state = use_context::<crate::nav::NavState>();
-    Effect::new(move |_| crate::nav::page_ready(state));
+/// The address shown (path with the base, and query), as the navigation layer keys it.
+fn current_address() -> String {
+    let location = use_location();
+    address_key(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+    )
 }
 
-/// Sets the document head for a page: its title (with the site's name), description and
-/// feed links (the tag's too on a tag page).
-pub fn set_head(
-    page_title: &str,
-    description: Option<String>,
-    noindex: bool,
-    tag: Option<(String, String)>,
-) {
-    let info = use_context::<SiteInfo>();
-    let site = info.map(|s| s.title.get_untracked()).unwrap_or_default();
-    let root = info.map(|s| s.root.get_untracked()).unwrap_or_default();
-    let path = crate::router::use_location().path.get_untracked();
-    let canonical =
-        (!noindex && !root.is_empty()).then(|| krasa_model::paths::page_url(&root, &path));
-    crate::head::set(crate::head::Head {
-        title: full_title(page_title),
-        description,
-        noindex,
-        site,
-        tag,
-        canonical,
+/// Tells the navigation layer that this page's content is on screen (after it rendered; a
+/// no-op when prerendering, where effects do not run).
+pub fn mark_ready() {
+    let Some(nav) = use_context::<NavState>() else {
+        return;
+    };
+    let address = current_address();
+    Effect::new(move |_| {
+        if let Some(landing) = nav.arrive(&address) {
+            crate::nav::land(nav, landing);
+        }
     });
 }
 
-/// Loads the data file `path` (a [`krasa_model::paths`] value) and
-/// renders it with `render`. Data already in the cache (embedded in a prerendered page, or
-/// fetched before) renders at once, in the same frame, which is also how the prerenderer
-/// renders pages; otherwise a skeleton shows until the fetch ends. A missing file shows the
-/// not-found page, any other failure the error view with Retry. (One function for every
-/// page and data type, so the wasm holds one copy of this machinery.)
-pub fn load_view(path: String, skeleton: fn() -> AnyView, render: fn(Data) -> AnyView) -> AnyView {
-    if let Some(v) = api::peek_data(&path) {
-        return render(v);
+/// What a page says about itself in the head, beside its title.
+#[derive(Debug, Clone, Default)]
+pub struct PageHead {
+    pub description: Option<String>,
+    pub robots: Robots,
+    pub tag_feeds: Option<TagFeeds>,
+}
+
+/// Sets the document head for a page: its title (with the site's name), description,
+/// canonical link (the address shown) and feed links.
+pub fn set_head(page_title: &str, page: PageHead) {
+    let info = use_context::<SiteInfo>();
+    let site = info.map(|s| s.title.get_untracked()).unwrap_or_default();
+    let root = info.map(|s| s.root.get_untracked()).unwrap_or_default();
+    let base = crate::links::base();
+    let pathname = use_location().pathname.get_untracked();
+    let path = base.strip(&pathname).unwrap_or("/");
+    let indexed = page.robots == Robots::Index && !root.is_empty();
+    crate::head::set(Head {
+        title: full_title(page_title),
+        description: page.description,
+        robots: page.robots,
+        site,
+        tag_feeds: page.tag_feeds,
+        canonical: indexed.then(|| krasa_model::paths::page_url(&root, path)),
+    });
+}
+
+/// Whether the social tags of the page first loaded still describe the page shown.
+pub fn on_first_page() -> bool {
+    use_context::<NavState>().is_none_or(|nav| nav.is_first_page(&current_address()))
+}
+
+/// Shows a page's data file `rel` (a [`krasa_model::paths`] value) with `render`.
+///
+/// Data already here (embedded in the prerendered page, or fetched before) renders at once,
+/// in the same frame: that is how the app takes over a prerendered page without a flash or a
+/// request, and how the prerenderer renders. Otherwise a `LocalResource` fetches it under
+/// `<Suspense>`, with `skeleton` meanwhile; the fetch is aborted if the page goes away first.
+/// A missing file shows the not-found page, any other failure the error view with Retry.
+pub fn load<T>(rel: String, skeleton: fn() -> AnyView, render: fn(T) -> AnyView) -> AnyView
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    let cache = api::use_cache();
+    if let Some(value) = cache.peek::<T>(&rel) {
+        return render(value);
     }
-    // Not cached: fetch, with a skeleton meanwhile. `None` while loading.
-    let state: RwSignal<Option<Result<Data, AppError>>> = RwSignal::new(None);
-    let load = move || {
-        state.set(None);
-        #[cfg(target_arch = "wasm32")]
-        {
-            let path = path.clone();
-            leptos::task::spawn_local(async move {
-                let result = api::get_data(&path).await;
-                // The reader may have moved on, disposing of this page.
-                let _ = state.try_set(Some(result));
-            });
-        }
-        // Natively (prerendering) only cached data exists.
-        #[cfg(not(target_arch = "wasm32"))]
-        state.set(Some(Err(AppError::NotFound)));
-    };
-    load();
-    let retry = Callback::new(move |_| load());
-    (move || match state.get() {
-        None => skeleton(),
-        Some(Ok(v)) => render(v),
-        Some(Err(e)) => failed(e, retry),
-    })
+    let data = LocalResource::new(move || cache.fetch::<T>(rel.clone(), api::abort_on_cleanup()));
+    let retry = Callback::new(move |_| data.refetch());
+    view! {
+        <Suspense fallback=skeleton>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(value) => render(value),
+                    Err(e) => failed(e, retry),
+                }
+            })}
+        </Suspense>
+    }
     .into_any()
 }
 
@@ -113,6 +138,13 @@ fn failed(e: AppError, retry: Callback<()>) -> AnyView {
     if e.is_not_found() {
         return view! { <NotFound/> }.into_any();
     }
-    set_head("Something went wrong", None, true, None);
+    mark_ready();
+    set_head(
+        "Something went wrong",
+        PageHead {
+            robots: Robots::NoIndex,
+            ..PageHead::default()
+        },
+    );
     view! { <ErrorView error=e on_retry=retry/> }.into_any()
 }

@@ -1,23 +1,38 @@
 //! `/tags/:tag` and `/tags/:tag/page/:n`: the stories under one hashtag.
 
-use krasa_model::{paths as data, ListPage};
+use krasa_model::{ListPage, Route};
 use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
-use crate::api::Data;
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
-use crate::pages::{load_view, mark_ready, set_head, NotFound};
+use crate::head::TagFeeds;
+use crate::pages::{load, mark_ready, set_head, NotFound, PageHead};
 
-/// Page `n` of the tag `tag` (the route gives a valid slug).
+/// `:tag` and `:n` (absent on a tag's first page).
+#[derive(Params, Clone, PartialEq)]
+struct TagParams {
+    tag: Option<String>,
+    n: Option<String>,
+}
+
 #[component]
-pub fn TagPage(tag: String, n: u32) -> impl IntoView {
-    load_view(
-        data::tag_page_json(&tag, n),
-        || view! { <ListSkeleton/> }.into_any(),
-        |data| match data {
-            Data::List(list) => view! { <TagContent list=list/> }.into_any(),
-            _ => view! { <NotFound/> }.into_any(),
-        },
-    )
+pub fn TagPage() -> impl IntoView {
+    let params = use_params::<TagParams>();
+    let route = Memo::new(move |_| {
+        params.with(|p| {
+            let p = p.as_ref().ok()?;
+            Route::tag_from(p.tag.as_deref()?, p.n.as_deref())
+        })
+    });
+    move || match route.get() {
+        Some(route) => load(
+            route.data_file(),
+            || view! { <ListSkeleton/> }.into_any(),
+            |list| view! { <TagContent list=list/> }.into_any(),
+        ),
+        None => view! { <NotFound/> }.into_any(),
+    }
 }
 
 #[component]
@@ -35,9 +50,14 @@ fn TagContent(list: ListPage) -> impl IntoView {
         (list.total_pages > 1).then(|| format!(", page {} of {}", list.page, list.total_pages));
     set_head(
         &format!("#{}{}", tag.slug, page_note.as_deref().unwrap_or("")),
-        Some(format!("{stories} tagged {}.", tag.name)),
-        false,
-        Some((tag.slug.clone(), tag.name.clone())),
+        PageHead {
+            description: Some(format!("{stories} tagged {}.", tag.name)),
+            tag_feeds: Some(TagFeeds {
+                slug: tag.slug.clone(),
+                name: tag.name.clone(),
+            }),
+            ..PageHead::default()
+        },
     );
     view! {
         <section class="tag-page" aria-labelledby="page-heading">

@@ -1,22 +1,18 @@
 //! `/tags`: every tag with its story count.
 
-use krasa_model::{paths as data, TagIndex};
+use krasa_model::{paths, Route, TagIndex};
 use leptos::prelude::*;
 
-use crate::api::Data;
 use crate::components::ListSkeleton;
-use crate::pages::{load_view, mark_ready, set_head, NotFound};
-use crate::paths;
+use crate::links;
+use crate::pages::{load, mark_ready, set_head, PageHead};
 
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    load_view(
-        data::tags_json(),
+    load(
+        paths::tags_json(),
         || view! { <ListSkeleton count=2/> }.into_any(),
-        |data| match data {
-            Data::Tags(index) => view! { <TagsContent index=index/> }.into_any(),
-            _ => view! { <NotFound/> }.into_any(),
-        },
+        |index| view! { <TagsContent index=index/> }.into_any(),
     )
 }
 
@@ -26,9 +22,10 @@ fn TagsContent(index: TagIndex) -> impl IntoView {
     let count = index.tags.len();
     set_head(
         "All tags",
-        Some(format!("Browse all {count} topics we cover.")),
-        false,
-        None,
+        PageHead {
+            description: Some(format!("Browse all {count} topics we cover.")),
+            ..PageHead::default()
+        },
     );
     view! {
         <section class="tags-index" aria-labelledby="page-heading">
@@ -41,7 +38,7 @@ fn TagsContent(index: TagIndex) -> impl IntoView {
                         let label = if t.count == 1 { "story" } else { "stories" };
                         view! {
                             <li>
-                                <a href=paths::tag_href(&t.slug, 1)>
+                                <a href=links::href(&Route::tag(&t.slug))>
                                     <span class="tag-name">"#" {t.slug.clone()}</span>
                                     <span class="tag-count">{t.count} " " {label}</span>
                                 </a>

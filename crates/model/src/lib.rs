@@ -9,12 +9,14 @@ pub mod date;
 pub mod paging;
 pub mod paths;
 pub mod related;
+pub mod route;
 pub mod slug;
 pub mod types;
 
 pub use date::{format_date, Date};
 pub use paging::{page_items, total_pages, PageLink};
 pub use related::rank_related;
+pub use route::{page_number, Resolved, Route};
 pub use slug::{is_valid_slug, slugify};
 pub use types::*;
 

@@ -20,14 +20,14 @@ pub fn tag_page_json(tag_slug: &str, page: u32) -> String {
     format!("tags/{tag_slug}/{page}.json")
 }
 
-pub fn article_json(slug: &str) -> String {
-    format!("articles/{slug}.json")
+/// The folder of a tag's own feeds (`tags/<tag>/`, holding `feed.xml`, `atom.xml` and
+/// `feed.json`), relative to the site root.
+pub fn tag_feed_dir(tag_slug: &str) -> String {
+    format!("tags/{tag_slug}/")
 }
 
-/// An article's page address relative to the site base (`articles/<slug>`), as press writes
-/// it into article bodies for in-page links.
-pub fn article_page(slug: &str) -> String {
-    format!("articles/{slug}")
+pub fn article_json(slug: &str) -> String {
+    format!("articles/{slug}.json")
 }
 
 /// The absolute URL of a site-relative address (`articles/x`, `/images/a.png`, `/`) under

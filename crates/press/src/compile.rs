@@ -72,7 +72,7 @@ pub fn prepare(raw: RawArticle, meta: Meta) -> Ready {
         raw.file,
         &raw.body,
         &raw.body_at,
-        &paths::article_page(&raw.slug),
+        &krasa_model::Route::article(&raw.slug).relative(),
     );
     let tags: Vec<TagRef> = meta
         .tags

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use krasa_model::{ArticleSummary, Date};
+use krasa_model::{ArticleSummary, Date, Route};
 
 use crate::compile::Ready;
 use crate::meta::SiteConfig;
@@ -103,7 +103,7 @@ fn updated_of(r: &Ready) -> Date {
 }
 
 fn article_url(root: &str, s: &ArticleSummary) -> String {
-    krasa_model::paths::page_url(root, &krasa_model::paths::article_page(&s.slug))
+    krasa_model::paths::page_url(root, &Route::article(&s.slug).relative())
 }
 
 fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
@@ -259,7 +259,7 @@ pub fn site_files(
     let mut feeds = vec![Feed {
         title: site.title.clone(),
         description: site.tagline.clone(),
-        page: root.to_string(),
+        page: krasa_model::paths::page_url(root, &Route::HOME.relative()),
         dir: String::new(),
         items: newest.iter().take(FEED_ITEMS).copied().collect(),
     }];
@@ -277,8 +277,8 @@ pub fn site_files(
         feeds.push(Feed {
             title: format!("{} — {}", name, site.title),
             description: format!("Stories tagged {} on {}", name, site.title),
-            page: format!("{root}tags/{slug}"),
-            dir: format!("tags/{slug}/"),
+            page: krasa_model::paths::page_url(root, &Route::tag(slug).relative()),
+            dir: krasa_model::paths::tag_feed_dir(slug),
             items: items.iter().take(FEED_ITEMS).copied().collect(),
         });
     }
@@ -304,25 +304,21 @@ pub fn site_files(
         newest.chunks(page_size).collect()
     };
     for (i, chunk) in chunks.iter().enumerate() {
-        let path = if i == 0 {
-            String::new()
-        } else {
-            format!("page/{}", i + 1)
-        };
+        let path = Route::Feed { page: i as u32 + 1 }.relative();
         if let Some(d) = newest_date(chunk).or_else(|| Some(crate::today::today())) {
             urls.push((path, d));
         }
     }
     if let Some(d) = newest_date(&newest) {
-        urls.push(("tags".into(), d));
+        urls.push((Route::Tags.relative(), d));
     }
     for (slug, (_, items)) in &by_tag {
         for (i, chunk) in items.chunks(page_size).enumerate() {
-            let path = if i == 0 {
-                format!("tags/{slug}")
-            } else {
-                format!("tags/{slug}/page/{}", i + 1)
-            };
+            let path = Route::Tag {
+                slug: slug.to_string(),
+                page: i as u32 + 1,
+            }
+            .relative();
             if let Some(d) = newest_date(chunk) {
                 urls.push((path, d));
             }
@@ -330,7 +326,7 @@ pub fn site_files(
     }
     for r in &newest {
         urls.push((
-            krasa_model::paths::article_page(&r.summary.slug),
+            Route::article(&r.summary.slug).relative(),
             updated_of(r),
         ));
     }

@@ -1,0 +1,284 @@
+//! The site's one URL scheme: every page is a [`Route`], and [`Route::path`] is the only
+//! place that writes a page's address. The app's links, its router, the prerenderer's page
+//! list, the sitemap and the feeds all go through it (like Zola's `make_permalink`); the
+//! data file behind each page comes from [`Route::data_file`].
+//!
+//! Paths here are below the deploy base (`/tags`, not `/news/tags`).
+
+use crate::paths;
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// `/` (page 1) and `/page/:n` (n ≥ 2): the latest stories.
+    Feed { page: u32 },
+    /// `/articles/:slug`: one story.
+    Article { slug: String },
+    /// `/tags`: every tag.
+    Tags,
+    /// `/tags/:tag` (page 1) and `/tags/:tag/page/:n` (n ≥ 2): the stories with one tag.
+    Tag { slug: String, page: u32 },
+}
+
+/// What an address below the deploy base shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A page, at its canonical address.
+    Page(Route),
+    /// A page at a non-canonical address (`/page/1`, a trailing or doubled slash): go to
+    /// this canonical path instead (the web server redirects the same way).
+    Redirect(String),
+    /// No page of the site (including malformed slugs and page numbers).
+    NotFound,
+}
+
+/// A page number as the site writes it: digits only, no leading zero, at least 1.
+pub fn page_number(s: &str) -> Option<u32> {
+    if s.starts_with('0') || s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse::<u32>().ok()
+}
+
+impl Route {
+    /// The front page.
+    pub const HOME: Route = Route::Feed { page: 1 };
+
+    pub fn article(slug: &str) -> Route {
+        Route::Article { slug: slug.into() }
+    }
+
+    /// Page 1 of a tag.
+    pub fn tag(slug: &str) -> Route {
+        Route::Tag {
+            slug: slug.into(),
+            page: 1,
+        }
+    }
+
+    /// Feed page `n` from the router's `:n` (absent on the front page), validated.
+    pub fn feed_from(n: Option<&str>) -> Option<Route> {
+        let page = n.map_or(Some(1), page_number)?;
+        Some(Route::Feed { page })
+    }
+
+    /// An article from the router's `:slug`, validated.
+    pub fn article_from(slug: &str) -> Option<Route> {
+        crate::is_valid_slug(slug).then(|| Route::article(slug))
+    }
+
+    /// Tag page `n` from the router's `:tag` and `:n` (absent on a tag's first page),
+    /// validated.
+    pub fn tag_from(slug: &str, n: Option<&str>) -> Option<Route> {
+        let page = n.map_or(Some(1), page_number)?;
+        crate::is_valid_slug(slug).then(|| Route::Tag {
+            slug: slug.into(),
+            page,
+        })
+    }
+
+    /// The canonical path of this page below the deploy base: `/`, `/page/2`,
+    /// `/articles/x`, `/tags`, `/tags/x`, `/tags/x/page/2`. First pages have no `/page/1`.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Feed { page } if *page <= 1 => "/".to_string(),
+            Route::Feed { page } => format!("/page/{page}"),
+            Route::Article { slug } => format!("/articles/{slug}"),
+            Route::Tags => "/tags".to_string(),
+            Route::Tag { slug, page } if *page <= 1 => format!("/tags/{slug}"),
+            Route::Tag { slug, page } => format!("/tags/{slug}/page/{page}"),
+        }
+    }
+
+    /// [`Route::path`] relative to the site root (`articles/x`; empty for the front page),
+    /// for absolute URLs with [`paths::page_url`] and for links inside article bodies.
+    pub fn relative(&self) -> String {
+        self.path().trim_start_matches('/').to_string()
+    }
+
+    /// The published data file this page shows (as in [`crate::paths`]).
+    pub fn data_file(&self) -> String {
+        match self {
+            Route::Feed { page } => paths::feed_page_json(*page),
+            Route::Article { slug } => paths::article_json(slug),
+            Route::Tags => paths::tags_json(),
+            Route::Tag { slug, page } => paths::tag_page_json(slug, *page),
+        }
+    }
+
+    /// The page at a path below the deploy base (without query or fragment), if it is one,
+    /// whether or not the path is its canonical form. Repeated and trailing slashes are
+    /// tolerated here; [`Route::resolve`] turns them into redirects.
+    pub fn parse(path: &str) -> Option<Route> {
+        if !path.starts_with('/') {
+            return None;
+        }
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Some(Route::HOME),
+            ["page", n] => Route::feed_from(Some(n)),
+            ["articles", slug] => Route::article_from(slug),
+            ["tags"] => Some(Route::Tags),
+            ["tags", slug] => Route::tag_from(slug, None),
+            ["tags", slug, "page", n] => Route::tag_from(slug, Some(n)),
+            _ => None,
+        }
+    }
+
+    /// What a path below the deploy base shows: its page, a redirect to the page's
+    /// canonical path, or nothing.
+    pub fn resolve(path: &str) -> Resolved {
+        match Route::parse(path) {
+            None => Resolved::NotFound,
+            Some(route) => {
+                let canonical = route.path();
+                if canonical == path {
+                    Resolved::Page(route)
+                } else {
+                    Resolved::Redirect(canonical)
+                }
+            }
+        }
+    }
+}
+
+/// The path below the deploy base of a full URL path (`/news/tags` → `/tags` for the base
+/// `/news`); `None` when the path is outside the base. `base` has no trailing slash (empty at
+/// the root).
+pub fn strip_base<'a>(base: &str, pathname: &'a str) -> Option<&'a str> {
+    let rest = pathname.strip_prefix(base)?;
+    if rest.is_empty() {
+        Some("/")
+    } else if rest.starts_with('/') {
+        Some(rest)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_kind() -> Vec<Route> {
+        vec![
+            Route::HOME,
+            Route::Feed { page: 7 },
+            Route::article("x-y"),
+            Route::Tags,
+            Route::tag("ai"),
+            Route::Tag {
+                slug: "ai".into(),
+                page: 4,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_route_round_trips_path_to_route_to_path() {
+        for route in every_kind() {
+            let path = route.path();
+            assert_eq!(Route::parse(&path), Some(route.clone()), "{path}");
+            assert_eq!(Route::resolve(&path), Resolved::Page(route.clone()));
+            assert_eq!(Route::parse(&path).map(|r| r.path()), Some(path));
+        }
+    }
+
+    #[test]
+    fn every_route_has_its_address_and_data_file() {
+        let table: Vec<(String, String)> = every_kind()
+            .iter()
+            .map(|r| (r.path(), r.data_file()))
+            .collect();
+        let expected = [
+            ("/", "feed/1.json"),
+            ("/page/7", "feed/7.json"),
+            ("/articles/x-y", "articles/x-y.json"),
+            ("/tags", "tags.json"),
+            ("/tags/ai", "tags/ai/1.json"),
+            ("/tags/ai/page/4", "tags/ai/4.json"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(p, d)| (p.to_string(), d.to_string()))
+            .collect();
+        assert_eq!(table, expected);
+        assert_eq!(Route::HOME.relative(), "");
+        assert_eq!(Route::article("x").relative(), "articles/x");
+    }
+
+    #[test]
+    fn non_canonical_addresses_redirect() {
+        for (from, to) in [
+            ("/page/1", "/"),
+            ("/tags/ai/page/1", "/tags/ai"),
+            ("/tags/", "/tags"),
+            ("/articles/x/", "/articles/x"),
+            ("//tags", "/tags"),
+            ("/tags//ai//page/3", "/tags/ai/page/3"),
+            ("/page/2/", "/page/2"),
+        ] {
+            assert_eq!(Route::resolve(from), Resolved::Redirect(to.into()), "{from}");
+            // and the redirect target is itself canonical
+            assert!(matches!(Route::resolve(to), Resolved::Page(_)), "{to}");
+        }
+    }
+
+    #[test]
+    fn malformed_addresses_are_no_page() {
+        for p in [
+            "/page/0",
+            "/page/x",
+            "/page/-1",
+            "/page/99999999999",
+            "/page/02",
+            "/page/+2",
+            "/page/",
+            "/articles/Bad_Slug",
+            "/articles/",
+            "/articles/a/b",
+            "/tags/ai/page/0",
+            "/tags/ai/page",
+            "/tags/%20",
+            "/nope",
+            "/index.html",
+            "/feed.xml",
+            "",
+            "tags",
+        ] {
+            assert_eq!(Route::parse(p), None, "{p}");
+            assert_eq!(Route::resolve(p), Resolved::NotFound, "{p}");
+        }
+    }
+
+    #[test]
+    fn router_parameters_are_validated_like_paths() {
+        assert_eq!(Route::feed_from(None), Some(Route::HOME));
+        assert_eq!(Route::feed_from(Some("3")), Some(Route::Feed { page: 3 }));
+        assert_eq!(Route::feed_from(Some("03")), None);
+        assert_eq!(Route::article_from("a-b"), Some(Route::article("a-b")));
+        assert_eq!(Route::article_from("A_b"), None);
+        assert_eq!(Route::tag_from("ai", None), Some(Route::tag("ai")));
+        assert_eq!(Route::tag_from("ai", Some("0")), None);
+        assert_eq!(Route::tag_from("a i", Some("2")), None);
+    }
+
+    #[test]
+    fn page_numbers_are_written_one_way() {
+        assert_eq!(page_number("1"), Some(1));
+        assert_eq!(page_number("42"), Some(42));
+        for bad in ["", "0", "01", "+1", "-1", "1.0", " 1", "4294967296"] {
+            assert_eq!(page_number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_base_is_stripped() {
+        assert_eq!(strip_base("", "/tags"), Some("/tags"));
+        assert_eq!(strip_base("/news", "/news/tags"), Some("/tags"));
+        assert_eq!(strip_base("/news", "/news"), Some("/"));
+        assert_eq!(strip_base("/news", "/news/"), Some("/"));
+        assert_eq!(strip_base("/news", "/newsroom"), None);
+        assert_eq!(strip_base("/news", "/other"), None);
+    }
+}

@@ -198,29 +198,3 @@ async fn error_view_explains_and_retry_calls_back() {
     assert_eq!(retries.get_untracked(), 2);
     assert_eq!(attr(&el, ".error-actions a", "href").as_deref(), Some("/"));
 }
-
-#[wasm_bindgen_test]
-fn decoding_treats_html_as_not_found_and_checks_the_version() {
-    use krasa::api::decode;
-    use krasa_model::TagIndex;
-    assert_eq!(
-        decode::<TagIndex>("<!DOCTYPE html><html></html>"),
-        Err(AppError::NotFound)
-    );
-    assert!(
-        matches!(decode::<TagIndex>("{\"version\":99,\"tags\":[]}"), Err(AppError::Decode(m)) if m.contains("99"))
-    );
-    assert!(matches!(
-        decode::<TagIndex>("{\"version\":1}"),
-        Err(AppError::Decode(_))
-    ));
-    assert!(matches!(
-        decode::<TagIndex>("not json"),
-        Err(AppError::Decode(_))
-    ));
-    let ok = decode::<TagIndex>(
-        "{\"version\":1,\"tags\":[{\"name\":\"AI\",\"slug\":\"ai\",\"count\":3}]}",
-    )
-    .unwrap();
-    assert_eq!(ok.tags[0].count, 3);
-}

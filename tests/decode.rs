@@ -1,15 +1,18 @@
-//! The app's decoder (`krasa::decode`) against serde, in headless Chromium: every model type
-//! written by serde (as press writes it) reads back equal, optional fields may be left out,
-//! and bad data is refused naming the field.
+//! How the app reads the published data (`krasa::api`), in headless Chromium: the browser
+//! parses the JSON and serde reads it through serde-wasm-bindgen, as the app does with every
+//! fetched or embedded file. Every model type written by serde_json (as press writes it)
+//! reads back equal, optional fields may be left out, and bad data is refused with a message
+//! that names the field.
 #![cfg(target_arch = "wasm32")]
 
-use krasa::decode::{from_js, FromJs};
+use krasa::api::{parse, read};
+use krasa::error::AppError;
 use krasa_model::{
-    Article, ArticleSummary, Heading, Image, ListPage, NavLink, Site, TagIndex, TagInfo, TagRef,
+    Article, ArticleSummary, Heading, Image, ListPage, NavLink, Site, TagIndex, TagInfo,
     DATA_VERSION,
 };
+use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -28,15 +31,12 @@ fn summary(n: u32, full: bool) -> ArticleSummary {
     }
 }
 
-/// Written by serde, as press writes it, and read back by the app's decoder.
-fn round_trip<T: Serialize + FromJs + PartialEq + std::fmt::Debug>(value: &T) {
-    let js = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap();
-    // Through JSON text too, exactly as the app receives a file.
-    let text = js_sys::JSON::stringify(&js).unwrap();
-    let parsed = js_sys::JSON::parse(&String::from(text)).unwrap();
-    let back: T = from_js(&parsed).unwrap_or_else(|e| panic!("{e}"));
+/// Written as JSON text by serde_json, as press writes a file, and read back by the app.
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value: &T) {
+    let text = serde_json::to_string(value).unwrap();
+    let back: T = parse(&text)
+        .and_then(read)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(&back, value);
 }
 
@@ -91,60 +91,58 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
     });
 }
 
-fn parse(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
+fn value<T: DeserializeOwned>(json: &str) -> T {
+    read(js_sys::JSON::parse(json).unwrap()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[wasm_bindgen_test]
 fn optional_fields_may_be_missing_or_null() {
-    let tag: TagIndex = from_js(&parse(r#"{"version":1,"tags":[]}"#)).unwrap();
+    let tag: TagIndex = value(r#"{"version":1,"tags":[]}"#);
     assert!(tag.tags.is_empty());
-    let list: ListPage = from_js(&parse(
-        r#"{"version":1,"tag":null,"page":1,"total_pages":1,"total_items":0,"items":[]}"#,
-    ))
-    .unwrap();
+    let list: ListPage =
+        value(r#"{"version":1,"tag":null,"page":1,"total_pages":1,"total_items":0,"items":[]}"#);
     assert_eq!(list.tag, None);
-    // Unknown fields are ignored, as serde does: newer data stays readable.
-    let tag: TagRef = from_js(&parse(r#"{"name":"AI","slug":"ai","extra":[1,2]}"#)).unwrap();
-    assert_eq!(tag.slug, "ai");
+    // Unknown fields are ignored: newer data stays readable.
+    let tags: TagIndex = value(r#"{"version":1,"tags":[{"name":"AI","slug":"ai","count":1,"extra":[1,2]}],"more":true}"#);
+    assert_eq!(tags.tags[0].slug, "ai");
 }
 
-fn error<T: FromJs + std::fmt::Debug>(json: &str) -> String {
-    from_js::<T>(&parse(json)).unwrap_err().to_string()
+/// The message the error view shows for a data file.
+fn error<T: DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
+    match parse(json).and_then(read::<T>) {
+        Err(AppError::Decode(m)) => m,
+        other => panic!("expected a decode error, got {other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]
 fn bad_data_is_refused_naming_the_field() {
-    assert_eq!(
-        error::<TagIndex>(
-            r#"{"version":1,"tags":[{"name":"A","slug":"a","count":1},{"name":"B","slug":"b"}]}"#
-        ),
-        "tags[1].count: expected this field (it is missing)"
+    let missing = error::<TagIndex>(
+        r#"{"version":1,"tags":[{"name":"A","slug":"a","count":1},{"name":"B","slug":"b"}]}"#,
     );
-    assert_eq!(
-        error::<TagIndex>(r#"{"version":1,"tags":[{"name":"A","slug":"a","count":1.5}]}"#),
-        "tags[0].count: expected a whole number"
-    );
-    assert_eq!(
-        error::<TagIndex>(r#"{"version":1,"tags":[{"name":"A","slug":"a","count":-1}]}"#),
-        "tags[0].count: expected a whole number"
-    );
-    assert_eq!(
-        error::<TagIndex>(r#"{"version":1,"tags":{}}"#),
-        "tags: expected a list"
-    );
-    assert_eq!(error::<TagIndex>("[1,2]"), "expected an object");
-    assert_eq!(
-        error::<TagRef>(r#"{"name":7,"slug":"a"}"#),
-        "name: expected text"
-    );
-    assert_eq!(
-        error::<Heading>(r#"{"level":300,"id":"a","text":"b"}"#),
-        "level: expected a number up to 255"
-    );
+    assert!(missing.starts_with("tags[1]: missing field `count`"), "{missing}");
+    let fraction =
+        error::<TagIndex>(r#"{"version":1,"tags":[{"name":"A","slug":"a","count":1.5}]}"#);
+    assert!(fraction.starts_with("tags[0].count: "), "{fraction}");
+    let negative =
+        error::<TagIndex>(r#"{"version":1,"tags":[{"name":"A","slug":"a","count":-1}]}"#);
+    assert!(negative.starts_with("tags[0].count: "), "{negative}");
+    let not_a_list = error::<TagIndex>(r#"{"version":1,"tags":{}}"#);
+    assert!(not_a_list.starts_with("tags: invalid type"), "{not_a_list}");
     let bad_item = r#"{"version":1,"page":1,"total_pages":1,"total_items":1,"items":[{"slug":"a","title":"t","date":"2026-01-01","author":"x","category":"c","tags":[{"name":"n"}],"excerpt":"e","reading_minutes":1,"word_count":1}]}"#;
+    let nested = error::<ListPage>(bad_item);
+    assert!(nested.starts_with("items[0].tags[0]: missing field `slug`"), "{nested}");
+}
+
+#[wasm_bindgen_test]
+fn html_is_not_found_and_the_version_is_checked() {
     assert_eq!(
-        error::<ListPage>(bad_item),
-        "items[0].tags[0].slug: expected this field (it is missing)"
+        parse("<!DOCTYPE html><html></html>").unwrap_err(),
+        AppError::NotFound,
+        "a static server answering a missing file with the app shell"
     );
+    assert!(error::<TagIndex>(r#"{"version":99,"tags":[]}"#).contains("version 99"));
+    assert_eq!(error::<TagIndex>(r#"{"tags":[]}"#), "no data format version");
+    assert_eq!(error::<TagIndex>("not json"), "not JSON");
+    assert_eq!(error::<TagIndex>("[1,2]"), "not a JSON object");
 }

@@ -63,8 +63,11 @@ pub fn App(launch: Launch) -> impl IntoView {
 #[component]
 fn Pages(not_found_at: Option<String>) -> impl IntoView {
     let location = use_location();
-    let served_not_found =
-        Memo::new(move |_| location.pathname.with(|p| not_found_at.as_deref() == Some(p)));
+    let served_not_found = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|p| not_found_at.as_deref() == Some(p))
+    });
     move || {
         if served_not_found.get() {
             return view! { <NotFound/> }.into_any();

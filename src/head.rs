@@ -67,8 +67,7 @@ impl Elements {
         self.out.push('<');
         self.out.push_str(name);
         for (key, value) in attrs {
-            self.out
-                .push_str(&format!(" {key}=\"{}\"", esc(value)));
+            self.out.push_str(&format!(" {key}=\"{}\"", esc(value)));
         }
         self.out.push_str(&format!(" {}>", self.mark));
         self
@@ -233,7 +232,11 @@ mod social {
                 .meta("property", "og:title", title)
                 .meta("property", "og:description", description)
                 .meta("property", "og:url", self.canonical)
-                .meta("property", "og:locale", &self.site.language.replace('-', "_"));
+                .meta(
+                    "property",
+                    "og:locale",
+                    &self.site.language.replace('-', "_"),
+                );
             let image = self.article.and_then(|a| a.summary.image.as_ref());
             if let Some(img) = image {
                 el.meta("property", "og:image", &self.absolute(&img.src))

@@ -281,7 +281,8 @@ mod browser {
                 if here.hash().is_ok_and(|h| !h.is_empty()) {
                     if let Ok(h) = window().history() {
                         let to = format!("{pathname}{search}");
-                        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
+                        let _ =
+                            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
                     }
                 }
                 focus_h1();
@@ -391,7 +392,13 @@ mod tests {
     fn files_and_addresses_that_are_no_page_are_the_browsers() {
         let news = Base::new("/news");
         let here = ("/news/", "");
-        for path in ["/news/feed.xml", "/news/page/02", "/elsewhere", "/newsroom/x", "/news/data/site.json"] {
+        for path in [
+            "/news/feed.xml",
+            "/news/page/02",
+            "/elsewhere",
+            "/newsroom/x",
+            "/news/data/site.json",
+        ] {
             assert_eq!(
                 link_action(&news, here, &link(path, "", "")),
                 LinkAction::Browser,

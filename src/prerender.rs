@@ -395,7 +395,11 @@ mod tests {
             "{}",
             page.head
         );
-        assert!(page.body.contains("href=\"/news/tags/ai-policy\""), "{}", page.body);
+        assert!(
+            page.body.contains("href=\"/news/tags/ai-policy\""),
+            "{}",
+            page.body
+        );
         assert!(page.body.contains("href=\"/news/\""), "{}", page.body);
     }
 
@@ -410,7 +414,11 @@ mod tests {
             tag: None,
         };
         let cases = [
-            (Route::Feed { page: 2 }, serde_json::to_value(&list).unwrap(), "Latest news, page 2 of 3"),
+            (
+                Route::Feed { page: 2 },
+                serde_json::to_value(&list).unwrap(),
+                "Latest news, page 2 of 3",
+            ),
             (
                 Route::Tags,
                 serde_json::json!({"version": DATA_VERSION, "tags": [{"name": "AI", "slug": "ai", "count": 3}]}),
@@ -418,9 +426,16 @@ mod tests {
             ),
         ];
         for (route, data, h1) in cases {
-            let spec = PageSpec { route: Some(route.clone()), data };
+            let spec = PageSpec {
+                route: Some(route.clone()),
+                data,
+            };
             let page = render(&context(""), &spec).unwrap();
-            assert!(page.body.contains(&format!("{h1}</h1>")), "{route:?}: {}", page.body);
+            assert!(
+                page.body.contains(&format!("{h1}</h1>")),
+                "{route:?}: {}",
+                page.body
+            );
         }
     }
 
@@ -446,15 +461,24 @@ mod tests {
             data: serde_json::json!({"version": DATA_VERSION}),
         };
         let err = render(&context(""), &spec).unwrap_err();
-        assert!(format!("{err:#}").contains("articles/talks.json"), "{err:#}");
+        assert!(
+            format!("{err:#}").contains("articles/talks.json"),
+            "{err:#}"
+        );
     }
 
     #[test]
     fn the_social_card_describes_the_article() {
         let head = article_page("").head;
         assert!(head.contains("\"@type\":\"NewsArticle\""), "{head}");
-        assert!(head.contains("og:title\" content=\"Talks &lt;begin&gt;\""), "{head}");
-        assert!(head.contains("article:tag\" content=\"AI Policy\""), "{head}");
+        assert!(
+            head.contains("og:title\" content=\"Talks &lt;begin&gt;\""),
+            "{head}"
+        );
+        assert!(
+            head.contains("article:tag\" content=\"AI Policy\""),
+            "{head}"
+        );
         let social = head.split("data-head>").last().unwrap_or_default();
         assert_eq!(
             social.matches("<meta ").count() + social.matches("<script ").count(),
@@ -526,7 +550,13 @@ mod tests {
 
     #[test]
     fn routes_map_to_html_files() {
-        let file = |route| PageSpec { route, data: Value::Null }.file();
+        let file = |route| {
+            PageSpec {
+                route,
+                data: Value::Null,
+            }
+            .file()
+        };
         assert_eq!(file(Some(Route::HOME)), "index.html");
         assert_eq!(file(Some(Route::Tags)), "tags.html");
         assert_eq!(

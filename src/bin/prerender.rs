@@ -114,16 +114,20 @@ fn run() -> Result<()> {
     let index = fs::read_to_string(&shell_path)
         .with_context(|| format!("reading {}", shell_path.display()))?;
     let shell = Shell::from_trunk(&index).with_context(|| shell_path.display().to_string())?;
-    let ctx = SiteContext::new(read_json(&a.dist, &paths::site_json())?, Base::new(&a.public_url))?;
+    let ctx = SiteContext::new(
+        read_json(&a.dist, &paths::site_json())?,
+        Base::new(&a.public_url),
+    )?;
     let pages = pages(&a.dist, &ctx)?;
     for spec in &pages {
         let file = spec.file();
         let rendered = render(&ctx, spec).with_context(|| format!("rendering {file}"))?;
-        let html = shell.page(&rendered).with_context(|| format!("writing {file}"))?;
+        let html = shell
+            .page(&rendered)
+            .with_context(|| format!("writing {file}"))?;
         let out = a.dist.join(&file);
         if let Some(parent) = out.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
         fs::write(&out, html).with_context(|| format!("writing {}", out.display()))?;
     }

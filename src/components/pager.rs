@@ -3,7 +3,6 @@
 use krasa_model::{page_items, PageLink, Route};
 use leptos::prelude::*;
 
-
 use crate::links;
 
 /// Which list the pager pages through.

@@ -20,7 +20,11 @@ struct FeedParams {
 pub fn FeedPage() -> impl IntoView {
     let params = use_params::<FeedParams>();
     let route = Memo::new(move |_| {
-        params.with(|p| p.as_ref().ok().and_then(|p| Route::feed_from(p.n.as_deref())))
+        params.with(|p| {
+            p.as_ref()
+                .ok()
+                .and_then(|p| Route::feed_from(p.n.as_deref()))
+        })
     });
     move || match route.get() {
         Some(route) => load(
@@ -35,7 +39,8 @@ pub fn FeedPage() -> impl IntoView {
 #[component]
 fn FeedContent(list: ListPage) -> impl IntoView {
     if let Some(nav) = use_context::<NavState>() {
-        nav.last_feed.set(links::href(&Route::Feed { page: list.page }));
+        nav.last_feed
+            .set(links::href(&Route::Feed { page: list.page }));
     }
     mark_ready();
     let tagline = use_context::<SiteInfo>()

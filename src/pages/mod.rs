@@ -18,7 +18,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use serde::de::DeserializeOwned;
 
-use crate::api;
+use std::sync::Arc;
+
+use crate::api::{self, Loaded, Reader};
 use crate::components::ErrorView;
 use crate::error::AppError;
 use crate::head::{Head, Robots, TagFeeds};
@@ -112,29 +114,48 @@ pub fn on_first_page() -> bool {
 /// A missing file shows the not-found page, any other failure the error view with Retry.
 pub fn load<T>(rel: String, skeleton: fn() -> AnyView, render: fn(T) -> AnyView) -> AnyView
 where
-    T: DeserializeOwned + Clone + Send + Sync + 'static,
+    T: DeserializeOwned + Clone + 'static,
 {
+    let show = Arc::new(move |value: Loaded| match value.downcast_ref::<T>() {
+        Some(v) => render(v.clone()),
+        None => failed(AppError::Decode("cached as another type".into()), None),
+    });
+    load_with(rel, skeleton, api::reader::<T>, show)
+}
+
+/// [`load`] with the type erased, so the wasm holds one copy of the loading machinery
+/// (resource, suspense, error handling) for all the data types.
+fn load_with(
+    rel: String,
+    skeleton: fn() -> AnyView,
+    reader: Reader,
+    show: Arc<dyn Fn(Loaded) -> AnyView + Send + Sync>,
+) -> AnyView {
     let cache = api::use_cache();
-    if let Some(value) = cache.peek::<T>(&rel) {
-        return render(value);
+    if let Some(value) = cache.peek_with(&rel, reader) {
+        return show(value);
     }
-    let data = LocalResource::new(move || cache.fetch::<T>(rel.clone(), api::abort_on_cleanup()));
+    let data =
+        LocalResource::new(move || cache.fetch_with(rel.clone(), reader, api::abort_on_cleanup()));
     let retry = Callback::new(move |_| data.refetch());
     view! {
         <Suspense fallback=skeleton>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(value) => render(value),
-                    Err(e) => failed(e, retry),
-                }
-            })}
+            {move || {
+                let show = Arc::clone(&show);
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => show(value),
+                        Err(e) => failed(e, Some(retry)),
+                    }
+                })
+            }}
         </Suspense>
     }
     .into_any()
 }
 
 /// The not-found page for missing data, else the error view with Retry.
-fn failed(e: AppError, retry: Callback<()>) -> AnyView {
+fn failed(e: AppError, retry: Option<Callback<()>>) -> AnyView {
     if e.is_not_found() {
         return view! { <NotFound/> }.into_any();
     }
@@ -146,5 +167,11 @@ fn failed(e: AppError, retry: Callback<()>) -> AnyView {
             ..PageHead::default()
         },
     );
+    // Without a resource to fetch again, Retry loads the page afresh.
+    let retry = retry.unwrap_or_else(|| {
+        Callback::new(|_| {
+            let _ = window().location().reload();
+        })
+    });
     view! { <ErrorView error=e on_retry=retry/> }.into_any()
 }

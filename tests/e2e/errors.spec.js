@@ -121,3 +121,21 @@ test('a slow network shows a loading skeleton, not a blank page', async ({ page 
   await ready(page);
   await expect(page.locator('.article-header h1')).toBeVisible();
 });
+
+test('a fetch is aborted when its page goes away', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  const aborted = [];
+  page.on('requestfailed', (r) => aborted.push([new URL(r.url()).pathname, r.failure().errorText]));
+  const release = await holdRequests(page, '**/data/articles/*.json');
+  const link = page.locator('.cards .card h2 a').first();
+  const slug = (await link.getAttribute('href')).split('/').pop();
+  await link.click();
+  await expect(page.locator('.loading')).toBeVisible();
+  // the reader moves on before the story arrives
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
+  await ready(page);
+  await expect(page.locator('h1')).toHaveText('All tags');
+  await expect.poll(() => aborted).toContainEqual([`/data/articles/${slug}.json`, 'net::ERR_ABORTED']);
+  release();
+});

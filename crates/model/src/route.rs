@@ -218,7 +218,11 @@ mod tests {
             ("/tags//ai//page/3", "/tags/ai/page/3"),
             ("/page/2/", "/page/2"),
         ] {
-            assert_eq!(Route::resolve(from), Resolved::Redirect(to.into()), "{from}");
+            assert_eq!(
+                Route::resolve(from),
+                Resolved::Redirect(to.into()),
+                "{from}"
+            );
             // and the redirect target is itself canonical
             assert!(matches!(Route::resolve(to), Resolved::Page(_)), "{to}");
         }

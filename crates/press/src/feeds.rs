@@ -325,10 +325,7 @@ pub fn site_files(
         }
     }
     for r in &newest {
-        urls.push((
-            Route::article(&r.summary.slug).relative(),
-            updated_of(r),
-        ));
+        urls.push((Route::article(&r.summary.slug).relative(), updated_of(r)));
     }
     let mut sm = String::with_capacity(urls.len() * 120 + 200);
     sm.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

@@ -2,30 +2,18 @@
 
 use krasa_model::{Article, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
+use leptos_router::hooks::use_params_map;
 
 use crate::components::{ArticleSkeleton, ArticleView};
 use crate::links;
 use crate::nav::NavState;
 use crate::pages::{load, mark_ready, set_head, NotFound, PageHead};
 
-#[derive(Params, Clone, PartialEq)]
-struct ArticleParams {
-    slug: Option<String>,
-}
-
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params::<ArticleParams>();
-    let route = Memo::new(move |_| {
-        params.with(|p| {
-            p.as_ref()
-                .ok()
-                .and_then(|p| p.slug.as_deref())
-                .and_then(Route::article_from)
-        })
-    });
+    let params = use_params_map();
+    let route =
+        Memo::new(move |_| params.with(|p| p.get_str("slug").and_then(Route::article_from)));
     move || match route.get() {
         Some(route) => load(
             route.data_file(),

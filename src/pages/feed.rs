@@ -2,30 +2,18 @@
 
 use krasa_model::{ListPage, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
+use leptos_router::hooks::use_params_map;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::links;
 use crate::nav::NavState;
 use crate::pages::{load, mark_ready, set_head, NotFound, PageHead, SiteInfo};
 
-/// `:n` of `/page/:n` (absent on the front page).
-#[derive(Params, Clone, PartialEq)]
-struct FeedParams {
-    n: Option<String>,
-}
-
 #[component]
 pub fn FeedPage() -> impl IntoView {
-    let params = use_params::<FeedParams>();
-    let route = Memo::new(move |_| {
-        params.with(|p| {
-            p.as_ref()
-                .ok()
-                .and_then(|p| Route::feed_from(p.n.as_deref()))
-        })
-    });
+    // `:n` of `/page/:n`, absent on the front page
+    let params = use_params_map();
+    let route = Memo::new(move |_| params.with(|p| Route::feed_from(p.get_str("n"))));
     move || match route.get() {
         Some(route) => load(
             route.data_file(),

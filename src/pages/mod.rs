@@ -1,6 +1,7 @@
-//! One route component per file. Pages read their parameters from leptos_router (typed
-//! `Params`, converted into the model's [`krasa_model::Route`]), load their data file with
-//! [`load`], set the head, and hand the data to components.
+//! One route component per file. Pages read their parameters from leptos_router
+//! (`use_params_map`) and convert them into the model's [`krasa_model::Route`], which
+//! validates them as the path parser does; then they load their data file with [`load`], set
+//! the head, and hand the data to components.
 
 pub mod article;
 pub mod feed;

@@ -2,29 +2,18 @@
 
 use krasa_model::{ListPage, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
+use leptos_router::hooks::use_params_map;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::head::TagFeeds;
 use crate::pages::{load, mark_ready, set_head, NotFound, PageHead};
 
-/// `:tag` and `:n` (absent on a tag's first page).
-#[derive(Params, Clone, PartialEq)]
-struct TagParams {
-    tag: Option<String>,
-    n: Option<String>,
-}
-
 #[component]
 pub fn TagPage() -> impl IntoView {
-    let params = use_params::<TagParams>();
-    let route = Memo::new(move |_| {
-        params.with(|p| {
-            let p = p.as_ref().ok()?;
-            Route::tag_from(p.tag.as_deref()?, p.n.as_deref())
-        })
-    });
+    // `:tag`, and `:n` (absent on a tag's first page)
+    let params = use_params_map();
+    let route =
+        Memo::new(move |_| params.with(|p| Route::tag_from(p.get_str("tag")?, p.get_str("n"))));
     move || match route.get() {
         Some(route) => load(
             route.data_file(),

@@ -1,6 +1,6 @@
 // Bad addresses and bad networks: never a blank page, never a panic.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE, ARTICLE_TITLE, watchConsole, ready, holdRequests } = require('./helpers');
+const { ARTICLE, ARTICLE_TITLE, watchConsole, ready, holdRequests, settledScroll } = require('./helpers');
 
 async function expectNotFound(page) {
   await expect(page.locator('h1')).toHaveText('Page not found');
@@ -58,8 +58,7 @@ test('going back from a failed page restores the place on the previous page', as
   const link = page.locator('.cards .card h2 a').nth(6);
   await link.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 120);
-  await page.waitForTimeout(300);
-  const y = await page.evaluate(() => window.scrollY);
+  const y = await settledScroll(page);
   expect(y).toBeGreaterThan(100);
   await link.click();
   await expect(page.locator('.error-view h1')).toHaveText('Something went wrong');

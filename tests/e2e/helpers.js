@@ -34,6 +34,21 @@ async function wasmPath(request, html) {
   return app.split(' ')[1].replace(/^\//, '');
 }
 
+/**
+ * The scroll position once scrolling has stopped. `mouse.wheel` returns before the page has
+ * finished scrolling (smooth scrolling runs over several frames, longer on a loaded machine),
+ * so a position read at a fixed delay can still be moving.
+ */
+async function settledScroll(page) {
+  let last = -1;
+  for (;;) {
+    const y = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(window.scrollY)))));
+    if (y === last) return y;
+    last = y;
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Holds requests matching `pattern` until the returned function is called (a slow network). */
 async function holdRequests(page, pattern) {
   let release;
@@ -57,4 +72,4 @@ async function addLink(page, href, id, into = 'main') {
   return page.locator(`#${id}`);
 }
 
-module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath, holdRequests, addLink };
+module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath, holdRequests, addLink, settledScroll };

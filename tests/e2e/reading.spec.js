@@ -1,6 +1,6 @@
 // A reader's journeys through the site.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE, ARTICLE_TITLE, watchConsole, ready, addLink } = require('./helpers');
+const { ARTICLE, ARTICLE_TITLE, watchConsole, ready, addLink, settledScroll } = require('./helpers');
 
 test.describe('reading', () => {
   let problems;
@@ -40,8 +40,7 @@ test.describe('reading', () => {
     const slug = (await link.getAttribute('href')).split('/').pop();
     await link.scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 150);
-    await page.waitForTimeout(300);
-    const feedScroll = await page.evaluate(() => window.scrollY);
+    const feedScroll = await settledScroll(page);
     expect(feedScroll).toBeGreaterThan(100);
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/articles/${slug}$`));

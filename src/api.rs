@@ -212,8 +212,8 @@ pub fn abort_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
     Some(SendWrapper::new(signal))
 }
 
-/// Fetches a URL and parses its JSON: status, HTML-instead-of-JSON, parse, version. (The
-/// same for every type, so it exists once in the wasm.)
+/// Fetches a URL and parses its JSON: status, HTML-instead-of-JSON, parse ([`read`] checks
+/// the version). (The same for every type, so it exists once in the wasm.)
 async fn fetch_json(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<JsValue, AppError> {
     let resp = gloo_net::http::Request::get(url)
         .abort_signal(abort)
@@ -229,18 +229,17 @@ async fn fetch_json(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<J
     parse(&text)
 }
 
-/// Parses a JSON text and checks that it is data of our format version.
+/// Parses a JSON text; an HTML answer is a missing file.
 pub fn parse(text: &str) -> Result<JsValue, AppError> {
     if text.trim_start().starts_with('<') {
         // A static server (or `trunk serve`) answering a missing file with the HTML shell.
         return Err(AppError::NotFound);
     }
-    let value = js_sys::JSON::parse(text).map_err(|_| AppError::Decode("not JSON".into()))?;
-    check_version(&value)?;
-    Ok(value)
+    js_sys::JSON::parse(text).map_err(|_| AppError::Decode("not JSON".into()))
 }
 
-/// Reads parsed data into `T` with serde. The error is serde's own message (which field is
+/// Reads parsed data into `T` with serde, after checking that it is data of our format
+/// version (fetched and embedded data alike come through here). The error is serde's own message (which field is
 /// missing, which value has the wrong type); tracking the field's path as well
 /// (`serde_path_to_error`) was measured at 3.6 KB of brotli wasm, over the size budget.
 pub fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, AppError> {

@@ -310,17 +310,9 @@ mod social {
     /// JSON that is safe inside a `<script>` element: `<` only occurs inside JSON strings,
     /// where `\u003c` means the same and cannot end the script element or open a comment.
     pub fn script_json(v: &Value) -> String {
-        let mut out = String::new();
-        for c in serde_json::to_string(v)
+        serde_json::to_string(v)
             .unwrap_or_else(|_| "null".into())
-            .chars()
-        {
-            match c {
-                '<' => out.push_str("\\u003c"),
-                c => out.push(c),
-            }
-        }
-        out
+            .replace('<', "\\u003c")
     }
 }
 

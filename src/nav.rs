@@ -5,8 +5,8 @@
 //! leptos_router pushes history and shows the page of the new address; it scrolls to the top
 //! (or to the `#section`) after a link. It does not restore scroll positions on Back/Forward,
 //! move focus, announce pages, leave files and non-page addresses to the browser, or
-//! normalise addresses (`/tags/`, `/page/1`): that is this module. Pages call
-//! [`NavState::page_ready`] (through `pages::mark_ready`) once their content is on screen.
+//! normalise addresses (`/tags/`, `/page/1`): that is this module. Pages report that their
+//! content is on screen through `pages::mark_ready` ([`NavState::arrive`], then [`land`]).
 
 use krasa_model::{Resolved, Route};
 use leptos::prelude::*;

@@ -222,7 +222,7 @@ impl SiteContext {
 }
 
 fn typed<T: DeserializeOwned + 'static>(cache: DataCache, rel: &str, value: &Value) -> Result<()> {
-    let v: T = serde_json::from_value(value.clone()).with_context(|| format!("data file {rel}"))?;
+    let v = T::deserialize(value).with_context(|| format!("data file {rel}"))?;
     cache.prime(rel, v);
     Ok(())
 }
@@ -249,7 +249,7 @@ pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
         .as_ref()
         .map_or_else(|| "/404".to_string(), Route::path);
     let owner = Owner::new();
-    let (body, head) = owner.with(|| -> Result<_> {
+    let (body, head, article) = owner.with(|| -> Result<_> {
         provide_context(RequestUrl::new(&format!("{}{path}", ctx.base.as_str())));
         let cache = DataCache::new();
         prime(cache, ctx, spec)?;
@@ -261,7 +261,12 @@ pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
             ..Launch::default()
         };
         let body = view! { <App launch=launch/> }.to_html();
-        Ok((body, sink.take()))
+        // The story as primed, for its social card.
+        let article = match &spec.route {
+            Some(route @ Route::Article { .. }) => cache.peek::<Article>(&route.data_file()),
+            _ => None,
+        };
+        Ok((body, sink.take(), article))
     })?;
     drop(owner);
     if body.contains("class=\"loading") {
@@ -270,10 +275,6 @@ pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
     let head = head.with_context(|| format!("{path} set no head"))?;
     let social = spec.route.as_ref().map(|route| {
         let canonical = paths::page_url(&ctx.site_root, &route.relative());
-        let article = match route {
-            Route::Article { .. } => serde_json::from_value::<Article>(spec.data.clone()).ok(),
-            _ => None,
-        };
         SocialCard {
             site: &ctx.site,
             site_root: &ctx.site_root,

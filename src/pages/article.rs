@@ -2,26 +2,19 @@
 
 use krasa_model::{Article, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::{ArticleSkeleton, ArticleView};
 use crate::links;
 use crate::nav::NavState;
-use crate::pages::{load, mark_ready, set_head, NotFound, PageHead};
+use crate::pages::{mark_ready, route_page, set_head, PageHead};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let route =
-        Memo::new(move |_| params.with(|p| p.get_str("slug").and_then(Route::article_from)));
-    move || match route.get() {
-        Some(route) => load(
-            route.data_file(),
-            || view! { <ArticleSkeleton/> }.into_any(),
-            |article| view! { <ArticleContent article=article/> }.into_any(),
-        ),
-        None => view! { <NotFound/> }.into_any(),
-    }
+    route_page(
+        |p| Route::article_from(p.get_str("slug")?),
+        || view! { <ArticleSkeleton/> }.into_any(),
+        |article| view! { <ArticleContent article=article/> }.into_any(),
+    )
 }
 
 #[component]

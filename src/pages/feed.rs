@@ -2,26 +2,19 @@
 
 use krasa_model::{ListPage, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::links;
 use crate::nav::NavState;
-use crate::pages::{load, mark_ready, set_head, NotFound, PageHead, SiteInfo};
+use crate::pages::{mark_ready, route_page, set_head, PageHead, SiteInfo};
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
-    // `:n` of `/page/:n`, absent on the front page
-    let params = use_params_map();
-    let route = Memo::new(move |_| params.with(|p| Route::feed_from(p.get_str("n"))));
-    move || match route.get() {
-        Some(route) => load(
-            route.data_file(),
-            || view! { <ListSkeleton/> }.into_any(),
-            |list| view! { <FeedContent list=list/> }.into_any(),
-        ),
-        None => view! { <NotFound/> }.into_any(),
-    }
+    route_page(
+        |p| Route::feed_from(p.get_str("n")),
+        || view! { <ListSkeleton/> }.into_any(),
+        |list| view! { <FeedContent list=list/> }.into_any(),
+    )
 }
 
 #[component]

@@ -1,7 +1,7 @@
-//! One route component per file. Pages read their parameters from leptos_router
-//! (`use_params_map`) and convert them into the model's [`krasa_model::Route`], which
-//! validates them as the path parser does; then they load their data file with [`load`], set
-//! the head, and hand the data to components.
+//! One route component per file. Pages with parameters hand leptos_router's parameters to
+//! [`route_page`], which converts them into the model's [`Route`] (validated as the path
+//! parser does) and loads its data file with [`load`]; the content components set the head
+//! and hand the data to components.
 
 pub mod article;
 pub mod feed;
@@ -15,8 +15,10 @@ pub use not_found::NotFound;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 
+use krasa_model::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::params::ParamsMap;
 use serde::de::DeserializeOwned;
 
 use std::sync::Arc;
@@ -104,6 +106,26 @@ pub fn set_head(page_title: &str, page: PageHead) {
 /// Whether the social tags of the page first loaded still describe the page shown.
 pub fn on_first_page() -> bool {
     use_context::<NavState>().is_none_or(|nav| nav.is_first_page(&current_address()))
+}
+
+/// The page for the router's parameters: `to_route` turns them into the model's [`Route`]
+/// (validating them as the path parser does), whose data file is shown with [`load`]; no
+/// route (`/page/02`, a malformed slug) is the not-found page. A new address on the same
+/// route (page 2 → page 3) loads again.
+pub fn route_page<T>(
+    to_route: fn(&ParamsMap) -> Option<Route>,
+    skeleton: fn() -> AnyView,
+    render: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    T: DeserializeOwned + Clone + 'static,
+{
+    let params = use_params_map();
+    let route = Memo::new(move |_| params.with(to_route));
+    move || match route.get() {
+        Some(route) => load(route.data_file(), skeleton, render),
+        None => view! { <NotFound/> }.into_any(),
+    }
 }
 
 /// Shows a page's data file `rel` (a [`krasa_model::paths`] value) with `render`.

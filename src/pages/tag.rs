@@ -2,26 +2,18 @@
 
 use krasa_model::{ListPage, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::head::TagFeeds;
-use crate::pages::{load, mark_ready, set_head, NotFound, PageHead};
+use crate::pages::{mark_ready, route_page, set_head, NotFound, PageHead};
 
 #[component]
 pub fn TagPage() -> impl IntoView {
-    // `:tag`, and `:n` (absent on a tag's first page)
-    let params = use_params_map();
-    let route =
-        Memo::new(move |_| params.with(|p| Route::tag_from(p.get_str("tag")?, p.get_str("n"))));
-    move || match route.get() {
-        Some(route) => load(
-            route.data_file(),
-            || view! { <ListSkeleton/> }.into_any(),
-            |list| view! { <TagContent list=list/> }.into_any(),
-        ),
-        None => view! { <NotFound/> }.into_any(),
-    }
+    route_page(
+        |p| Route::tag_from(p.get_str("tag")?, p.get_str("n")),
+        || view! { <ListSkeleton/> }.into_any(),
+        |list| view! { <TagContent list=list/> }.into_any(),
+    )
 }
 
 #[component]

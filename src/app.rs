@@ -10,7 +10,8 @@ use crate::api::{self, DataCache};
 use crate::components::{Footer, Header, SkipLink, Theme};
 use crate::links::Base;
 use crate::nav::NavState;
-use crate::pages::{ArticlePage, FeedPage, NotFound, SiteInfo, TagPage, TagsPage};
+use crate::pages::{ArticlePage, FeedPage, NotFound, SearchPage, SiteInfo, TagPage, TagsPage};
+use crate::search::pagefind::SearchIndex;
 
 /// What the app is told when it starts: by `start()` in the browser, by the prerenderer
 /// natively. The address itself comes from leptos_router (the browser's location, or the
@@ -41,6 +42,7 @@ pub fn App(launch: Launch) -> impl IntoView {
     let nav = use_context::<NavState>().unwrap_or_else(|| NavState::new(base.href(&Route::HOME)));
     provide_context(nav);
     provide_context(theme);
+    provide_context(use_context::<SearchIndex>().unwrap_or_default());
     provide_context(site_info(cache, &base));
     provide_context(base.clone());
     view! {
@@ -80,6 +82,7 @@ fn Pages(not_found_at: Option<String>) -> impl IntoView {
                 <RouteView path=path!("/tags") view=TagsPage/>
                 <RouteView path=path!("/tags/:tag") view=TagPage/>
                 <RouteView path=path!("/tags/:tag/page/:n") view=TagPage/>
+                <RouteView path=path!("/search") view=SearchPage/>
             </FlatRoutes>
         }
         .into_any()

@@ -1,4 +1,6 @@
 (function () {
+  // Scripts run: hide what is only for readers without JavaScript (`.no-js`).
+  document.documentElement.setAttribute('data-js', '');
   var meta = document.querySelector('meta[name="krasa-app"]');
   if (!meta) return;
   var files = meta.content.split(' ');

@@ -15,6 +15,9 @@ pub enum AppError {
     /// The answer was not the data we expected.
     #[error("The news data we received could not be read ({0}). Please try again later.")]
     Decode(String),
+    /// The search index (Pagefind's script, wasm or index files) could not be loaded.
+    #[error("We could not load the search index. Check your connection and try again.")]
+    SearchUnavailable,
 }
 
 impl AppError {

@@ -13,6 +13,7 @@ pub mod nav;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod search;
 
 pub use app::{App, Launch};
 
@@ -35,6 +36,10 @@ pub fn start() {
     canonicalize_address(&base);
     let theme = components::Theme::in_browser();
     theme.show();
+    // (The boot script of a prerendered page has set it already; `trunk serve` has none.)
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-js", "");
+    }
     let Some(root) = app_root() else {
         return;
     };

@@ -91,6 +91,12 @@ impl NavState {
         });
     }
 
+    /// The page shown changed its own address to `key` (search refined while typing): it
+    /// keeps its focus and place when its new content is ready.
+    pub fn refine(&self, key: String) {
+        self.memory.update_value(|m| m.shown = Some(key));
+    }
+
     /// A page's content is on screen at `key`. Returns where it should land after a
     /// client-side navigation, or `None` for the page the browser loaded and for a page
     /// rendered again at the same address (Retry), which keep their place.

@@ -59,7 +59,11 @@ impl Shell {
             RewriteStrSettings {
                 element_content_handlers: vec![
                     element!("link[rel=modulepreload][href]", |el| {
-                        files.borrow_mut().js = el.get_attribute("href");
+                        // The app's JS, and wasm-bindgen snippets it imports itself.
+                        let href = el.get_attribute("href");
+                        if !href.as_deref().is_some_and(|h| h.contains("/snippets/")) {
+                            files.borrow_mut().js = href;
+                        }
                         el.remove();
                         Ok(())
                     }),
@@ -104,6 +108,15 @@ impl Shell {
         )
         .context("adding the boot script to index.html")?;
         Ok(Shell { html })
+    }
+
+    /// A shell without the app, for pages that only feed the search index (a debug build,
+    /// whose Trunk shell has no release loader, still gets an index under `trunk serve`).
+    pub fn for_search_index() -> Shell {
+        Shell {
+            html: "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body></body></html>"
+                .into(),
+        }
     }
 
     /// A complete page: the shell with this page's head (replacing the shell's title and
@@ -233,11 +246,14 @@ fn prime(cache: DataCache, ctx: &SiteContext, spec: &PageSpec) -> Result<()> {
     let Some(route) = &spec.route else {
         return Ok(());
     };
-    let rel = route.data_file();
+    let Some(rel) = route.data_file() else {
+        return Ok(());
+    };
     match route {
         Route::Feed { .. } | Route::Tag { .. } => typed::<ListPage>(cache, &rel, &spec.data),
         Route::Article { .. } => typed::<Article>(cache, &rel, &spec.data),
         Route::Tags => typed::<TagIndex>(cache, &rel, &spec.data),
+        Route::Search => Ok(()),
     }
 }
 
@@ -263,7 +279,9 @@ pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
         let body = view! { <App launch=launch/> }.to_html();
         // The story as primed, for its social card.
         let article = match &spec.route {
-            Some(route @ Route::Article { .. }) => cache.peek::<Article>(&route.data_file()),
+            Some(route @ Route::Article { .. }) => route
+                .data_file()
+                .and_then(|rel| cache.peek::<Article>(&rel)),
             _ => None,
         };
         Ok((body, sink.take(), article))
@@ -296,8 +314,8 @@ pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
 fn embedded_json(ctx: &SiteContext, spec: &PageSpec) -> String {
     let mut data = serde_json::Map::new();
     data.insert(paths::site_json(), ctx.site_json.clone());
-    if let Some(route) = &spec.route {
-        data.insert(route.data_file(), spec.data.clone());
+    if let Some(rel) = spec.route.as_ref().and_then(Route::data_file) {
+        data.insert(rel, spec.data.clone());
     }
     script_json(&Value::Object(data))
 }
@@ -488,7 +506,7 @@ mod tests {
         );
     }
 
-    const TRUNK_INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head><body>\n</body></html>";
+    const TRUNK_INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"modulepreload\" href=\"/news/snippets/krasa-2/inline0.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head><body>\n</body></html>";
 
     #[test]
     fn the_shell_becomes_a_page_and_loses_trunks_loader() {

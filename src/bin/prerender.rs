@@ -19,21 +19,25 @@ struct Args {
     public_url: String,
     /// Trunk's index.html, when it is not (or no longer) `<dist>/index.html`.
     shell: Option<PathBuf>,
+    /// Write only the article pages, for the search index, into this folder.
+    index_pages_only: Option<PathBuf>,
 }
 
-const USAGE: &str =
-    "usage: prerender --dist <built site folder> [--public-url /sub/path/] [--shell index.html]";
+const USAGE: &str = "usage: prerender --dist <built site folder> [--public-url /sub/path/] \
+     [--shell index.html | --index-pages-only <folder>]";
 
 fn args() -> Result<Args> {
     let mut dist = None;
     let mut public_url = "/".to_string();
     let mut shell = None;
+    let mut index_pages_only = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dist" => dist = it.next().map(PathBuf::from),
             "--public-url" => public_url = it.next().context("--public-url needs a value")?,
             "--shell" => shell = it.next().map(PathBuf::from),
+            "--index-pages-only" => index_pages_only = it.next().map(PathBuf::from),
             "-h" | "--help" => bail!(USAGE),
             other => bail!("unknown argument `{other}`\n{USAGE}"),
         }
@@ -42,6 +46,7 @@ fn args() -> Result<Args> {
         dist: dist.context("--dist <folder> is required")?,
         public_url,
         shell,
+        index_pages_only,
     })
 }
 
@@ -61,11 +66,14 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-/// Every page of the site: feed pages, the tag index, tag pages, articles, and the
-/// not-found page, each with its data file.
+/// Every page of the site: feed pages, the tag index, tag pages, articles, the search page
+/// and the not-found page, each with its data file.
 fn pages(dist: &Path, ctx: &SiteContext) -> Result<Vec<PageSpec>> {
     let spec = |route: Route| -> Result<PageSpec> {
-        let data = read_json(dist, &route.data_file())?;
+        let data = match route.data_file() {
+            Some(rel) => read_json(dist, &rel)?,
+            None => Value::Null,
+        };
         Ok(PageSpec {
             route: Some(route),
             data,
@@ -100,6 +108,7 @@ fn pages(dist: &Path, ctx: &SiteContext) -> Result<Vec<PageSpec>> {
     for slug in &slugs {
         pages.push(spec(Route::article(slug))?);
     }
+    pages.push(spec(Route::Search)?);
     pages.push(PageSpec {
         route: None,
         data: Value::Null,
@@ -107,25 +116,38 @@ fn pages(dist: &Path, ctx: &SiteContext) -> Result<Vec<PageSpec>> {
     Ok(pages)
 }
 
+/// Trunk's index.html (`--shell`, else the one in `--dist`) as the shell of every page.
+fn trunk_shell(a: &Args) -> Result<Shell> {
+    let path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
+    let index = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Shell::from_trunk(&index).with_context(|| path.display().to_string())
+}
+
 fn run() -> Result<()> {
     let started = Instant::now();
     let a = args()?;
-    let shell_path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
-    let index = fs::read_to_string(&shell_path)
-        .with_context(|| format!("reading {}", shell_path.display()))?;
-    let shell = Shell::from_trunk(&index).with_context(|| shell_path.display().to_string())?;
     let ctx = SiteContext::new(
         read_json(&a.dist, &paths::site_json())?,
         Base::new(&a.public_url),
     )?;
-    let pages = pages(&a.dist, &ctx)?;
+    let mut pages = pages(&a.dist, &ctx)?;
+    let (shell, out_dir) = match &a.index_pages_only {
+        Some(dir) => {
+            pages.retain(|p| matches!(p.route, Some(Route::Article { .. })));
+            if dir.exists() {
+                fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
+            }
+            (Shell::for_search_index(), dir.clone())
+        }
+        None => (trunk_shell(&a)?, a.dist.clone()),
+    };
     for spec in &pages {
         let file = spec.file();
         let rendered = render(&ctx, spec).with_context(|| format!("rendering {file}"))?;
         let html = shell
             .page(&rendered)
             .with_context(|| format!("writing {file}"))?;
-        let out = a.dist.join(&file);
+        let out = out_dir.join(&file);
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
@@ -138,7 +160,7 @@ fn run() -> Result<()> {
     eprintln!(
         "prerender: wrote {} pages ({articles} articles) into {} in {:.2?}",
         pages.len(),
-        a.dist.display(),
+        out_dir.display(),
         started.elapsed()
     );
     Ok(())

@@ -5,6 +5,7 @@ use krasa_model::{format_date, Article};
 use leptos::prelude::*;
 
 use super::card::{CardList, TagLinks};
+use crate::search::{CATEGORY_FILTER, TAG_FILTER};
 
 /// The body HTML, sanitized by press (ammonia). This is the only place the app inserts HTML.
 /// In-page links (press writes them `articles/<slug>#section`; a bare `#section` is also
@@ -17,6 +18,11 @@ pub fn ArticleBody(html: String) -> impl IntoView {
 
 /// A whole article. `back_href` is where "Back to News" leads (the feed page the reader
 /// came from).
+///
+/// The `data-pagefind-*` attributes tell the search index (built by Pagefind from the
+/// prerendered pages) what to index: the article alone (not the header, related stories or
+/// "Back to News"), its slug, date and category as metadata, its category and tags as
+/// filters, and its date as the sort key.
 #[component]
 pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl IntoView {
     let s = article.summary;
@@ -35,17 +41,33 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
         }
     });
     view! {
-        <article class="article">
-            <p class="back">
+        <article
+            class="article"
+            data-pagefind-body=""
+            data-pagefind-meta=format!("slug:{}", s.slug)
+        >
+            <p class="back" data-pagefind-ignore="">
                 <a href=back_href>"← Back to News"</a>
             </p>
             <header class="article-header">
-                <p class="badge">{s.category.clone()}</p>
+                <p
+                    class="badge"
+                    data-pagefind-filter=CATEGORY_FILTER
+                    data-pagefind-meta=CATEGORY_FILTER
+                >
+                    {s.category.clone()}
+                </p>
                 <h1 tabindex="-1">{s.title.clone()}</h1>
                 <p class="byline">
                     <span class="author">{s.author.clone()}</span>
                     <span aria-hidden="true">" · "</span>
-                    <time datetime=s.date.clone()>{format_date(&s.date)}</time>
+                    <time
+                        datetime=s.date.clone()
+                        data-pagefind-meta="date[datetime]"
+                        data-pagefind-sort="date[datetime]"
+                    >
+                        {format_date(&s.date)}
+                    </time>
                     <span aria-hidden="true">" · "</span>
                     <span>{s.reading_minutes} " minute read"</span>
                     {updated}
@@ -53,7 +75,7 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
             </header>
             <ArticleBody html=article.body_html/>
             <footer class="article-footer">
-                <TagLinks tags=s.tags.clone() label="Article tags"/>
+                <TagLinks tags=s.tags.clone() label="Article tags" search_filter=TAG_FILTER/>
             </footer>
         </article>
         {related}

@@ -5,16 +5,22 @@ use leptos::prelude::*;
 
 use crate::links;
 
-/// The `#tag` links of an article or card.
+/// The `#tag` links of an article or card. `search_filter` names the Pagefind filter the
+/// tags are indexed under (the article's own tags, not those of cards beside it).
 #[component]
-pub fn TagLinks(tags: Vec<TagRef>, #[prop(optional)] label: Option<&'static str>) -> impl IntoView {
+pub fn TagLinks(
+    tags: Vec<TagRef>,
+    #[prop(optional)] label: Option<&'static str>,
+    #[prop(optional)] search_filter: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <ul class="tag-links" aria-label=label.unwrap_or("Tags")>
             {tags
                 .into_iter()
                 .map(|t| {
+                    let filter = search_filter.map(|f| format!("{f}:{}", t.slug));
                     view! {
-                        <li>
+                        <li data-pagefind-filter=filter>
                             <a href=links::href(&Route::tag(&t.slug))>"#" {t.slug.clone()}</a>
                         </li>
                     }

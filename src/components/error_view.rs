@@ -8,11 +8,22 @@ use krasa_model::Route;
 
 use crate::links;
 
+/// `level` is the heading level: 1 when the error is the page, 2 inside a page that keeps
+/// its own h1 (search).
 #[component]
-pub fn ErrorView(error: AppError, on_retry: Callback<()>) -> impl IntoView {
+pub fn ErrorView(
+    error: AppError,
+    on_retry: Callback<()>,
+    #[prop(default = 1)] level: u8,
+) -> impl IntoView {
+    let heading = if level >= 2 {
+        view! { <h2 id="error-heading" tabindex="-1">"Something went wrong"</h2> }.into_any()
+    } else {
+        view! { <h1 id="error-heading" tabindex="-1">"Something went wrong"</h1> }.into_any()
+    };
     view! {
         <section class="error-view" role="alert" aria-labelledby="error-heading">
-            <h1 id="error-heading" tabindex="-1">"Something went wrong"</h1>
+            {heading}
             <p class="error-message">{error.to_string()}</p>
             <p class="error-actions">
                 <button type="button" class="button" on:click=move |_| on_retry.run(())>

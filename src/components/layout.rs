@@ -8,6 +8,8 @@ use leptos_router::hooks::use_location;
 use super::theme::ThemeToggle;
 use crate::links;
 use crate::pages::SiteInfo;
+use crate::search::pagefind::use_index;
+use crate::search::SearchQuery;
 
 /// The address shown, below the deploy base (`/tags`).
 fn current_path() -> Signal<String> {
@@ -76,8 +78,55 @@ pub fn Header() -> impl IntoView {
                     </ul>
                     <ThemeToggle/>
                 </nav>
+                <SearchBox/>
             </div>
         </header>
+    }
+}
+
+/// The search box of every page: a GET form to `/search` (so it works without JavaScript,
+/// where the search page explains that results need it). With JavaScript, focus starts
+/// loading the index and submitting goes through the router.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let base = links::base();
+    let action = base.href(&Route::Search);
+    let navigate = leptos_router::hooks::use_navigate();
+    let words = NodeRef::<leptos::html::Input>::new();
+    let index = use_index();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let query = SearchQuery {
+            words: words
+                .get()
+                .map(|i| i.value())
+                .unwrap_or_default()
+                .trim()
+                .into(),
+            ..SearchQuery::default()
+        };
+        navigate(&query.href(&base), Default::default());
+    };
+    view! {
+        <form
+            class="site-search"
+            role="search"
+            aria-label="Site search"
+            action=action
+            method="get"
+            on:submit=on_submit
+        >
+            <label for="site-search-words" class="visually-hidden">"Search stories"</label>
+            <input
+                id="site-search-words"
+                type="search"
+                name="q"
+                placeholder="Search stories"
+                node_ref=words
+                on:focus=move |_| index.warm()
+            />
+            <button type="submit" class="button">"Search"</button>
+        </form>
     }
 }
 

@@ -11,7 +11,7 @@ pub mod theme;
 pub use article_view::{ArticleBody, ArticleView};
 pub use card::{ArticleCard, CardList, TagLinks};
 pub use error_view::ErrorView;
-pub use layout::{Footer, Header, SkipLink};
+pub use layout::{Footer, Header, SearchBox, SkipLink};
 pub use pager::{Pager, PagerTarget};
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use theme::{Theme, ThemeToggle};

@@ -6,12 +6,14 @@
 pub mod article;
 pub mod feed;
 pub mod not_found;
+pub mod search;
 pub mod tag;
 pub mod tags;
 
 pub use article::ArticlePage;
 pub use feed::FeedPage;
 pub use not_found::NotFound;
+pub use search::SearchPage;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 
@@ -64,13 +66,26 @@ fn current_address() -> String {
 /// Tells the navigation layer that this page's content is on screen (after it rendered; a
 /// no-op when prerendering, where effects do not run).
 pub fn mark_ready() {
+    mark_ready_with(None);
+}
+
+/// [`mark_ready`] for a page that can change in place (search results refined while
+/// typing): when it does not land (the reader is already there), `text` is announced.
+pub fn mark_ready_announcing(text: String) {
+    mark_ready_with(Some(text));
+}
+
+fn mark_ready_with(in_place: Option<String>) {
     let Some(nav) = use_context::<NavState>() else {
         return;
     };
     let address = current_address();
-    Effect::new(move |_| {
-        if let Some(landing) = nav.arrive(&address) {
-            crate::nav::land(nav, landing);
+    Effect::new(move |_| match nav.arrive(&address) {
+        Some(landing) => crate::nav::land(nav, landing),
+        None => {
+            if let Some(text) = &in_place {
+                nav.announcement.set(text.clone());
+            }
         }
     });
 }
@@ -123,7 +138,10 @@ where
     let params = use_params_map();
     let route = Memo::new(move |_| params.with(to_route));
     move || match route.get() {
-        Some(route) => load(route.data_file(), skeleton, render),
+        Some(route) => match route.data_file() {
+            Some(rel) => load(rel, skeleton, render),
+            None => view! { <NotFound/> }.into_any(),
+        },
         None => view! { <NotFound/> }.into_any(),
     }
 }

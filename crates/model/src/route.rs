@@ -18,6 +18,9 @@ pub enum Route {
     Tags,
     /// `/tags/:tag` (page 1) and `/tags/:tag/page/:n` (n ≥ 2): the stories with one tag.
     Tag { slug: String, page: u32 },
+    /// `/search`: search results; the words and filters are in the query
+    /// (`?q=…&tag=…&category=…`), which is not part of the route.
+    Search,
 }
 
 /// What an address below the deploy base shows.
@@ -78,7 +81,8 @@ impl Route {
     }
 
     /// The canonical path of this page below the deploy base: `/`, `/page/2`,
-    /// `/articles/x`, `/tags`, `/tags/x`, `/tags/x/page/2`. First pages have no `/page/1`.
+    /// `/articles/x`, `/tags`, `/tags/x`, `/tags/x/page/2`, `/search`. First pages have no
+    /// `/page/1`.
     pub fn path(&self) -> String {
         match self {
             Route::Feed { page } if *page <= 1 => "/".to_string(),
@@ -87,6 +91,7 @@ impl Route {
             Route::Tags => "/tags".to_string(),
             Route::Tag { slug, page } if *page <= 1 => format!("/tags/{slug}"),
             Route::Tag { slug, page } => format!("/tags/{slug}/page/{page}"),
+            Route::Search => "/search".to_string(),
         }
     }
 
@@ -96,14 +101,16 @@ impl Route {
         self.path().trim_start_matches('/').to_string()
     }
 
-    /// The published data file this page shows (as in [`crate::paths`]).
-    pub fn data_file(&self) -> String {
-        match self {
+    /// The published data file this page shows (as in [`crate::paths`]); none for search,
+    /// whose results come from the search index.
+    pub fn data_file(&self) -> Option<String> {
+        Some(match self {
             Route::Feed { page } => paths::feed_page_json(*page),
             Route::Article { slug } => paths::article_json(slug),
             Route::Tags => paths::tags_json(),
             Route::Tag { slug, page } => paths::tag_page_json(slug, *page),
-        }
+            Route::Search => return None,
+        })
     }
 
     /// The page at a path below the deploy base (without query or fragment), if it is one,
@@ -121,6 +128,7 @@ impl Route {
             ["tags"] => Some(Route::Tags),
             ["tags", slug] => Route::tag_from(slug, None),
             ["tags", slug, "page", n] => Route::tag_from(slug, Some(n)),
+            ["search"] => Some(Route::Search),
             _ => None,
         }
     }
@@ -171,6 +179,7 @@ mod tests {
                 slug: "ai".into(),
                 page: 4,
             },
+            Route::Search,
         ]
     }
 
@@ -186,7 +195,7 @@ mod tests {
 
     #[test]
     fn every_route_has_its_address_and_data_file() {
-        let table: Vec<(String, String)> = every_kind()
+        let table: Vec<(String, Option<String>)> = every_kind()
             .iter()
             .map(|r| (r.path(), r.data_file()))
             .collect();
@@ -198,10 +207,11 @@ mod tests {
             ("/tags/ai", "tags/ai/1.json"),
             ("/tags/ai/page/4", "tags/ai/4.json"),
         ];
-        let expected: Vec<(String, String)> = expected
+        let mut expected: Vec<(String, Option<String>)> = expected
             .iter()
-            .map(|(p, d)| (p.to_string(), d.to_string()))
+            .map(|(p, d)| (p.to_string(), Some(d.to_string())))
             .collect();
+        expected.push(("/search".into(), None));
         assert_eq!(table, expected);
         assert_eq!(Route::HOME.relative(), "");
         assert_eq!(Route::article("x").relative(), "articles/x");
@@ -217,6 +227,7 @@ mod tests {
             ("//tags", "/tags"),
             ("/tags//ai//page/3", "/tags/ai/page/3"),
             ("/page/2/", "/page/2"),
+            ("/search/", "/search"),
         ] {
             assert_eq!(
                 Route::resolve(from),
@@ -247,6 +258,7 @@ mod tests {
             "/nope",
             "/index.html",
             "/feed.xml",
+            "/search/x",
             "",
             "tags",
         ] {

@@ -1,0 +1,450 @@
+//! `/search?q=<words>&tag=<tag>&category=<category>`: search results from Pagefind.
+//!
+//! The query lives in the address, so results can be shared, and Back comes back to them
+//! (with as many results as were shown, where the reader was). Typing in the page's box
+//! refines the search in place: the address is replaced, not pushed, and focus stays in
+//! the box. Prerendered, the page is the form and a note that search needs JavaScript
+//! (`.no-js`: hidden once scripts run).
+//!
+//! The page keeps one [`Outcome`] signal and renders each state as a plain view: one
+//! reactive closure for the results, one per filter's options (a lean wasm: each reactive
+//! view type costs code).
+
+use krasa_model::{format_date, Route};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::ErrorView;
+use crate::error::AppError;
+use crate::head::Robots;
+use crate::links;
+use crate::nav::{address_key, NavState};
+use crate::pages::{mark_ready, mark_ready_announcing, set_head, PageHead};
+use crate::search::pagefind::{use_index, FilterChoices, FilterValue, Found, Hit, SearchIndex};
+use crate::search::{count_label, excerpt_parts, SearchQuery, RESULTS_STEP};
+
+/// How long typing pauses before the results follow it.
+const TYPING_PAUSE_MS: u64 = 120;
+
+/// What the results area shows.
+#[derive(Clone)]
+enum Outcome {
+    /// No words and no filter: the form alone.
+    Idle,
+    /// The first results of a new search are on their way.
+    Searching,
+    Shown(Shown),
+    Failed(AppError),
+}
+
+/// A search with the results loaded so far.
+#[derive(Clone)]
+struct Shown {
+    query: SearchQuery,
+    found: Found,
+    hits: Vec<Hit>,
+    /// "Show more" is loading the next results.
+    more_pending: bool,
+    /// The last "Show more" failed.
+    more_failed: Option<AppError>,
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(SearchQuery::from_params));
+    let index = use_index();
+    let outcome = RwSignal::new(if query.with_untracked(SearchQuery::is_empty) {
+        Outcome::Idle
+    } else {
+        Outcome::Searching
+    });
+    let attempt = RwSignal::new(0u32);
+    // A new query (or Retry) starts a search; an answer to an older one is dropped.
+    Effect::new(move |_| {
+        let q = query.get();
+        attempt.track();
+        if q.is_empty() {
+            outcome.set(Outcome::Idle);
+            return;
+        }
+        if !matches!(outcome.get_untracked(), Outcome::Shown(_)) {
+            outcome.set(Outcome::Searching);
+        }
+        leptos::task::spawn_local(async move {
+            let result = first_results(index, &q).await;
+            if query.get_untracked() == q {
+                outcome.set(match result {
+                    Ok(shown) => Outcome::Shown(shown),
+                    Err(e) => Outcome::Failed(e),
+                });
+            }
+        });
+    });
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    let results = move || match outcome.get() {
+        Outcome::Idle => {
+            head_for(None);
+            mark_ready();
+            ().into_any()
+        }
+        Outcome::Searching => view! { <p class="search-status">"Searching…"</p> }.into_any(),
+        Outcome::Failed(e) => view! { <ErrorView error=e on_retry=retry level=2/> }.into_any(),
+        Outcome::Shown(shown) => results_view(shown, outcome),
+    };
+    // The filters' values change with the words, not with the filters: a memo keeps the
+    // selects (and the focus in them) when a filter narrows the results.
+    let choices = Memo::new(
+        move |previous: Option<&FilterChoices>| match outcome.get() {
+            Outcome::Shown(s) => s.found.filters,
+            _ => previous.cloned().unwrap_or_default(),
+        },
+    );
+    view! {
+        <section class="search" aria-labelledby="page-heading">
+            <h1 id="page-heading" class="page-heading" tabindex="-1">"Search"</h1>
+            <SearchForm query=query choices=choices/>
+            <p class="search-note no-js">
+                "Search needs JavaScript, which is off in this browser. You can still "
+                "browse every story by topic in "
+                <a href=links::href(&Route::Tags)>"all tags"</a> "."
+            </p>
+            {results}
+        </section>
+    }
+}
+
+/// Runs a search and loads its first results: as many as the reader saw at this address
+/// before (Back after "Show more"), else one step.
+async fn first_results(index: SearchIndex, query: &SearchQuery) -> Result<Shown, AppError> {
+    let found = index.search(query).await?;
+    let count = index
+        .shown_at(&here())
+        .unwrap_or(RESULTS_STEP)
+        .max(RESULTS_STEP);
+    let hits = found.hits(0, count).await?;
+    Ok(Shown {
+        query: query.clone(),
+        found,
+        hits,
+        more_pending: false,
+        more_failed: None,
+    })
+}
+
+/// The address shown, as the navigation layer keys it.
+fn here() -> String {
+    let location = window().location();
+    address_key(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+    )
+}
+
+/// Loads the next results into the page ("Show more"); focus goes to the first new one.
+fn show_more(outcome: RwSignal<Outcome>, index: SearchIndex) {
+    let Outcome::Shown(shown) = outcome.get_untracked() else {
+        return;
+    };
+    let from = shown.hits.len();
+    let set = move |f: &dyn Fn(&mut Shown)| {
+        outcome.update(|o| {
+            if let Outcome::Shown(s) = o {
+                f(s)
+            }
+        })
+    };
+    set(&|s| s.more_pending = true);
+    leptos::task::spawn_local(async move {
+        let more = shown.found.hits(from, from + RESULTS_STEP).await;
+        set(&|s| {
+            s.more_pending = false;
+            match &more {
+                Ok(hits) if s.hits.len() == from => {
+                    s.hits.extend(hits.iter().cloned());
+                    s.more_failed = None;
+                }
+                Ok(_) => {}
+                Err(e) => s.more_failed = Some(e.clone()),
+            }
+        });
+        if more.is_ok() {
+            index.remember_shown(here(), from + RESULTS_STEP);
+            focus_result(from);
+        }
+    });
+}
+
+/// The page's title names the search; search pages are not for search engines.
+fn head_for(described: Option<String>) {
+    let title = match described {
+        Some(d) => format!("Search: {d}"),
+        None => "Search".to_string(),
+    };
+    set_head(
+        &title,
+        PageHead {
+            description: Some("Search every story by its words, tag or category.".into()),
+            robots: Robots::NoIndex,
+            ..PageHead::default()
+        },
+    );
+}
+
+/// The count, the results and "Show more"; or "no results".
+fn results_view(shown: Shown, outcome: RwSignal<Outcome>) -> AnyView {
+    let total = shown.found.total();
+    let described = shown.query.describe();
+    head_for(Some(format!("{described} ({})", count_label(total))));
+    mark_ready_announcing(format!("{} for {described}", count_label(total)));
+    if total == 0 {
+        return view! { <NoResults described=described/> }.into_any();
+    }
+    let index = use_index();
+    let left = total.saturating_sub(shown.hits.len());
+    let more = (left > 0 && !shown.more_pending).then(|| {
+        view! {
+            <button type="button" class="button show-more" on:click=move |_| show_more(outcome, index)>
+                {format!("Show more ({left} more)")}
+            </button>
+        }
+    });
+    let failed = shown
+        .more_failed
+        .map(|e| view! { <p class="search-error" role="alert">{e.to_string()}</p> });
+    view! {
+        <p class="search-count">{count_label(total)} " for " {described}</p>
+        <ol class="search-results">
+            {shown.hits.into_iter().map(|hit| view! { <SearchHit hit=hit/> }).collect_view()}
+        </ol>
+        {failed}
+        {more}
+    }
+    .into_any()
+}
+
+/// After "Show more", focus goes to the first new result.
+fn focus_result(position: usize) {
+    request_animation_frame(move || {
+        let selector = format!(".search-results > li:nth-child({}) a", position + 1);
+        if let Ok(Some(link)) = document().query_selector(&selector) {
+            use wasm_bindgen::JsCast;
+            if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+                let _ = link.focus();
+            }
+        }
+    });
+}
+
+/// How a change of the form reaches the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Submitted: a new history entry; the page lands at its top.
+    NewSearch,
+    /// Typing paused, or a filter changed: the address is replaced and the page keeps focus
+    /// and place; the new count is announced.
+    Refine,
+}
+
+/// The words, and the tag and category filters. A GET form to `/search`, so it works
+/// without JavaScript too (the prerendered page then explains); with it, submitting and
+/// typing go through the router.
+#[component]
+fn SearchForm(query: Memo<SearchQuery>, choices: Memo<FilterChoices>) -> impl IntoView {
+    let base = links::base();
+    let action = base.href(&Route::Search);
+    let navigate = use_navigate();
+    let form = NodeRef::<leptos::html::Form>::new();
+    // (Handlers and timers run outside the component: take the context values now.)
+    let nav = use_context::<NavState>();
+    let index = use_index();
+    let pause = StoredValue::new(None::<TimeoutHandle>);
+    let go = move |step: Step| {
+        if let Some(h) = pause.get_value() {
+            h.clear();
+        }
+        let Some(next) = form.get().map(|f| read_form(&f)) else {
+            return;
+        };
+        if next == query.get_untracked() {
+            return;
+        }
+        let href = next.href(&base);
+        if step == Step::Refine {
+            if let Some(nav) = nav {
+                let (path, search) = href.split_once('?').unwrap_or((&href, ""));
+                nav.refine(address_key(path, search));
+            }
+        }
+        navigate(
+            &href,
+            NavigateOptions {
+                replace: step == Step::Refine,
+                scroll: step == Step::NewSearch,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let go = StoredValue::new(go);
+    let on_input = move |_| {
+        if let Some(h) = pause.get_value() {
+            h.clear();
+        }
+        let later = move || go.with_value(|go| go(Step::Refine));
+        let pause_ms = std::time::Duration::from_millis(TYPING_PAUSE_MS);
+        pause.set_value(set_timeout_with_handle(later, pause_ms).ok());
+    };
+    view! {
+        <form
+            class="search-form"
+            role="search"
+            aria-label="Search and filter stories"
+            action=action
+            method="get"
+            node_ref=form
+            on:submit=move |ev| {
+                ev.prevent_default();
+                go.with_value(|go| go(Step::NewSearch));
+            }
+        >
+            <div class="search-field">
+                <label for="search-words">"Search stories"</label>
+                <input
+                    id="search-words"
+                    type="search"
+                    name="q"
+                    prop:value=move || query.with(|q| q.words.clone())
+                    on:input=on_input
+                    on:focus=move |_| index.warm()
+                />
+                <button type="submit" class="button">"Search"</button>
+            </div>
+            <div
+                class="search-filters"
+                on:change=move |_| go.with_value(|go| go(Step::Refine))
+            >
+                // Rebuilt when the values change (new words), not when a filter is chosen, so
+                // the select the reader is using keeps focus; Back and Forward set the value.
+                {move || filter_selects(query.get_untracked(), choices.get())}
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+/// The search the form states.
+fn read_form(form: &web_sys::HtmlFormElement) -> SearchQuery {
+    let data = web_sys::FormData::new_with_form(form).ok();
+    let value = |name: &str| {
+        data.as_ref()
+            .and_then(|d| d.get(name).as_string())
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    SearchQuery {
+        words: value("q").unwrap_or_default(),
+        tag: value("tag"),
+        category: value("category"),
+    }
+}
+
+/// The tag and category filters; their values follow the address.
+fn filter_selects(query: SearchQuery, choices: FilterChoices) -> AnyView {
+    let params = use_query_map();
+    let chosen = move |key: &'static str| move || params.with(|p| p.get(key).unwrap_or_default());
+    view! {
+        <span class="search-filter">
+            <label for="search-tag">"Tag"</label>
+            <select id="search-tag" name="tag" prop:value=chosen(crate::search::TAG_PARAM)>
+                {filter_options("Any tag", "#", query.tag, choices.tags)}
+            </select>
+        </span>
+        <span class="search-filter">
+            <label for="search-category">"Category"</label>
+            <select id="search-category" name="category" prop:value=chosen(crate::search::CATEGORY_PARAM)>
+                {filter_options("Any category", "", query.category, choices.categories)}
+            </select>
+        </span>
+    }
+    .into_any()
+}
+
+/// A filter's options: "Any", the values among the results with their counts, and the
+/// chosen value even when no result has it.
+fn filter_options(
+    any: &'static str,
+    prefix: &'static str,
+    chosen: Option<String>,
+    mut values: Vec<FilterValue>,
+) -> AnyView {
+    if let Some(c) = &chosen {
+        if !values.iter().any(|v| &v.value == c) {
+            values.insert(
+                0,
+                FilterValue {
+                    value: c.clone(),
+                    count: 0,
+                },
+            );
+        }
+    }
+    let any_chosen = chosen.is_none();
+    let options = values
+        .into_iter()
+        .map(|v| {
+            let is_chosen = chosen.as_deref() == Some(v.value.as_str());
+            let text = format!("{prefix}{} ({})", v.value, v.count);
+            view! { <option value=v.value selected=is_chosen>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <option value="" selected=any_chosen>{any}</option>
+        {options}
+    }
+    .into_any()
+}
+
+/// One result: category badge, title link, date, and the excerpt with the matched words
+/// marked.
+#[component]
+fn SearchHit(hit: Hit) -> impl IntoView {
+    let href = links::href(&Route::article(&hit.slug));
+    let excerpt = excerpt_parts(&hit.excerpt)
+        .into_iter()
+        .map(|part| {
+            if part.matched {
+                view! { <mark>{part.text}</mark> }.into_any()
+            } else {
+                part.text.into_any()
+            }
+        })
+        .collect_view();
+    let badge = (!hit.category.is_empty()).then(|| view! { <p class="badge">{hit.category}</p> });
+    let date = (!hit.date.is_empty()).then(|| {
+        let shown = format_date(&hit.date);
+        view! { <p class="byline"><time datetime=hit.date>{shown}</time></p> }
+    });
+    view! {
+        <li class="card search-hit">
+            {badge}
+            <h2 class="card-title"><a href=href>{hit.title}</a></h2>
+            <p class="excerpt">{excerpt}</p>
+            {date}
+        </li>
+    }
+}
+
+/// Nothing found: the search, and where to go instead.
+#[component]
+fn NoResults(described: String) -> impl IntoView {
+    view! {
+        <div class="search-empty">
+            <p class="search-count">"No results for " {described} "."</p>
+            <p>
+                "Try fewer or other words, remove a filter, or browse the stories by topic in "
+                <a href=links::href(&Route::Tags)>"all tags"</a> "."
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,294 @@
+//! Pagefind's own JavaScript API (`pagefind/pagefind.js`, written by the `pagefind` CLI
+//! next to the site) through a small wasm-bindgen binding.
+//!
+//! Nothing of it is loaded until search is wanted: [`SearchIndex::warm`] (the search box
+//! got focus) or the first search starts a dynamic `import()` of the bundle, resolved
+//! against `<base href>`, so a `/news/` build finds its own index. Pagefind then fetches its
+//! wasm, runs in its web worker, and fetches the index chunks and result fragments it
+//! needs. A failed load is not kept: the next attempt (Retry) imports the bundle again
+//! under a fresh URL, since browsers remember a failed module.
+//!
+//! Runs in the browser only (effects, event handlers and tasks never run when
+//! prerendering).
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{rank, SearchQuery};
+use crate::error::AppError;
+
+/// Where the bundle is, relative to the site root.
+pub const BUNDLE: &str = "pagefind/pagefind.js";
+
+#[wasm_bindgen(inline_js = "export function importModule(url) { return import(url); }")]
+extern "C" {
+    /// The dynamic `import()` of a module by absolute URL.
+    #[wasm_bindgen(js_name = importModule)]
+    fn import_module(url: &str) -> js_sys::Promise;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The module `pagefind.js` exports.
+    #[derive(Clone)]
+    type Module;
+    #[wasm_bindgen(method)]
+    fn init(this: &Module) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    fn search(this: &Module, term: &JsValue, options: &JsValue) -> js_sys::Promise;
+    /// Loads the filter indexes (once), so searches count results per tag and category.
+    #[wasm_bindgen(method)]
+    fn filters(this: &Module) -> js_sys::Promise;
+
+    /// One result of a search, before its fragment (title, excerpt, meta) is loaded.
+    #[derive(Clone)]
+    type PagefindResult;
+    #[wasm_bindgen(method, getter)]
+    fn score(this: &PagefindResult) -> f64;
+    #[wasm_bindgen(method)]
+    fn data(this: &PagefindResult) -> js_sys::Promise;
+}
+
+/// A result as shown, from Pagefind's fragment of the article page: what the page gave
+/// it (`data-pagefind-meta`; the title is its h1) and the excerpt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hit {
+    pub title: String,
+    pub slug: String,
+    /// ISO date.
+    pub date: String,
+    pub category: String,
+    /// Plain text with the matched words in `<mark>` ([`super::excerpt_parts`]).
+    pub excerpt: String,
+}
+
+impl Hit {
+    /// Reads a fragment (`{ excerpt, meta: { title, slug, date, category } }`).
+    fn from_fragment(fragment: &JsValue) -> Hit {
+        let meta = get(fragment, "meta");
+        let text = |object: &JsValue, key: &str| get(object, key).as_string().unwrap_or_default();
+        Hit {
+            title: text(&meta, "title"),
+            slug: text(&meta, "slug"),
+            date: text(&meta, "date"),
+            category: text(&meta, "category"),
+            excerpt: text(fragment, "excerpt"),
+        }
+    }
+}
+
+/// A value of a filter and how many results have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterValue {
+    pub value: String,
+    pub count: u32,
+}
+
+/// The values of the tag and category filters among the results of the words (before the
+/// filters narrow them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterChoices {
+    pub tags: Vec<FilterValue>,
+    pub categories: Vec<FilterValue>,
+}
+
+/// The results of one search, in the order shown; their fragments load on demand.
+#[derive(Clone)]
+pub struct Found {
+    pending: SendWrapper<Rc<Vec<PagefindResult>>>,
+    pub filters: FilterChoices,
+}
+
+impl Found {
+    pub fn total(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Loads the fragments of results `from..to` (clamped), all at once.
+    pub async fn hits(&self, from: usize, to: usize) -> Result<Vec<Hit>, AppError> {
+        let to = to.min(self.total());
+        let from = from.min(to);
+        let loads: js_sys::Array = self.pending[from..to].iter().map(|r| r.data()).collect();
+        let all = JsFuture::from(js_sys::Promise::all(&loads))
+            .await
+            .map_err(|_| AppError::SearchUnavailable)?;
+        Ok(js_sys::Array::from(&all)
+            .iter()
+            .map(|f| Hit::from_fragment(&f))
+            .collect())
+    }
+}
+
+#[derive(Default)]
+struct State {
+    module: Option<Module>,
+    /// Failed loads so far (each retry imports the bundle under a new URL).
+    failures: u32,
+    /// Results shown at an address (path and query) when the reader left it ("show
+    /// more"), so Back shows as many again and lands where the reader was.
+    shown: Option<(String, usize)>,
+}
+
+/// The search index, provided as context by the app: a handle to Pagefind once loaded.
+#[derive(Clone, Copy)]
+pub struct SearchIndex(StoredValue<State, LocalStorage>);
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex(StoredValue::new_local(State::default()))
+    }
+}
+
+/// The app's search index (a fresh one where there is none).
+pub fn use_index() -> SearchIndex {
+    use_context::<SearchIndex>().unwrap_or_default()
+}
+
+impl SearchIndex {
+    /// Starts loading Pagefind, if it is not loaded, so the first search is quick.
+    pub fn warm(self) {
+        leptos::task::spawn_local(async move {
+            let _ = self.module().await;
+        });
+    }
+
+    /// Remembers that `count` results were shown at `address`.
+    pub fn remember_shown(self, address: String, count: usize) {
+        self.0.update_value(|s| s.shown = Some((address, count)));
+    }
+
+    /// How many results were shown at `address`, if the reader was there last.
+    pub fn shown_at(self, address: &str) -> Option<usize> {
+        self.0.with_value(|s| {
+            s.shown
+                .as_ref()
+                .filter(|(at, _)| at == address)
+                .map(|(_, n)| *n)
+        })
+    }
+
+    async fn module(self) -> Result<Module, AppError> {
+        if let Some(m) = self.0.with_value(|s| s.module.clone()) {
+            return Ok(m);
+        }
+        let failures = self.0.with_value(|s| s.failures);
+        let loaded = async {
+            let m: Module = JsFuture::from(import_module(&bundle_url(failures)?))
+                .await
+                .ok()?
+                .unchecked_into();
+            JsFuture::from(m.init()).await.ok()?;
+            JsFuture::from(m.filters()).await.ok()?;
+            Some(m)
+        }
+        .await;
+        match loaded {
+            Some(m) => {
+                self.0.update_value(|s| s.module = Some(m.clone()));
+                Ok(m)
+            }
+            None => Err(self.failed()),
+        }
+    }
+
+    /// Forgets the module after a failure, so the next attempt loads it afresh.
+    fn failed(self) -> AppError {
+        self.0.update_value(|s| {
+            s.module = None;
+            s.failures += 1;
+        });
+        AppError::SearchUnavailable
+    }
+
+    /// Runs a search: relevance first, ties newest first ([`rank`]).
+    pub async fn search(self, query: &SearchQuery) -> Result<Found, AppError> {
+        let module = self.module().await?;
+        let term = if query.words.is_empty() {
+            JsValue::NULL // filters only
+        } else {
+            JsValue::from_str(&query.words)
+        };
+        let response = JsFuture::from(module.search(&term, &search_options(query)))
+            .await
+            .map_err(|_| self.failed())?;
+        let by_date: Vec<PagefindResult> = js_sys::Array::from(&get(&response, "results"))
+            .iter()
+            .map(JsCast::unchecked_into)
+            .collect();
+        let scores: Vec<f64> = by_date.iter().map(PagefindResult::score).collect();
+        let pending = rank(&scores)
+            .into_iter()
+            .map(|i| by_date[i].clone())
+            .collect();
+        let totals = get(&response, "totalFilters");
+        Ok(Found {
+            pending: SendWrapper::new(Rc::new(pending)),
+            filters: FilterChoices {
+                tags: filter_values(&get(&totals, "tag")),
+                categories: filter_values(&get(&totals, "category")),
+            },
+        })
+    }
+}
+
+/// The bundle's absolute URL (a module's `import()` resolves against the module, not the
+/// document's base); after a failure, a new URL so the browser fetches it again.
+fn bundle_url(failures: u32) -> Option<String> {
+    let base = document().base_uri().ok()??;
+    let url = web_sys::Url::new_with_base(BUNDLE, &base).ok()?;
+    if failures > 0 {
+        url.set_search(&format!("attempt={failures}"));
+    }
+    Some(url.href())
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// `{ filters: { tag, category }, sort: { date: "desc" } }`: Pagefind returns the results
+/// newest first, each with its score, and [`rank`] orders them by score.
+fn search_options(query: &SearchQuery) -> JsValue {
+    let filters = js_sys::Object::new();
+    if let Some(tag) = &query.tag {
+        set(&filters, "tag", &JsValue::from_str(tag));
+    }
+    if let Some(category) = &query.category {
+        set(&filters, "category", &JsValue::from_str(category));
+    }
+    let sort = js_sys::Object::new();
+    set(&sort, "date", &JsValue::from_str("desc"));
+    let options = js_sys::Object::new();
+    set(&options, "filters", &filters);
+    set(&options, "sort", &sort);
+    options.into()
+}
+
+/// `{ value: count }` as a list, by name.
+fn filter_values(counts: &JsValue) -> Vec<FilterValue> {
+    let Some(object) = counts.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    let mut values: Vec<FilterValue> = js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            Some(FilterValue {
+                value: pair.get(0).as_string()?,
+                count: pair.get(1).as_f64()? as u32,
+            })
+        })
+        .filter(|v| v.count > 0)
+        .collect();
+    values.sort_unstable_by(|a, b| a.value.cmp(&b.value));
+    values
+}

@@ -45,6 +45,7 @@ for n in 30 10000; do
   mkdir -p "$site"
   # the app's assets, without this build's pages and data
   (cd dist && find . -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' \) -exec cp {} "$site/" \;)
+  cp -r dist/snippets "$site/"
   target/press/press generate --count "$n" --out "$OUT/corpus-$n" 2>/dev/null
   target/press/press build --content "$OUT/corpus-$n" --out "$site/data" --root "$site" --today 2026-11-27 --quiet
   target/press/prerender --dist "$site" --shell target/krasa-shell.html 2>&1 | sed 's/^/    /'

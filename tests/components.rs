@@ -2,8 +2,11 @@
 //! the way a reader would see it.
 #![cfg(target_arch = "wasm32")]
 
-use krasa::components::{ArticleCard, ArticleView, ErrorView, Pager, PagerTarget};
+use krasa::components::{
+    ArticleCard, ArticleView, ErrorView, NoResults, Pager, PagerTarget, SearchHit,
+};
 use krasa::error::AppError;
+use krasa::search::pagefind::Hit;
 use krasa_model::{Article, DATA_VERSION};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -197,4 +200,46 @@ async fn error_view_explains_and_retry_calls_back() {
     leptos::task::tick().await;
     assert_eq!(retries.get_untracked(), 2);
     assert_eq!(attr(&el, ".error-actions a", "href").as_deref(), Some("/"));
+}
+
+#[wasm_bindgen_test]
+async fn a_search_hit_marks_the_words_and_never_parses_the_excerpt_as_html() {
+    let el = container();
+    let hit = Hit {
+        title: "Chips <b>and</b> rules".into(),
+        slug: "chip-rules".into(),
+        date: "2026-11-20".into(),
+        category: "Analysis".into(),
+        excerpt: "New <mark>chip</mark> rules &lt;img src=x onerror=alert(1)&gt; for <mark>buyers</mark>.".into(),
+    };
+    let _h = leptos::mount::mount_to(el.clone(), move || view! { <SearchHit hit=hit.clone()/> });
+    leptos::task::tick().await;
+    assert_eq!(texts(&el, ".badge"), ["Analysis"]);
+    assert_eq!(texts(&el, "h2 a"), ["Chips <b>and</b> rules"]);
+    assert_eq!(
+        attr(&el, "h2 a", "href").as_deref(),
+        Some("/articles/chip-rules")
+    );
+    assert_eq!(texts(&el, "mark"), ["chip", "buyers"]);
+    assert_eq!(
+        texts(&el, ".excerpt"),
+        ["New chip rules <img src=x onerror=alert(1)> for buyers."]
+    );
+    assert!(
+        el.query_selector("img, b").unwrap().is_none(),
+        "no markup from the index"
+    );
+    assert_eq!(attr(&el, "time", "datetime").as_deref(), Some("2026-11-20"));
+}
+
+#[wasm_bindgen_test]
+async fn no_results_names_the_search_and_offers_the_tags() {
+    let el = container();
+    let _h = leptos::mount::mount_to(
+        el.clone(),
+        || view! { <NoResults described="“quantum”".to_string()/> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(texts(&el, ".search-count"), ["No results for “quantum”."]);
+    assert_eq!(attr(&el, "a", "href").as_deref(), Some("/tags"));
 }

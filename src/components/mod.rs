@@ -5,6 +5,7 @@ pub mod card;
 pub mod error_view;
 pub mod layout;
 pub mod pager;
+pub mod search_hit;
 pub mod skeleton;
 pub mod theme;
 
@@ -13,5 +14,6 @@ pub use card::{ArticleCard, CardList, TagLinks};
 pub use error_view::ErrorView;
 pub use layout::{Footer, Header, SearchBox, SkipLink};
 pub use pager::{Pager, PagerTarget};
+pub use search_hit::{NoResults, SearchHit};
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use theme::{Theme, ThemeToggle};

@@ -10,19 +10,19 @@
 //! reactive closure for the results, one per filter's options (a lean wasm: each reactive
 //! view type costs code).
 
-use krasa_model::{format_date, Route};
+use krasa_model::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::ErrorView;
+use crate::components::{ErrorView, NoResults, SearchHit};
 use crate::error::AppError;
 use crate::head::Robots;
 use crate::links;
 use crate::nav::{address_key, NavState};
 use crate::pages::{mark_ready, mark_ready_announcing, set_head, PageHead};
 use crate::search::pagefind::{use_index, FilterChoices, FilterValue, Found, Hit, SearchIndex};
-use crate::search::{count_label, excerpt_parts, SearchQuery, RESULTS_STEP};
+use crate::search::{count_label, SearchQuery, RESULTS_STEP};
 
 /// How long typing pauses before the results follow it.
 const TYPING_PAUSE_MS: u64 = 120;
@@ -403,48 +403,4 @@ fn filter_options(
         {options}
     }
     .into_any()
-}
-
-/// One result: category badge, title link, date, and the excerpt with the matched words
-/// marked.
-#[component]
-fn SearchHit(hit: Hit) -> impl IntoView {
-    let href = links::href(&Route::article(&hit.slug));
-    let excerpt = excerpt_parts(&hit.excerpt)
-        .into_iter()
-        .map(|part| {
-            if part.matched {
-                view! { <mark>{part.text}</mark> }.into_any()
-            } else {
-                part.text.into_any()
-            }
-        })
-        .collect_view();
-    let badge = (!hit.category.is_empty()).then(|| view! { <p class="badge">{hit.category}</p> });
-    let date = (!hit.date.is_empty()).then(|| {
-        let shown = format_date(&hit.date);
-        view! { <p class="byline"><time datetime=hit.date>{shown}</time></p> }
-    });
-    view! {
-        <li class="card search-hit">
-            {badge}
-            <h2 class="card-title"><a href=href>{hit.title}</a></h2>
-            <p class="excerpt">{excerpt}</p>
-            {date}
-        </li>
-    }
-}
-
-/// Nothing found: the search, and where to go instead.
-#[component]
-fn NoResults(described: String) -> impl IntoView {
-    view! {
-        <div class="search-empty">
-            <p class="search-count">"No results for " {described} "."</p>
-            <p>
-                "Try fewer or other words, remove a filter, or browse the stories by topic in "
-                <a href=links::href(&Route::Tags)>"all tags"</a> "."
-            </p>
-        </div>
-    }
 }

@@ -81,7 +81,7 @@ test('the theme toggle overrides the system and is remembered', async ({ page })
 
 test('the layout is readable at 320 px without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
-  for (const path of ['./', `./articles/${ARTICLE}`, './tags']) {
+  for (const path of ['./', `./articles/${ARTICLE}`, './tags', './search?q=privacy']) {
     await page.goto(path);
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

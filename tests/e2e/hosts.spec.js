@@ -31,4 +31,7 @@ test('the CloudFront function maps routes to prerendered pages and redirects lik
   expect(run('/news/page/1').headers.location.value).toBe('/news/');
   expect(run('/tags/ai/page/1').headers.location.value).toBe('/tags/ai');
   expect(run('/articles/x/').headers.location.value).toBe('/articles/x');
+  expect(run('/search').uri).toBe('/search.html');
+  const search = handler({ request: { uri: '/news/search/', querystring: { q: { value: 'ai+act' } } } });
+  expect(search.headers.location.value).toBe('/news/search?q=ai+act');
 });

@@ -1,0 +1,53 @@
+//! A search result and the "no results" message (the search page, `pages::search`, fetches;
+//! these take props).
+
+use krasa_model::{format_date, Route};
+use leptos::prelude::*;
+
+use crate::links;
+use crate::search::excerpt_parts;
+use crate::search::pagefind::Hit;
+
+/// One result: category badge, title link, date, and the excerpt with the matched words
+/// marked.
+#[component]
+pub fn SearchHit(hit: Hit) -> impl IntoView {
+    let href = links::href(&Route::article(&hit.slug));
+    let excerpt = excerpt_parts(&hit.excerpt)
+        .into_iter()
+        .map(|part| {
+            if part.matched {
+                view! { <mark>{part.text}</mark> }.into_any()
+            } else {
+                part.text.into_any()
+            }
+        })
+        .collect_view();
+    let badge = (!hit.category.is_empty()).then(|| view! { <p class="badge">{hit.category}</p> });
+    let date = (!hit.date.is_empty()).then(|| {
+        let shown = format_date(&hit.date);
+        view! { <p class="byline"><time datetime=hit.date>{shown}</time></p> }
+    });
+    view! {
+        <li class="card search-hit">
+            {badge}
+            <h2 class="card-title"><a href=href>{hit.title}</a></h2>
+            <p class="excerpt">{excerpt}</p>
+            {date}
+        </li>
+    }
+}
+
+/// Nothing found: the search, and where to go instead.
+#[component]
+pub fn NoResults(described: String) -> impl IntoView {
+    view! {
+        <div class="search-empty">
+            <p class="search-count">"No results for " {described} "."</p>
+            <p>
+                "Try fewer or other words, remove a filter, or browse the stories by topic in "
+                <a href=links::href(&Route::Tags)>"all tags"</a> "."
+            </p>
+        </div>
+    }
+}

@@ -60,6 +60,15 @@ pub fn SearchPage() -> impl IntoView {
     } else {
         Outcome::Searching
     });
+    // The filters' values, apart from the results: they change with the words (and arrive
+    // after the first results), and setting them only when they differ keeps the selects,
+    // and the focus in them, when a filter narrows the results.
+    let choices = RwSignal::new(FilterChoices::default());
+    let show_choices = move |new: FilterChoices| {
+        if choices.with_untracked(|c| *c != new) {
+            choices.set(new);
+        }
+    };
     let attempt = RwSignal::new(0u32);
     // A new query (or Retry) starts a search; an answer to an older one is dropped.
     Effect::new(move |_| {
@@ -74,11 +83,25 @@ pub fn SearchPage() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let result = first_results(index, &q).await;
-            if query.get_untracked() == q {
-                outcome.set(match result {
-                    Ok(shown) => Outcome::Shown(shown),
-                    Err(e) => Outcome::Failed(e),
-                });
+            if query.get_untracked() != q {
+                return;
+            }
+            let choices_later = matches!(&result, Ok(s) if !s.found.filters_loaded);
+            match result {
+                Ok(shown) => {
+                    if shown.found.filters_loaded {
+                        show_choices(shown.found.filters.clone());
+                    }
+                    outcome.set(Outcome::Shown(shown));
+                }
+                Err(e) => outcome.set(Outcome::Failed(e)),
+            }
+            if choices_later {
+                if let Ok(values) = index.filter_choices(&q).await {
+                    if query.get_untracked() == q {
+                        show_choices(values);
+                    }
+                }
             }
         });
     });
@@ -93,18 +116,10 @@ pub fn SearchPage() -> impl IntoView {
         Outcome::Failed(e) => view! { <ErrorView error=e on_retry=retry level=2/> }.into_any(),
         Outcome::Shown(shown) => results_view(shown, outcome),
     };
-    // The filters' values change with the words, not with the filters: a memo keeps the
-    // selects (and the focus in them) when a filter narrows the results.
-    let choices = Memo::new(
-        move |previous: Option<&FilterChoices>| match outcome.get() {
-            Outcome::Shown(s) => s.found.filters,
-            _ => previous.cloned().unwrap_or_default(),
-        },
-    );
     view! {
         <section class="search" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">"Search"</h1>
-            <SearchForm query=query choices=choices/>
+            <SearchForm query=query choices=choices.read_only()/>
             <p class="search-note no-js">
                 "Search needs JavaScript, which is off in this browser. You can still "
                 "browse every story by topic in "
@@ -251,7 +266,7 @@ enum Step {
 /// without JavaScript too (the prerendered page then explains); with it, submitting and
 /// typing go through the router.
 #[component]
-fn SearchForm(query: Memo<SearchQuery>, choices: Memo<FilterChoices>) -> impl IntoView {
+fn SearchForm(query: Memo<SearchQuery>, choices: ReadSignal<FilterChoices>) -> impl IntoView {
     let base = links::base();
     let action = base.href(&Route::Search);
     let navigate = use_navigate();

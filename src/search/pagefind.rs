@@ -101,7 +101,11 @@ pub struct FilterChoices {
 #[derive(Clone)]
 pub struct Found {
     pending: SendWrapper<Rc<Vec<PagefindResult>>>,
+    /// The filter values among the results of the words; empty until the filter indexes
+    /// are loaded ([`SearchIndex::filter_choices`]).
     pub filters: FilterChoices,
+    /// Whether the filter indexes were loaded for this search (`filters` is complete).
+    pub filters_loaded: bool,
 }
 
 impl Found {
@@ -127,6 +131,9 @@ impl Found {
 #[derive(Default)]
 struct State {
     module: Option<Module>,
+    /// Pagefind's filter indexes are loaded (they are left out of the first query: at
+    /// 10,000 stories they weigh more than the fragments of the first results).
+    filters_loaded: bool,
     /// Failed loads so far (each retry imports the bundle under a new URL).
     failures: u32,
     /// Results shown at an address (path and query) when the reader left it ("show
@@ -183,7 +190,6 @@ impl SearchIndex {
                 .ok()?
                 .unchecked_into();
             JsFuture::from(m.init()).await.ok()?;
-            JsFuture::from(m.filters()).await.ok()?;
             Some(m)
         }
         .await;
@@ -200,6 +206,7 @@ impl SearchIndex {
     fn failed(self) -> AppError {
         self.0.update_value(|s| {
             s.module = None;
+            s.filters_loaded = false;
             s.failures += 1;
         });
         AppError::SearchUnavailable
@@ -225,15 +232,36 @@ impl SearchIndex {
             .into_iter()
             .map(|i| by_date[i].clone())
             .collect();
-        let totals = get(&response, "totalFilters");
         Ok(Found {
             pending: SendWrapper::new(Rc::new(pending)),
-            filters: FilterChoices {
-                tags: filter_values(&get(&totals, "tag")),
-                categories: filter_values(&get(&totals, "category")),
-            },
+            filters: filter_choices(&response),
+            filters_loaded: self.0.with_value(|s| s.filters_loaded),
         })
     }
+
+    /// The filter values among the results of `query`'s words, with their counts: loads
+    /// Pagefind's filter indexes (once), then asks again. Run after the first results are on
+    /// screen.
+    pub async fn filter_choices(self, query: &SearchQuery) -> Result<FilterChoices, AppError> {
+        let module = self.module().await?;
+        if !self.0.with_value(|s| s.filters_loaded) {
+            // the results first: their paint does not wait for the filter indexes
+            next_frame().await;
+            JsFuture::from(module.filters())
+                .await
+                .map_err(|_| self.failed())?;
+            self.0.update_value(|s| s.filters_loaded = true);
+        }
+        Ok(self.search(query).await?.filters)
+    }
+}
+
+/// Resolves at the browser's next animation frame.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = JsFuture::from(frame).await;
 }
 
 /// The bundle's absolute URL (a module's `import()` resolves against the module, not the
@@ -271,6 +299,16 @@ fn search_options(query: &SearchQuery) -> JsValue {
     set(&options, "filters", &filters);
     set(&options, "sort", &sort);
     options.into()
+}
+
+/// The tag and category values of a search response (`totalFilters`: among the results of
+/// the words, before the filters narrow them).
+fn filter_choices(response: &JsValue) -> FilterChoices {
+    let totals = get(response, "totalFilters");
+    FilterChoices {
+        tags: filter_values(&get(&totals, "tag")),
+        categories: filter_values(&get(&totals, "category")),
+    }
 }
 
 /// `{ value: count }` as a list, by name.

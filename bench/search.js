@@ -34,15 +34,14 @@ function bodyBytes(url) {
 function recorder(page) {
   let seen = [];
   page.on('requestfinished', async (r) => {
-    const at = Date.now();
     const sizes = await r.sizes();
-    seen.push({ url: r.url(), headers: sizes.responseHeadersSize, at });
+    seen.push({ url: r.url(), headers: sizes.responseHeadersSize });
   });
   return {
-    /** The requests finished so far (or before the time `until`), which are then forgotten. */
-    async take(until = Infinity) {
-      const all = seen.filter((r) => r.at <= until);
-      seen = seen.filter((r) => r.at > until);
+    /** The requests finished so far, which are then forgotten. */
+    async take() {
+      const all = seen;
+      seen = [];
       for (const r of all) r.bytes = r.headers + (await bodyBytes(r.url));
       return all;
     },
@@ -73,14 +72,14 @@ async function firstViewAndQuery(browser, word) {
   await box.fill(word);
   await box.press('Enter');
   await view.locator('.search-results > li').first().waitFor();
-  const shown = Date.now();
-  await view.waitForLoadState('networkidle');
-  await view.waitForTimeout(300);
-  const query = await rec.take(shown);
-  // the filter indexes load after the first results are on screen
+  // The filter indexes load after the first results are painted (the app waits for the
+  // next frame): they are counted apart, by their path.
   await view.locator('#search-tag option:nth-child(2)').waitFor({ state: 'attached' });
   await view.waitForLoadState('networkidle');
-  const filters = await rec.take();
+  const after = await rec.take();
+  const isFilter = (r) => r.url.includes('/pagefind/filter/');
+  const query = after.filter((r) => !isFilter(r));
+  const filters = after.filter(isFilter);
   await context.close();
   const sum = (rs) => rs.reduce((a, r) => a + r.bytes, 0);
   const search = (rs) => rs.filter((r) => r.url.includes('/pagefind/'));
@@ -153,8 +152,8 @@ const RARE = ['1234', '4821', '7777', '2500', '9001', '3141', '6060', '8421', '5
     [`index build for ${COUNT} articles <= 30 s`, result.index.seconds <= 30, `${result.index.seconds.toFixed(1)} s`],
     ['first results <= 150 ms after typing stops, warm: a story\'s title number', t.rare.median <= 150, `median ${t.rare.median.toFixed(0)} ms (${t.rare.all.join(', ')})`],
     ['first results <= 150 ms after typing stops, warm: a word in every story', t.common.median <= 150, `median ${t.common.median.toFixed(0)} ms (${t.common.all.join(', ')})`],
-    ['first query <= 300 KB: a story\'s title number', q.rare.bytes <= 300_000, `${kb(q.rare.bytes)} KB in ${q.rare.requests} requests`],
-    ['first query <= 300 KB: a word in every story', q.common.bytes <= 300_000, `${kb(q.common.bytes)} KB in ${q.common.requests} requests`],
+    ['first query to its results <= 300 KB: a story\'s title number', q.rare.bytes <= 300_000, `${kb(q.rare.bytes)} KB in ${q.rare.requests} requests`],
+    ['first query to its results <= 300 KB: a word in every story', q.common.bytes <= 300_000, `${kb(q.common.bytes)} KB in ${q.common.requests} requests`],
     ['no search bytes on an article first view', result.firstView.searchRequests === 0, `${result.firstView.searchRequests} requests (${kb(result.firstView.searchBytes)} KB) of ${kb(result.firstView.bytes)} KB in ${result.firstView.requests}`],
   ];
   result.checks = checks.map(([line, ok, measured]) => ({ line, ok, measured }));
@@ -163,7 +162,7 @@ const RARE = ['1234', '4821', '7777', '2500', '9001', '3141', '6060', '8421', '5
     console.log(`first query, ${name} ("${fq.word}"):`);
     for (const f of fq.files) console.log(`  ${f}`);
   }
-  console.log(`then the filter indexes: ${kb(result.filtersAfterFirstResults.bytes)} KB in ${result.filtersAfterFirstResults.requests} requests`);
+  console.log(`then, after the first results, the filter indexes: ${kb(result.filtersAfterFirstResults.bytes)} KB in ${result.filtersAfterFirstResults.requests} requests`);
   console.log('\nbudget:');
   for (const c of result.checks) console.log(`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.line}: ${c.measured}`);
   fs.writeFileSync(path.join(OUT, 'search.json'), JSON.stringify(result, null, 2));

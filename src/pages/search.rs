@@ -60,15 +60,7 @@ pub fn SearchPage() -> impl IntoView {
     } else {
         Outcome::Searching
     });
-    // The filters' values, apart from the results: they change with the words (and arrive
-    // after the first results), and setting them only when they differ keeps the selects,
-    // and the focus in them, when a filter narrows the results.
     let choices = RwSignal::new(FilterChoices::default());
-    let show_choices = move |new: FilterChoices| {
-        if choices.with_untracked(|c| *c != new) {
-            choices.set(new);
-        }
-    };
     let attempt = RwSignal::new(0u32);
     // A new query (or Retry) starts a search; an answer to an older one is dropped.
     Effect::new(move |_| {
@@ -81,29 +73,12 @@ pub fn SearchPage() -> impl IntoView {
         if !matches!(outcome.get_untracked(), Outcome::Shown(_)) {
             outcome.set(Outcome::Searching);
         }
-        leptos::task::spawn_local(async move {
-            let result = first_results(index, &q).await;
-            if query.get_untracked() != q {
-                return;
-            }
-            let choices_later = matches!(&result, Ok(s) if !s.found.filters_loaded);
-            match result {
-                Ok(shown) => {
-                    if shown.found.filters_loaded {
-                        show_choices(shown.found.filters.clone());
-                    }
-                    outcome.set(Outcome::Shown(shown));
-                }
-                Err(e) => outcome.set(Outcome::Failed(e)),
-            }
-            if choices_later {
-                if let Ok(values) = index.filter_choices(&q).await {
-                    if query.get_untracked() == q {
-                        show_choices(values);
-                    }
-                }
-            }
-        });
+        let page = SearchSignals {
+            query,
+            outcome,
+            choices,
+        };
+        leptos::task::spawn_local(page.search(index, q));
     });
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
     let results = move || match outcome.get() {
@@ -113,7 +88,11 @@ pub fn SearchPage() -> impl IntoView {
             ().into_any()
         }
         Outcome::Searching => view! { <p class="search-status">"Searching…"</p> }.into_any(),
-        Outcome::Failed(e) => view! { <ErrorView error=e on_retry=retry level=2/> }.into_any(),
+        Outcome::Failed(e) => {
+            head_for(None);
+            mark_ready();
+            view! { <ErrorView error=e on_retry=retry level=2/> }.into_any()
+        }
         Outcome::Shown(shown) => results_view(shown, outcome),
     };
     view! {
@@ -127,6 +106,52 @@ pub fn SearchPage() -> impl IntoView {
             </p>
             {results}
         </section>
+    }
+}
+
+/// What a search running in the background writes to.
+#[derive(Clone, Copy)]
+struct SearchSignals {
+    /// The search in the address now (an answer to an older one is dropped).
+    query: Memo<SearchQuery>,
+    outcome: RwSignal<Outcome>,
+    /// The filters' values, apart from the results: they change with the words (and arrive
+    /// after the first results), and are set only when they differ, which keeps the
+    /// selects, and the focus in them, when a filter narrows the results.
+    choices: RwSignal<FilterChoices>,
+}
+
+impl SearchSignals {
+    /// Shows the first results of `q`, then (if they were not loaded yet) the filters'
+    /// values.
+    async fn search(self, index: SearchIndex, q: SearchQuery) {
+        let result = first_results(index, &q).await;
+        if self.query.get_untracked() != q {
+            return;
+        }
+        let choices_later = matches!(&result, Ok(s) if !s.found.filters_loaded);
+        match result {
+            Ok(shown) => {
+                if shown.found.filters_loaded {
+                    self.show_choices(shown.found.filters.clone());
+                }
+                self.outcome.set(Outcome::Shown(shown));
+            }
+            Err(e) => self.outcome.set(Outcome::Failed(e)),
+        }
+        if choices_later {
+            if let Ok(values) = index.filter_choices(&q).await {
+                if self.query.get_untracked() == q {
+                    self.show_choices(values);
+                }
+            }
+        }
+    }
+
+    fn show_choices(self, new: FilterChoices) {
+        if self.choices.with_untracked(|c| *c != new) {
+            self.choices.set(new);
+        }
     }
 }
 

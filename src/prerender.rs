@@ -15,7 +15,7 @@ use krasa_model::{paths, Article, ListPage, Route, Site, TagIndex};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use lol_html::html_content::ContentType;
-use lol_html::{element, rewrite_str, RewriteStrSettings};
+use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -77,6 +77,11 @@ impl Shell {
                         el.remove();
                         Ok(())
                     }),
+                    // HTML allows `integrity` on stylesheet and preload links only.
+                    element!("link[rel=icon][integrity]", |el| {
+                        el.remove_attribute("integrity");
+                        Ok(())
+                    }),
                 ],
                 ..RewriteStrSettings::new()
             },
@@ -129,7 +134,7 @@ impl Shell {
         let app = format!(
             "<div id=\"{}\">{}</div><script id=\"{}\" type=\"application/json\"{marker}>{}</script>",
             crate::ROOT_ID,
-            page.body,
+            without_comments(&page.body)?,
             api::EMBEDDED_DATA_ID,
             page.data_json
         );
@@ -160,6 +165,23 @@ impl Shell {
         .context("writing the page into the shell")?;
         Ok(html)
     }
+}
+
+/// Rendered HTML without its comments. Leptos's server rendering marks dynamic places with
+/// `<!>` and `<!--…-->` for hydration; the app renders afresh over the page and never
+/// hydrates, and `<!>` is a bogus comment to HTML parsers (the validator's error).
+fn without_comments(html: &str) -> Result<String> {
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            document_content_handlers: vec![doc_comments!(|c| {
+                c.remove();
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .context("removing the rendering's comments")
 }
 
 /// A page to prerender: a route, or the site's not-found page.
@@ -506,7 +528,7 @@ mod tests {
         );
     }
 
-    const TRUNK_INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"modulepreload\" href=\"/news/snippets/krasa-2/inline0.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head><body>\n</body></html>";
+    const TRUNK_INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><link rel=\"icon\" href=\"/news/f.svg\" integrity=\"sha384-x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"modulepreload\" href=\"/news/snippets/krasa-2/inline0.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head><body>\n</body></html>";
 
     #[test]
     fn the_shell_becomes_a_page_and_loses_trunks_loader() {
@@ -521,7 +543,7 @@ mod tests {
             .page(&RenderedPage {
                 head: "<title>T</title>".into(),
                 lang: "fr".into(),
-                body: "<main>hi</main>".into(),
+                body: "<main>hi<!> <!--<() />-->there</main>".into(),
                 data_json: "{\"a\":1}".into(),
                 kind: PageKind::Route,
             })
@@ -529,7 +551,11 @@ mod tests {
         assert!(page.contains("<html lang=\"fr\">"), "{page}");
         assert_eq!(page.matches("<title>").count(), 1);
         assert!(!page.contains("content=\"x\""));
-        assert!(page.contains("<body><div id=\"app\"><main>hi</main></div><script id=\"krasa-data\" type=\"application/json\">{\"a\":1}</script>"), "{page}");
+        assert!(
+            page.contains("<link rel=\"icon\" href=\"/news/f.svg\">"),
+            "no integrity on the icon: {page}"
+        );
+        assert!(page.contains("<body><div id=\"app\"><main>hi there</main></div><script id=\"krasa-data\" type=\"application/json\">{\"a\":1}</script>"), "{page}");
         assert!(
             Shell::from_trunk(&page).is_err(),
             "a prerendered page is not a shell"

@@ -55,20 +55,20 @@ mod tests {
     fn hrefs_carry_the_deploy_base() {
         let root = Base::new("/");
         assert_eq!(root.href(&Route::HOME), "/");
-        assert_eq!(root.href(&Route::Feed { page: 3 }), "/page/3");
+        assert_eq!(root.href(&Route::Feed { page: 3 }), "/page/3/");
         let news = Base::new("/news/");
         assert_eq!(news.as_str(), "/news");
         assert_eq!(news.href(&Route::HOME), "/news/");
-        assert_eq!(news.href(&Route::article("x")), "/news/articles/x");
+        assert_eq!(news.href(&Route::article("x")), "/news/articles/x/");
         assert_eq!(
             news.href(&Route::Tag {
                 slug: "ai".into(),
                 page: 2
             }),
-            "/news/tags/ai/page/2"
+            "/news/tags/ai/page/2/"
         );
         assert_eq!(Base::new("news"), news);
-        assert_eq!(news.strip("/news/tags"), Some("/tags"));
+        assert_eq!(news.strip("/news/tags/"), Some("/tags/"));
         assert_eq!(news.strip("/newsroom"), None);
     }
 }

@@ -376,21 +376,21 @@ mod tests {
         let root = Base::new("");
         let here = ("/", "");
         assert_eq!(
-            link_action(&root, here, &link("/tags/ai", "", "")),
+            link_action(&root, here, &link("/tags/ai/", "", "")),
             LinkAction::Router(None)
         );
         assert_eq!(
-            link_action(&root, here, &link("/tags/ai/page/1", "", "#x")),
-            LinkAction::Router(Some("/tags/ai#x".into()))
+            link_action(&root, here, &link("/tags/ai/page/1/", "", "#x")),
+            LinkAction::Router(Some("/tags/ai/#x".into()))
         );
         assert_eq!(
-            link_action(&root, here, &link("/articles/a/", "", "")),
-            LinkAction::Router(Some("/articles/a".into()))
+            link_action(&root, here, &link("/articles/a", "", "")),
+            LinkAction::Router(Some("/articles/a/".into()))
         );
         let news = Base::new("/news/");
         assert_eq!(
-            link_action(&news, ("/news/", ""), &link("/news/tags/", "", "")),
-            LinkAction::Router(Some("/news/tags".into()))
+            link_action(&news, ("/news/", ""), &link("/news/tags", "", "")),
+            LinkAction::Router(Some("/news/tags/".into()))
         );
     }
 
@@ -416,17 +416,17 @@ mod tests {
     #[test]
     fn links_to_the_page_shown_stay_on_it() {
         let root = Base::new("");
-        let here = ("/articles/a", "");
+        let here = ("/articles/a/", "");
         assert_eq!(
-            link_action(&root, here, &link("/articles/a", "", "#why")),
+            link_action(&root, here, &link("/articles/a/", "", "#why")),
             LinkAction::Section("why".into())
         );
         assert_eq!(
-            link_action(&root, here, &link("/articles/a", "", "")),
+            link_action(&root, here, &link("/articles/a/", "", "")),
             LinkAction::Restart
         );
         assert_eq!(
-            link_action(&root, here, &link("/articles/a/", "", "")),
+            link_action(&root, here, &link("/articles/a", "", "")),
             LinkAction::Restart,
             "a non-canonical form of the same page"
         );
@@ -440,7 +440,11 @@ mod tests {
             "a bare #fragment means this page, not the base"
         );
         assert_eq!(
-            link_action(&root, ("/articles/a", "?q=x"), &link("/articles/a", "", "")),
+            link_action(
+                &root,
+                ("/articles/a/", "?q=x"),
+                &link("/articles/a/", "", "")
+            ),
             LinkAction::Router(None),
             "another query is another page"
         );

@@ -201,14 +201,14 @@ pub struct PageSpec {
 }
 
 impl PageSpec {
-    /// The output file relative to the site root: `index.html`, `page/2.html`,
-    /// `articles/<slug>.html`, `tags.html`, `tags/<tag>.html`, `tags/<tag>/page/<n>.html`,
+    /// The output file relative to the site root: the `index.html` of the page's folder
+    /// (`index.html`, `page/2/index.html`, `articles/<slug>/index.html`, `tags/index.html`,
+    /// `tags/<tag>/index.html`, `tags/<tag>/page/<n>/index.html`, `search/index.html`), and
     /// `404.html`.
     pub fn file(&self) -> String {
         match &self.route {
             None => "404.html".into(),
-            Some(r) if r.relative().is_empty() => "index.html".into(),
-            Some(r) => format!("{}.html", r.relative()),
+            Some(r) => format!("{}index.html", r.relative()),
         }
     }
 
@@ -416,13 +416,13 @@ mod tests {
         assert_eq!(page.lang, "en");
         assert!(
             head.contains(
-                "<link rel=\"canonical\" href=\"https://news.example/articles/talks\" data-head>"
+                "<link rel=\"canonical\" href=\"https://news.example/articles/talks/\" data-head>"
             ),
             "{head}"
         );
         assert!(body.contains("Talks &lt;begin&gt;</h1>"), "{body}");
         assert!(body.contains("<h2 id=\"why\">Why</h2>"), "{body}");
-        assert!(body.contains("href=\"/tags/ai-policy\""), "{body}");
+        assert!(body.contains("href=\"/tags/ai-policy/\""), "{body}");
         assert!(!body.contains("class=\"loading"), "no skeleton");
         assert!(page.data_json.contains("\"articles/talks.json\""));
     }
@@ -432,12 +432,12 @@ mod tests {
         let page = article_page("/news/");
         assert!(
             page.head
-                .contains("href=\"https://news.example/news/articles/talks\""),
+                .contains("href=\"https://news.example/news/articles/talks/\""),
             "{}",
             page.head
         );
         assert!(
-            page.body.contains("href=\"/news/tags/ai-policy\""),
+            page.body.contains("href=\"/news/tags/ai-policy/\""),
             "{}",
             page.body
         );
@@ -603,13 +603,15 @@ mod tests {
             .file()
         };
         assert_eq!(file(Some(Route::HOME)), "index.html");
-        assert_eq!(file(Some(Route::Tags)), "tags.html");
+        assert_eq!(file(Some(Route::Tags)), "tags/index.html");
+        assert_eq!(file(Some(Route::article("x"))), "articles/x/index.html");
         assert_eq!(
             file(Some(Route::Tag {
                 slug: "ai".into(),
                 page: 2
             })),
-            "tags/ai/page/2.html"
+            "tags/ai/page/2/index.html"
         );
+        assert_eq!(file(None), "404.html");
     }
 }

@@ -77,7 +77,7 @@ impl SearchQuery {
         out.finish()
     }
 
-    /// The address of this search under the deploy base (`/news/search?q=ai+act`).
+    /// The address of this search under the deploy base (`/news/search/?q=ai+act`).
     pub fn href(&self, base: &Base) -> String {
         let page = base.href(&Route::Search);
         match self.query_string() {
@@ -180,7 +180,7 @@ mod tests {
         assert!(!q.is_empty());
         let blank = SearchQuery::read(lookup(&[("q", " "), ("category", "")]));
         assert!(blank.is_empty(), "blank values count as absent");
-        assert_eq!(blank.href(&Base::new("/news/")), "/news/search");
+        assert_eq!(blank.href(&Base::new("/news/")), "/news/search/");
     }
 
     #[test]
@@ -192,7 +192,7 @@ mod tests {
         };
         assert_eq!(
             q.href(&Base::new("")),
-            "/search?q=R%26D+100%25+%22robots%22&category=Tutorials+%26+guides"
+            "/search/?q=R%26D+100%25+%22robots%22&category=Tutorials+%26+guides"
         );
         let decoded: Vec<(String, String)> = form_urlencoded::parse(q.query_string().as_bytes())
             .into_owned()

@@ -22,16 +22,20 @@ test('Netlify/Cloudflare _headers send the same security policy as nginx', async
 test('the CloudFront function maps routes to prerendered pages and redirects like nginx', () => {
   const { handler } = require(path.join(root, 'deploy/cloudfront-function.js'));
   const run = (uri) => handler({ request: { uri } });
-  expect(run('/articles/x').uri).toBe('/articles/x.html');
+  expect(run('/articles/x/').uri).toBe('/articles/x/index.html');
   expect(run('/').uri).toBe('/index.html');
   expect(run('/news/').uri).toBe('/news/index.html');
-  expect(run('/tags').uri).toBe('/tags.html');
+  expect(run('/tags/').uri).toBe('/tags/index.html');
+  expect(run('/search/').uri).toBe('/search/index.html');
   expect(run('/data/feed/1.json').uri).toBe('/data/feed/1.json');
+  expect(run('/feed.xml').uri).toBe('/feed.xml');
   expect(run('/page/1').headers.location.value).toBe('/');
-  expect(run('/news/page/1').headers.location.value).toBe('/news/');
-  expect(run('/tags/ai/page/1').headers.location.value).toBe('/tags/ai');
-  expect(run('/articles/x/').headers.location.value).toBe('/articles/x');
-  expect(run('/search').uri).toBe('/search.html');
-  const search = handler({ request: { uri: '/news/search/', querystring: { q: { value: 'ai+act' } } } });
-  expect(search.headers.location.value).toBe('/news/search?q=ai+act');
+  expect(run('/news/page/1/').headers.location.value).toBe('/news/');
+  expect(run('/tags/ai/page/1').headers.location.value).toBe('/tags/ai/');
+  expect(run('/articles/x').headers.location.value).toBe('/articles/x/');
+  expect(run('/tags').headers.location.value).toBe('/tags/');
+  expect(run('/page/2').headers.location.value).toBe('/page/2/');
+  expect(run('/tags/ai/page/3').headers.location.value).toBe('/tags/ai/page/3/');
+  const search = handler({ request: { uri: '/news/search', querystring: { q: { value: 'ai+act' } } } });
+  expect(search.headers.location.value).toBe('/news/search/?q=ai+act');
 });

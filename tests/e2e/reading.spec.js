@@ -25,7 +25,7 @@ test.describe('reading', () => {
     await expect(first.locator('.byline')).toContainText('minute read');
     await expect(page.locator('.pager a[aria-current="page"]')).toHaveText('1');
     await page.locator('.pager-next').click();
-    await expect(page).toHaveURL(/\/page\/2$/);
+    await expect(page).toHaveURL(/\/page\/2\/$/);
     await ready(page);
     await expect(page.locator('h1')).toHaveText(/page 2 of 3/);
     await expect(page.locator('.pager a[aria-current="page"]')).toHaveText('2');
@@ -37,13 +37,13 @@ test.describe('reading', () => {
     await ready(page);
     const link = page.locator('.cards .card h2 a').nth(5);
     const title = (await link.textContent()).trim();
-    const slug = (await link.getAttribute('href')).split('/').pop();
+    const slug = (await link.getAttribute('href')).split('/').filter(Boolean).pop();
     await link.scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 150);
     const feedScroll = await settledScroll(page);
     expect(feedScroll).toBeGreaterThan(100);
     await link.click();
-    await expect(page).toHaveURL(new RegExp(`/articles/${slug}$`));
+    await expect(page).toHaveURL(new RegExp(`/articles/${slug}/$`));
     await ready(page);
     await expect(page.locator('h1')).toHaveText(title);
     await expect(page).toHaveTitle(`${title} — Krasa News`);
@@ -52,12 +52,12 @@ test.describe('reading', () => {
     await expect(page.locator('h1')).toBeFocused();
     await expect(page.locator('[aria-live="polite"]')).toHaveText(`${title} — Krasa News`);
     // "Back to News" leads to the feed page the reader came from
-    await expect(page.getByRole('link', { name: '← Back to News' })).toHaveAttribute('href', '/page/2');
+    await expect(page.getByRole('link', { name: '← Back to News' })).toHaveAttribute('href', '/page/2/');
 
     const tagLink = page.locator('.article-footer .tag-links a').first();
     const tag = (await tagLink.textContent()).trim();
     await tagLink.click();
-    await expect(page).toHaveURL(new RegExp(`/tags/${tag.slice(1)}$`));
+    await expect(page).toHaveURL(new RegExp(`/tags/${tag.slice(1)}/$`));
     await ready(page);
     await expect(page.locator('h1')).toHaveText(tag);
     await expect(page.locator('.page-sub')).toContainText(/stor(y|ies)/);
@@ -67,7 +67,7 @@ test.describe('reading', () => {
     await page.goBack();
     await expect(page.locator('h1')).toHaveText(title);
     await page.goBack();
-    await expect(page).toHaveURL(/\/page\/2$/);
+    await expect(page).toHaveURL(/\/page\/2\/$/);
     await ready(page);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(feedScroll - 5);
     expect(Math.abs((await page.evaluate(() => window.scrollY)) - feedScroll)).toBeLessThan(5);
@@ -76,7 +76,7 @@ test.describe('reading', () => {
 
     // Back to News from the article returns to page 2
     await page.getByRole('link', { name: '← Back to News' }).click();
-    await expect(page).toHaveURL(/\/page\/2$/);
+    await expect(page).toHaveURL(/\/page\/2\/$/);
   });
 
   test('the reference article page has everything the seed page shows', async ({ page }) => {
@@ -152,7 +152,7 @@ test.describe('reading', () => {
     await expect(page.locator('.tag-cloud li')).toHaveCount(15);
     await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveText('Tags');
     await page.locator('.tag-cloud a', { hasText: '#us-china' }).click();
-    await expect(page).toHaveURL(/\/tags\/us-china$/);
+    await expect(page).toHaveURL(/\/tags\/us-china\/$/);
     await ready(page);
     await expect(page.locator('.cards .card')).toHaveCount(3);
   });
@@ -166,16 +166,16 @@ test.describe('reading', () => {
     await page.evaluate(() => (window.stillTheSamePage = true));
     // a tag link: no page load, the head describes the new page and advertises its feeds
     await page.locator('.cards .card .tag-links a').first().click();
-    await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+$/);
+    await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+\/$/);
     await ready(page);
     expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
-    const tag = new URL(page.url()).pathname.split('/').pop();
+    const tag = new URL(page.url()).pathname.split('/').filter(Boolean).pop();
     await expect(page.locator('meta[name="description"]')).toHaveCount(1);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /tagged/);
     await expect(page.locator(`link[rel="alternate"][href="tags/${tag}/feed.xml"]`)).toHaveCount(1);
     await expect(page.locator('link[rel="alternate"]')).toHaveCount(6);
     // the canonical URL is the page shown; the first page's social tags are gone
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/tags/${tag}`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/tags/${tag}/`);
     await expect(page.locator('meta[property="og:title"]')).toHaveCount(0);
     // the header link back home: the tag's feeds are gone again
     await page.locator('.site-nav a', { hasText: 'News' }).click();
@@ -212,7 +212,7 @@ test.describe('reading', () => {
     await ready(page);
     await page.evaluate(() => (window.stillTheSamePage = true));
     await (await addLink(page, `articles/${ARTICLE}#what-experts-say`, 'deep')).click();
-    await expect(page).toHaveURL(new RegExp(`/articles/${ARTICLE}#what-experts-say$`));
+    await expect(page).toHaveURL(new RegExp(`/articles/${ARTICLE}/#what-experts-say$`));
     await expect(page.locator('main h1')).toHaveText(ARTICLE_TITLE);
     await expect(page.locator('#what-experts-say')).toBeInViewport();
     expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
@@ -232,7 +232,7 @@ test.describe('reading', () => {
     // a bare #fragment in older data works too
     await (await addLink(page, '#step-5-review-after-three-months', 'jump', '.prose')).click();
     await expect(page.locator('#step-5-review-after-three-months')).toBeInViewport();
-    await expect(page).toHaveURL(new RegExp(`/articles/${story}$`));
+    await expect(page).toHaveURL(new RegExp(`/articles/${story}/$`));
     expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
   });
 });

@@ -34,13 +34,13 @@ test.describe('with JavaScript off', () => {
     await expect(page.locator('.prose h2')).toHaveCount(5);
     await expect(page.locator('.prose')).toContainText('Cuban Missile Crisis');
     await expect(page.locator('.related h3')).toHaveCount(3);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/articles/${ARTICLE}`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/articles/${ARTICLE}/`);
     await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
     const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.headline).toBe(ARTICLE_TITLE);
     expect(ld.datePublished).toBe('2026-05-08');
-    expect(ld.mainEntityOfPage).toBe(`https://news.krasa.example/articles/${ARTICLE}`);
+    expect(ld.mainEntityOfPage).toBe(`https://news.krasa.example/articles/${ARTICLE}/`);
     await expect(page.locator('link[rel="alternate"]')).toHaveCount(3);
   });
 
@@ -49,14 +49,14 @@ test.describe('with JavaScript off', () => {
     await page.goto(story);
     const h1 = (await page.locator('main h1').textContent()).trim();
     await page.locator('.prose sup.footnote-reference a').first().click();
-    await expect(page).toHaveURL(/\/articles\/how-to-measure-roi-of-ai-automation#fn-/);
+    await expect(page).toHaveURL(/\/articles\/how-to-measure-roi-of-ai-automation\/#fn-/);
     await expect(page.locator('main h1')).toHaveText(h1);
     await page.locator('.prose a', { hasText: 'step 3' }).click();
     await expect(page).toHaveURL(/#step-3-work-through-the-numbers$/);
     await expect(page.locator('#step-3-work-through-the-numbers')).toBeInViewport();
     await page.locator('.skip-link').focus();
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/articles\/how-to-measure-roi-of-ai-automation#main-content$/);
+    await expect(page).toHaveURL(/\/articles\/how-to-measure-roi-of-ai-automation\/#main-content$/);
     await expect(page.locator('main h1')).toHaveText(h1);
   });
 
@@ -115,7 +115,7 @@ test('the feeds and the sitemap parse and list every article', async ({ page, re
     return { err, links, root: doc.documentElement.nodeName };
   }, [text, type]);
   const expectAll = (links) => {
-    for (const s of slugs) expect(links, s).toContain(`https://news.krasa.example/articles/${s}`);
+    for (const s of slugs) expect(links, s).toContain(`https://news.krasa.example/articles/${s}/`);
   };
   const rss = await request.get('./feed.xml');
   expect(rss.headers()['content-type']).toContain('application/rss+xml');
@@ -137,7 +137,7 @@ test('the feeds and the sitemap parse and list every article', async ({ page, re
   expect(sm.err).toBe(0);
   expect(sm.root).toBe('urlset');
   expectAll(sm.links);
-  expect(sm.links).toContain('https://news.krasa.example/tags/ai-policy');
+  expect(sm.links).toContain('https://news.krasa.example/tags/ai-policy/');
   const robots = await (await request.get('./robots.txt')).text();
   expect(robots).toContain('Sitemap: https://news.krasa.example/sitemap.xml');
   // per-tag feeds
@@ -180,14 +180,22 @@ test('security and caching headers are sent', async ({ request }) => {
   expect(data.headers()['cache-control']).toBe('no-cache');
 });
 
-test('first pages and trailing slashes redirect to the canonical address', async ({ request }) => {
-  const one = await request.get('./page/1', { maxRedirects: 0 });
-  expect(one.status()).toBe(301);
-  expect(one.headers()['location']).toBe('/');
-  const tag = await request.get('./tags/ai/page/1', { maxRedirects: 0 });
-  expect(tag.headers()['location']).toBe('/tags/ai');
-  const slash = await request.get(`./articles/${ARTICLE}/`, { maxRedirects: 0 });
-  expect(slash.headers()['location']).toBe(`/articles/${ARTICLE}`);
+test('first pages and addresses without their slash redirect to the canonical address', async ({ request }) => {
+  const cases = [
+    ['./page/1', '/'],
+    ['./page/1/', '/'],
+    ['./tags/ai/page/1/', '/tags/ai/'],
+    [`./articles/${ARTICLE}`, `/articles/${ARTICLE}/`],
+    ['./tags', '/tags/'],
+    ['./tags/ai', '/tags/ai/'],
+    ['./page/2', '/page/2/'],
+    ['./search?q=ai', '/search/?q=ai'],
+  ];
+  for (const [from, to] of cases) {
+    const res = await request.get(from, { maxRedirects: 0 });
+    expect(res.status(), from).toBe(301);
+    expect(res.headers()['location'], from).toBe(to);
+  }
 });
 
 test.describe('under a sub-path (/news/)', () => {
@@ -200,13 +208,13 @@ test.describe('under a sub-path (/news/)', () => {
     expect(res.status()).toBe(200);
     await ready(page);
     await expect(page.locator('h1')).toHaveText(ARTICLE_TITLE);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/news/articles/${ARTICLE}`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/news/articles/${ARTICLE}/`);
     await expect(page.getByRole('link', { name: '← Back to News' })).toHaveAttribute('href', '/news/');
-    await expect(page.locator('.article-footer .tag-links a').first()).toHaveAttribute('href', '/news/tags/ai');
+    await expect(page.locator('.article-footer .tag-links a').first()).toHaveAttribute('href', '/news/tags/ai/');
     const requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.locator('.article-footer .tag-links a').first().click();
-    await expect(page).toHaveURL(/\/news\/tags\/ai$/);
+    await expect(page).toHaveURL(/\/news\/tags\/ai\/$/);
     await ready(page);
     expect(requests).toContain('/news/data/tags/ai/1.json');
     await page.getByRole('link', { name: 'News', exact: true }).click();
@@ -218,7 +226,7 @@ test.describe('under a sub-path (/news/)', () => {
     const rss = await (await request.get(`${SUB}feed.xml`)).text();
     expect(rss).toContain(`<link>https://news.krasa.example/news/articles/`);
     const sitemap = await (await request.get(`${SUB}sitemap.xml`)).text();
-    expect(sitemap).toContain('<loc>https://news.krasa.example/news/tags</loc>');
+    expect(sitemap).toContain('<loc>https://news.krasa.example/news/tags/</loc>');
     expect(problems.filter((p) => !/404 \(Not Found\)/.test(p))).toEqual([]);
   });
 });

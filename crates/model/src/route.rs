@@ -3,22 +3,28 @@
 //! list, the sitemap and the feeds all go through it (like Zola's `make_permalink`); the
 //! data file behind each page comes from [`Route::data_file`].
 //!
-//! Paths here are below the deploy base (`/tags`, not `/news/tags`).
+//! Paths here are below the deploy base (`/tags/`, not `/news/tags/`).
+//!
+//! Every page's address ends with a slash (`/tags/`, `/articles/x/`) and its prerendered
+//! file is the folder's `index.html` (`tags/index.html`), as in Hugo and Zola: that way any
+//! static host answers every page directly, including those that only map folders to
+//! `index.html` (S3 website hosting, `python3 -m http.server`) and the common single-page-app
+//! recipe `try_files $uri $uri/ /index.html`.
 
 use crate::paths;
 
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
-    /// `/` (page 1) and `/page/:n` (n ≥ 2): the latest stories.
+    /// `/` (page 1) and `/page/:n/` (n ≥ 2): the latest stories.
     Feed { page: u32 },
-    /// `/articles/:slug`: one story.
+    /// `/articles/:slug/`: one story.
     Article { slug: String },
-    /// `/tags`: every tag.
+    /// `/tags/`: every tag.
     Tags,
-    /// `/tags/:tag` (page 1) and `/tags/:tag/page/:n` (n ≥ 2): the stories with one tag.
+    /// `/tags/:tag/` (page 1) and `/tags/:tag/page/:n/` (n ≥ 2): the stories with one tag.
     Tag { slug: String, page: u32 },
-    /// `/search`: search results; the words and filters are in the query
+    /// `/search/`: search results; the words and filters are in the query
     /// (`?q=…&tag=…&category=…`), which is not part of the route.
     Search,
 }
@@ -28,7 +34,7 @@ pub enum Route {
 pub enum Resolved {
     /// A page, at its canonical address.
     Page(Route),
-    /// A page at a non-canonical address (`/page/1`, a trailing or doubled slash): go to
+    /// A page at a non-canonical address (`/page/1/`, a missing or doubled slash): go to
     /// this canonical path instead (the web server redirects the same way).
     Redirect(String),
     /// No page of the site (including malformed slugs and page numbers).
@@ -80,22 +86,22 @@ impl Route {
         })
     }
 
-    /// The canonical path of this page below the deploy base: `/`, `/page/2`,
-    /// `/articles/x`, `/tags`, `/tags/x`, `/tags/x/page/2`, `/search`. First pages have no
-    /// `/page/1`.
+    /// The canonical path of this page below the deploy base: `/`, `/page/2/`,
+    /// `/articles/x/`, `/tags/`, `/tags/x/`, `/tags/x/page/2/`, `/search/`. First pages have
+    /// no `/page/1/`; every path ends with a slash.
     pub fn path(&self) -> String {
         match self {
             Route::Feed { page } if *page <= 1 => "/".to_string(),
-            Route::Feed { page } => format!("/page/{page}"),
-            Route::Article { slug } => format!("/articles/{slug}"),
-            Route::Tags => "/tags".to_string(),
-            Route::Tag { slug, page } if *page <= 1 => format!("/tags/{slug}"),
-            Route::Tag { slug, page } => format!("/tags/{slug}/page/{page}"),
-            Route::Search => "/search".to_string(),
+            Route::Feed { page } => format!("/page/{page}/"),
+            Route::Article { slug } => format!("/articles/{slug}/"),
+            Route::Tags => "/tags/".to_string(),
+            Route::Tag { slug, page } if *page <= 1 => format!("/tags/{slug}/"),
+            Route::Tag { slug, page } => format!("/tags/{slug}/page/{page}/"),
+            Route::Search => "/search/".to_string(),
         }
     }
 
-    /// [`Route::path`] relative to the site root (`articles/x`; empty for the front page),
+    /// [`Route::path`] relative to the site root (`articles/x/`; empty for the front page),
     /// for absolute URLs with [`paths::page_url`] and for links inside article bodies.
     pub fn relative(&self) -> String {
         self.path().trim_start_matches('/').to_string()
@@ -114,8 +120,8 @@ impl Route {
     }
 
     /// The page at a path below the deploy base (without query or fragment), if it is one,
-    /// whether or not the path is its canonical form. Repeated and trailing slashes are
-    /// tolerated here; [`Route::resolve`] turns them into redirects.
+    /// whether or not the path is its canonical form. Repeated and missing trailing slashes
+    /// are tolerated here; [`Route::resolve`] turns them into redirects.
     pub fn parse(path: &str) -> Option<Route> {
         if !path.starts_with('/') {
             return None;
@@ -201,33 +207,34 @@ mod tests {
             .collect();
         let expected = [
             ("/", "feed/1.json"),
-            ("/page/7", "feed/7.json"),
-            ("/articles/x-y", "articles/x-y.json"),
-            ("/tags", "tags.json"),
-            ("/tags/ai", "tags/ai/1.json"),
-            ("/tags/ai/page/4", "tags/ai/4.json"),
+            ("/page/7/", "feed/7.json"),
+            ("/articles/x-y/", "articles/x-y.json"),
+            ("/tags/", "tags.json"),
+            ("/tags/ai/", "tags/ai/1.json"),
+            ("/tags/ai/page/4/", "tags/ai/4.json"),
         ];
         let mut expected: Vec<(String, Option<String>)> = expected
             .iter()
             .map(|(p, d)| (p.to_string(), Some(d.to_string())))
             .collect();
-        expected.push(("/search".into(), None));
+        expected.push(("/search/".into(), None));
         assert_eq!(table, expected);
         assert_eq!(Route::HOME.relative(), "");
-        assert_eq!(Route::article("x").relative(), "articles/x");
+        assert_eq!(Route::article("x").relative(), "articles/x/");
     }
 
     #[test]
     fn non_canonical_addresses_redirect() {
         for (from, to) in [
             ("/page/1", "/"),
-            ("/tags/ai/page/1", "/tags/ai"),
-            ("/tags/", "/tags"),
-            ("/articles/x/", "/articles/x"),
-            ("//tags", "/tags"),
-            ("/tags//ai//page/3", "/tags/ai/page/3"),
-            ("/page/2/", "/page/2"),
-            ("/search/", "/search"),
+            ("/page/1/", "/"),
+            ("/tags/ai/page/1/", "/tags/ai/"),
+            ("/tags", "/tags/"),
+            ("/articles/x", "/articles/x/"),
+            ("//tags", "/tags/"),
+            ("/tags//ai//page/3", "/tags/ai/page/3/"),
+            ("/page/2", "/page/2/"),
+            ("/search", "/search/"),
         ] {
             assert_eq!(
                 Route::resolve(from),

@@ -297,11 +297,18 @@ fn footnote_key(label: &str) -> String {
     }
 }
 
-/// Internal links written root-relative (`/articles/x`) become base-relative (`articles/x`)
-/// so the site works under a sub-path; in-page links (`#x`) get the page's address.
+/// Internal links written root-relative (`/articles/x`) become base-relative, so the site
+/// works under a sub-path, and a page's address takes its canonical form (`articles/x/`);
+/// in-page links (`#x`) get the page's address.
 fn rewrite_url<'a>(url: CowStr<'a>, page: &str) -> CowStr<'a> {
     if url.starts_with('/') && !url.starts_with("//") {
-        CowStr::from(url[1..].to_string())
+        let end = url.find(['#', '?']).unwrap_or(url.len());
+        let (path, rest) = url.split_at(end);
+        let path = match krasa_model::Route::parse(path) {
+            Some(route) => route.relative(),
+            None => path[1..].to_string(),
+        };
+        CowStr::from(format!("{path}{rest}"))
     } else if url.starts_with('#') {
         CowStr::from(format!("{page}{url}"))
     } else {
@@ -478,7 +485,7 @@ mod tests {
 
     #[test]
     fn internal_links_are_collected_and_made_base_relative() {
-        let out = r("See [this](/articles/other-story#part) and [tag](/tags/ai-policy) and [ext](https://example.com).");
+        let out = r("See [this](/articles/other-story#part) and [tag](/tags/ai-policy) and [ext](https://example.com) and [feed](/feed.xml).");
         assert_eq!(
             out.links.iter().map(|l| l.0.clone()).collect::<Vec<_>>(),
             [
@@ -487,10 +494,16 @@ mod tests {
             ]
         );
         assert!(
-            out.html.contains("href=\"articles/other-story#part\""),
+            out.html.contains("href=\"articles/other-story/#part\""),
+            "pages get their canonical address: {}",
+            out.html
+        );
+        assert!(
+            out.html.contains("href=\"tags/ai-policy/\""),
             "{}",
             out.html
         );
+        assert!(out.html.contains("href=\"feed.xml\""), "{}", out.html);
         assert!(out.html.contains("href=\"https://example.com\""));
     }
 

@@ -338,7 +338,7 @@ fn links_to_drafts_are_errors_and_json_articles_work() {
     let a: Article = serde_json::from_slice(&a.1).unwrap();
     assert_eq!(a.summary.author, "Desk", "default author from site.toml");
     assert!(
-        a.body_html.contains("href=\"articles/b\""),
+        a.body_html.contains("href=\"articles/b/\""),
         "{}",
         a.body_html
     );
@@ -504,9 +504,9 @@ fn feeds_and_sitemap_are_valid_and_complete() {
     assert_eq!(
         links,
         [
-            "https://example.com/news/articles/c",
-            "https://example.com/news/articles/b",
-            "https://example.com/news/articles/a"
+            "https://example.com/news/articles/c/",
+            "https://example.com/news/articles/b/",
+            "https://example.com/news/articles/a/"
         ]
     );
     assert!(rss.contains("<title>A &amp; B &lt;news&gt;</title>"));
@@ -518,7 +518,7 @@ fn feeds_and_sitemap_are_valid_and_complete() {
         .text()
         .unwrap();
     assert!(
-        content.contains("href=\"https://example.com/news/articles/b\""),
+        content.contains("href=\"https://example.com/news/articles/b/\""),
         "absolute links in feeds: {content}"
     );
 
@@ -565,11 +565,11 @@ fn feeds_and_sitemap_are_valid_and_complete() {
         .collect();
     for l in [
         "https://example.com/news/",
-        "https://example.com/news/page/2",
-        "https://example.com/news/tags",
-        "https://example.com/news/tags/ai",
-        "https://example.com/news/articles/a",
-        "https://example.com/news/articles/c",
+        "https://example.com/news/page/2/",
+        "https://example.com/news/tags/",
+        "https://example.com/news/tags/ai/",
+        "https://example.com/news/articles/a/",
+        "https://example.com/news/articles/c/",
     ] {
         assert!(locs.contains(&l.to_string()), "{l} in {locs:?}");
     }

@@ -62,7 +62,7 @@ async fn card_shows_badge_title_link_byline_and_tags() {
     assert_eq!(texts(&el, "h2 a"), ["US and China weigh AI-risk talks"]);
     assert_eq!(
         attr(&el, "h2 a", "href").as_deref(),
-        Some("/articles/us-china-talks")
+        Some("/articles/us-china-talks/")
     );
     let byline = texts(&el, ".byline")[0].clone();
     assert!(byline.contains("May 8, 2026"), "{byline}");
@@ -71,7 +71,7 @@ async fn card_shows_badge_title_link_byline_and_tags() {
     assert_eq!(texts(&el, ".tag-links a"), ["#ai-policy", "#us-china"]);
     assert_eq!(
         attr(&el, ".tag-links a", "href").as_deref(),
-        Some("/tags/ai-policy")
+        Some("/tags/ai-policy/")
     );
 }
 
@@ -158,7 +158,7 @@ async fn pager_marks_current_page_and_links_neighbours() {
     );
     assert_eq!(
         attr(&el, ".pager-next", "href").as_deref(),
-        Some("/tags/ai/page/2")
+        Some("/tags/ai/page/2/")
     );
     assert_eq!(attr(&el, ".pager-next", "rel").as_deref(), Some("next"));
 }
@@ -218,7 +218,7 @@ async fn a_search_hit_marks_the_words_and_never_parses_the_excerpt_as_html() {
     assert_eq!(texts(&el, "h2 a"), ["Chips <b>and</b> rules"]);
     assert_eq!(
         attr(&el, "h2 a", "href").as_deref(),
-        Some("/articles/chip-rules")
+        Some("/articles/chip-rules/")
     );
     assert_eq!(texts(&el, "mark"), ["chip", "buyers"]);
     assert_eq!(
@@ -241,5 +241,5 @@ async fn no_results_names_the_search_and_offers_the_tags() {
     );
     leptos::task::tick().await;
     assert_eq!(texts(&el, ".search-count"), ["No results for “quantum”."]);
-    assert_eq!(attr(&el, "a", "href").as_deref(), Some("/tags"));
+    assert_eq!(attr(&el, "a", "href").as_deref(), Some("/tags/"));
 }

@@ -208,8 +208,16 @@ mod social {
     use krasa_model::{paths, Article, Site};
     use serde_json::{json, Value};
 
-    /// What a shared link shows: Open Graph and Twitter tags, and `NewsArticle` JSON-LD for
-    /// a story. Every element is marked [`FIRST_PAGE_MARK`].
+    /// An image for shared links: its absolute URL, text alternative, and size when known
+    /// (the social cards').
+    struct ShareImage {
+        url: String,
+        alt: String,
+        size: Option<(u32, u32)>,
+    }
+
+    /// What a shared link shows: Open Graph and Twitter tags with the page's image, and
+    /// `NewsArticle` JSON-LD for a story. Every element is marked [`FIRST_PAGE_MARK`].
     pub struct SocialCard<'a> {
         pub site: &'a Site,
         /// The site's root URL (with the deploy sub-path), ending in `/`.
@@ -237,19 +245,19 @@ mod social {
                     "og:locale",
                     &self.site.language.replace('-', "_"),
                 );
-            let image = self.article.and_then(|a| a.summary.image.as_ref());
-            if let Some(img) = image {
-                el.meta("property", "og:image", &self.absolute(&img.src))
-                    .meta("property", "og:image:alt", &img.alt);
+            let image = self.share_image();
+            el.meta("property", "og:image", &image.url);
+            if let Some((w, h)) = image.size {
+                el.meta("property", "og:image:type", "image/png")
+                    .meta("property", "og:image:width", &w.to_string())
+                    .meta("property", "og:image:height", &h.to_string());
             }
-            let card = if image.is_some() {
-                "summary_large_image"
-            } else {
-                "summary"
-            };
-            el.meta("name", "twitter:card", card)
+            el.meta("property", "og:image:alt", &image.alt)
+                .meta("name", "twitter:card", "summary_large_image")
                 .meta("name", "twitter:title", title)
-                .meta("name", "twitter:description", description);
+                .meta("name", "twitter:description", description)
+                .meta("name", "twitter:image", &image.url)
+                .meta("name", "twitter:image:alt", &image.alt);
             if let Some(a) = self.article {
                 self.article_tags(&mut el, a);
             }
@@ -292,10 +300,35 @@ mod social {
                 "wordCount": s.word_count,
                 "inLanguage": self.site.language,
             });
-            if let Some(img) = &s.image {
-                ld["image"] = Value::String(self.absolute(&img.src));
-            }
+            ld["image"] = Value::String(self.share_image().url);
             ld
+        }
+
+        /// What a shared link shows: the article's own image, else its social card (press
+        /// draws `cards/<slug>.png`); the site's card on every other page.
+        fn share_image(&self) -> ShareImage {
+            let card = |file: String, alt: String| ShareImage {
+                url: self.absolute(&file),
+                alt,
+                size: Some((paths::CARD_WIDTH, paths::CARD_HEIGHT)),
+            };
+            match self.article.map(|a| &a.summary) {
+                Some(s) => match &s.image {
+                    Some(img) => ShareImage {
+                        url: self.absolute(&img.src),
+                        alt: img.alt.clone(),
+                        size: None,
+                    },
+                    None => card(
+                        paths::article_card(&s.slug),
+                        format!("{}: {} — {}", s.category, s.title, self.site.title),
+                    ),
+                },
+                None => card(
+                    paths::site_card(),
+                    format!("{}: {}", self.site.title, self.site.tagline),
+                ),
+            }
         }
 
         fn absolute(&self, src: &str) -> String {

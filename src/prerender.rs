@@ -520,6 +520,16 @@ mod tests {
             head.contains("article:tag\" content=\"AI Policy\""),
             "{head}"
         );
+        for tag in [
+            "property=\"og:image\" content=\"https://news.example/cards/talks.png\"",
+            "property=\"og:image:width\" content=\"1200\"",
+            "property=\"og:image:height\" content=\"630\"",
+            "name=\"twitter:card\" content=\"summary_large_image\"",
+            "\"image\":\"https://news.example/cards/talks.png\"",
+        ] {
+            assert!(head.contains(tag), "{tag} in {head}");
+        }
+        assert!(head.contains("og:image:alt\" content=\""), "{head}");
         let social = head.split("data-head>").last().unwrap_or_default();
         assert_eq!(
             social.matches("<meta ").count() + social.matches("<script ").count(),

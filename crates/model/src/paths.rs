@@ -51,6 +51,20 @@ pub fn site_root(base_url: &str, public_url: &str) -> String {
     format!("{}{}/", &base_url[..host_end], public)
 }
 
+/// Social cards (`og:image`): 1200×630 PNG files press draws at build time.
+pub const CARD_WIDTH: u32 = 1200;
+pub const CARD_HEIGHT: u32 = 630;
+
+/// An article's social card, relative to the site root: `cards/<slug>.png`.
+pub fn article_card(slug: &str) -> String {
+    format!("cards/{slug}.png")
+}
+
+/// The site's social card (the front page and every list page).
+pub fn site_card() -> String {
+    "cards/site.png".to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,3 +101,4 @@ mod tests {
         assert_eq!(tag_page_json("ai", 1), "tags/ai/1.json");
     }
 }
+

@@ -63,6 +63,9 @@ pub struct Output {
     pub files: Vec<(String, Vec<u8>)>,
     /// Relative path inside the site root → file bytes (feeds, sitemap, robots.txt).
     pub root_files: Vec<(String, Vec<u8>)>,
+    /// The social cards to draw into the site root (with `root_files`): the site's, and one
+    /// per published article without its own image.
+    pub cards: Vec<crate::card::CardSpec>,
     pub stats: Stats,
 }
 
@@ -394,19 +397,23 @@ pub fn assemble(
         files: files.len(),
         ..stats_in
     };
-    let root_files = match public_url {
-        Some(p) => crate::feeds::site_files(
-            config,
-            &crate::feeds::site_root(&config.base_url, p),
-            ready,
-            published,
+    let (root_files, cards) = match public_url {
+        Some(p) => (
+            crate::feeds::site_files(
+                config,
+                &crate::feeds::site_root(&config.base_url, p),
+                ready,
+                published,
+            ),
+            crate::card::specs(config, ready, published),
         ),
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
     Output {
         site,
         files,
         root_files,
+        cards,
         stats,
     }
 }

@@ -106,10 +106,36 @@ fn article_url(root: &str, s: &ArticleSummary) -> String {
     krasa_model::paths::page_url(root, &Route::article(&s.slug).relative())
 }
 
+/// The image of an item in the feeds: the article's own, else its social card (the image a
+/// shared link shows, `head.rs`).
+fn item_image(root: &str, s: &ArticleSummary) -> String {
+    match &s.image {
+        Some(img) if img.src.starts_with("http://") || img.src.starts_with("https://") => {
+            img.src.clone()
+        }
+        Some(img) => krasa_model::paths::page_url(root, img.src.trim_start_matches('/')),
+        None => krasa_model::paths::page_url(root, &krasa_model::paths::article_card(&s.slug)),
+    }
+}
+
+/// The media type of an item image, from its file name.
+fn image_type(url: &str) -> &'static str {
+    let lower = url.to_ascii_lowercase();
+    if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
+        "image/jpeg"
+    } else if lower.ends_with(".webp") {
+        "image/webp"
+    } else if lower.ends_with(".svg") {
+        "image/svg+xml"
+    } else {
+        "image/png"
+    }
+}
+
 fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
     let self_url = format!("{root}{}feed.xml", f.dir);
     let mut x = String::with_capacity(4096 + f.items.len() * 6000);
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:media=\"http://search.yahoo.com/mrss/\">\n<channel>\n");
     let _ = writeln!(x, "<title>{}</title>", xml_escape(&f.title));
     let _ = writeln!(x, "<link>{}</link>", xml_escape(&f.page));
     let _ = writeln!(
@@ -142,6 +168,13 @@ fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
         for t in &s.tags {
             let _ = writeln!(x, "<category>{}</category>", xml_escape(&t.name));
         }
+        let image = item_image(root, s);
+        let _ = writeln!(
+            x,
+            "<media:content url=\"{}\" type=\"{}\" medium=\"image\"/>",
+            xml_escape(&image),
+            image_type(&image)
+        );
         let body = absolutize(&r.rendered.html, root, &url);
         let _ = writeln!(
             x,
@@ -187,6 +220,13 @@ fn atom(root: &str, f: &Feed<'_>) -> String {
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
             xml_escape(&url)
         );
+        let image = item_image(root, s);
+        let _ = writeln!(
+            x,
+            "<link rel=\"enclosure\" type=\"{}\" href=\"{}\"/>",
+            image_type(&image),
+            xml_escape(&image)
+        );
         let _ = writeln!(x, "<id>{}</id>", xml_escape(&url));
         let _ = writeln!(x, "<published>{}</published>", rfc3339(r.meta.date));
         let _ = writeln!(x, "<updated>{}</updated>", rfc3339(updated_of(r)));
@@ -220,6 +260,7 @@ fn json_feed(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
                 "url": url,
                 "title": s.title,
                 "summary": s.excerpt,
+                "image": item_image(root, s),
                 "content_html": absolute_body(r, root, &url),
                 "date_published": rfc3339(r.meta.date),
                 "date_modified": rfc3339(updated_of(r)),

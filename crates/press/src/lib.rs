@@ -6,6 +6,7 @@
 //! files in memory) → [`write`] (atomic swap into the output folder).
 //! Problems are collected across the whole corpus into a [`diag::Report`].
 
+pub mod card;
 pub mod compile;
 pub mod diag;
 pub mod feeds;
@@ -45,6 +46,8 @@ pub enum PressError {
     Usage(String),
     #[error("{errors} error(s) in {files} file(s); nothing was written")]
     Invalid { errors: usize, files: usize },
+    #[error("social card: {0}")]
+    Card(String),
 }
 
 /// The result of checking a content folder: every problem, and the output if there was no error.
@@ -133,7 +136,8 @@ pub fn check(
 
 /// Checks, then writes the data folder atomically. On any content error nothing is written
 /// and the previous `out` is left exactly as it was. With `root` (and `sel.public_url`), the
-/// feeds, sitemap and robots.txt are written into that site root folder too.
+/// feeds, sitemap, robots.txt and social cards (`cards/`) are written into that site root
+/// folder too.
 pub fn build(
     content: &Path,
     out: &Path,
@@ -146,6 +150,7 @@ pub fn build(
         write::write_all(out, &output.files)?;
         if let Some(root) = root {
             write::write_files(root, &output.root_files)?;
+            write::write_files(root, &card::draw_all(&output.cards)?)?;
         }
     }
     Ok(checked)

@@ -548,6 +548,32 @@ fn feeds_and_sitemap_are_valid_and_complete() {
     assert_eq!(json["items"].as_array().unwrap().len(), 3);
     assert_eq!(json["feed_url"], "https://example.com/news/feed.json");
 
+    // every item carries its social card as its image, and the card is there
+    let card = "https://example.com/news/cards/c.png";
+    assert!(
+        rss.contains(&format!(
+            "<media:content url=\"{card}\" type=\"image/png\" medium=\"image\"/>"
+        )),
+        "{rss}"
+    );
+    assert!(
+        atom.contains(&format!(
+            "<link rel=\"enclosure\" type=\"image/png\" href=\"{card}\"/>"
+        )),
+        "{atom}"
+    );
+    assert_eq!(json["items"][0]["image"], card);
+    for file in [
+        "cards/a.png",
+        "cards/b.png",
+        "cards/c.png",
+        "cards/site.png",
+    ] {
+        let png = fs::read(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(&png[1..4], b"PNG", "{file}");
+        assert!(png.len() <= 100_000, "{file}: {} bytes", png.len());
+    }
+
     let tag_rss = read("tags/policy/feed.xml");
     let doc = roxmltree::Document::parse(&tag_rss).unwrap();
     assert_eq!(

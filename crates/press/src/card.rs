@@ -1,0 +1,341 @@
+//! Social cards: the 1200×630 PNG a shared link shows (`og:image`), drawn at build time from
+//! the story's title, its category badge and the site's name. An SVG template ([`svg`]) is
+//! rendered with resvg, with DejaVu Sans from the system's fonts (Debian's
+//! `fonts-dejavu-core`, which `scripts/setup` installs).
+//!
+//! Titles are wrapped to the card's width by the font's own glyph advances, and set smaller
+//! when they need more lines, so no text is ever cut.
+
+use std::sync::Arc;
+
+use krasa_model::paths::{self, CARD_HEIGHT, CARD_WIDTH};
+use rayon::prelude::*;
+
+use crate::compile::Ready;
+use crate::meta::SiteConfig;
+use crate::PressError;
+
+/// The family every card is set in.
+const FAMILY: &str = "DejaVu Sans";
+/// Left and right margin of the text.
+const MARGIN: f32 = 80.0;
+/// Title sizes tried, largest first, with the lines each may take.
+const TITLE_SIZES: [(f32, usize); 4] = [(64.0, 4), (56.0, 5), (48.0, 6), (40.0, 7)];
+
+/// What a card says.
+#[derive(Debug, Clone, Copy)]
+pub struct CardText<'a> {
+    pub title: &'a str,
+    /// The category, in the badge (none on the site's card).
+    pub badge: Option<&'a str>,
+    pub site: &'a str,
+}
+
+/// A card to draw: its file (relative to the site root) and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardSpec {
+    pub file: String,
+    pub title: String,
+    pub badge: Option<String>,
+    pub site: String,
+}
+
+impl CardSpec {
+    fn text(&self) -> CardText<'_> {
+        CardText {
+            title: &self.title,
+            badge: self.badge.as_deref(),
+            site: &self.site,
+        }
+    }
+}
+
+/// The cards a site needs: its own (front page and lists: its tagline under its name), and
+/// one per published article that has no image of its own.
+pub fn specs(site: &SiteConfig, ready: &[Ready], published: &[usize]) -> Vec<CardSpec> {
+    let mut cards = vec![CardSpec {
+        file: paths::site_card(),
+        title: site.tagline.clone(),
+        badge: None,
+        site: site.title.clone(),
+    }];
+    cards.extend(
+        published
+            .iter()
+            .map(|&i| &ready[i].summary)
+            .filter(|s| s.image.is_none())
+            .map(|s| CardSpec {
+                file: paths::article_card(&s.slug),
+                title: s.title.clone(),
+                badge: Some(s.category.clone()),
+                site: site.title.clone(),
+            }),
+    );
+    cards
+}
+
+/// Draws every card, on all cores: (file, PNG bytes).
+pub fn draw_all(cards: &[CardSpec]) -> Result<Vec<(String, Vec<u8>)>, PressError> {
+    if cards.is_empty() {
+        return Ok(Vec::new());
+    }
+    let painter = Cards::new()?;
+    cards
+        .par_iter()
+        .map(|c| Ok((c.file.clone(), painter.png(&c.text())?)))
+        .collect()
+}
+
+/// Draws cards: the font database is loaded once.
+pub struct Cards {
+    fonts: Arc<resvg::usvg::fontdb::Database>,
+    face: resvg::usvg::fontdb::ID,
+}
+
+impl Cards {
+    /// Loads the system's fonts; DejaVu Sans Bold must be among them.
+    pub fn new() -> Result<Cards, PressError> {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        db.load_system_fonts();
+        let query = resvg::usvg::fontdb::Query {
+            families: &[resvg::usvg::fontdb::Family::Name(FAMILY)],
+            weight: resvg::usvg::fontdb::Weight::BOLD,
+            ..resvg::usvg::fontdb::Query::default()
+        };
+        let face = db.query(&query).ok_or_else(|| {
+            PressError::Card(format!(
+                "the font {FAMILY} Bold is not installed (Debian: fonts-dejavu-core; scripts/setup installs it)"
+            ))
+        })?;
+        Ok(Cards {
+            fonts: Arc::new(db),
+            face,
+        })
+    }
+
+    /// The width of `text` set at `size` pixels, from the font's advances.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        self.fonts
+            .with_face_data(self.face, |data, index| {
+                let face = ttf_parser::Face::parse(data, index).ok()?;
+                let per_unit = size / f32::from(face.units_per_em());
+                let units: u32 = text
+                    .chars()
+                    .map(|c| {
+                        face.glyph_index(c)
+                            .and_then(|g| face.glyph_hor_advance(g))
+                            .map_or(u32::from(face.units_per_em()) / 2, u32::from)
+                    })
+                    .sum();
+                Some(units as f32 * per_unit)
+            })
+            .flatten()
+            .unwrap_or(text.chars().count() as f32 * size * 0.6)
+    }
+
+    /// The card's SVG source.
+    pub fn svg(&self, text: &CardText<'_>) -> String {
+        svg(text, &|s, size| self.width(s, size))
+    }
+
+    /// The card as a PNG file.
+    pub fn png(&self, text: &CardText<'_>) -> Result<Vec<u8>, PressError> {
+        let source = self.svg(text);
+        let options = resvg::usvg::Options {
+            fontdb: Arc::clone(&self.fonts),
+            ..resvg::usvg::Options::default()
+        };
+        let tree = resvg::usvg::Tree::from_str(&source, &options)
+            .map_err(|e| PressError::Card(format!("card for “{}”: {e}", text.title)))?;
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT)
+            .ok_or_else(|| PressError::Card("no pixmap".into()))?;
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
+        encode_rgb(&pixmap).map_err(|e| PressError::Card(format!("card for “{}”: {e}", text.title)))
+    }
+}
+
+/// An opaque pixmap as an RGB PNG, compressed hard (the card's weight is what a chat or a
+/// social network downloads for every share).
+fn encode_rgb(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    // The card is opaque, so the premultiplied colours are the colours.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Best);
+    encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+/// The title broken into lines that fit `max` pixels at `size`; a word longer than a line
+/// is broken between characters.
+pub fn wrap(title: &str, size: f32, max: f32, width: &dyn Fn(&str, f32) -> f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in title.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&candidate, size) <= max {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // a word wider than the line: split it
+        for c in word.chars() {
+            let next = format!("{line}{c}");
+            if !line.is_empty() && width(&next, size) > max {
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            } else {
+                line = next;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The card's SVG: a dark card with the badge, the title (wrapped, at the largest size that
+/// fits) and the site's name. `width` measures text.
+pub fn svg(text: &CardText<'_>, width: &dyn Fn(&str, f32) -> f32) -> String {
+    let max = CARD_WIDTH as f32 - 2.0 * MARGIN;
+    let (size, lines) = TITLE_SIZES
+        .iter()
+        .map(|&(size, most)| (size, most, wrap(text.title, size, max, width)))
+        .find(|(_, most, lines)| lines.len() <= *most)
+        .map(|(size, _, lines)| (size, lines))
+        .unwrap_or_else(|| {
+            let (size, _) = TITLE_SIZES[TITLE_SIZES.len() - 1];
+            (size, wrap(text.title, size, max, width))
+        });
+    let leading = size * 1.2;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{CARD_WIDTH}\" height=\"{CARD_HEIGHT}\" viewBox=\"0 0 {CARD_WIDTH} {CARD_HEIGHT}\" font-family=\"{FAMILY}\" font-weight=\"bold\">\
+         <rect width=\"100%\" height=\"100%\" fill=\"#121417\"/>\
+         <rect width=\"100%\" height=\"12\" fill=\"#b3261e\"/>"
+    );
+    let mut top = 96.0;
+    if let Some(badge) = text.badge {
+        let label = badge.to_uppercase();
+        let w = width(&label, 26.0) + 40.0;
+        out.push_str(&format!(
+            "<rect x=\"{MARGIN}\" y=\"{top}\" width=\"{w:.0}\" height=\"48\" rx=\"6\" fill=\"#b3261e\"/>\
+             <text x=\"{:.0}\" y=\"{:.0}\" font-size=\"26\" fill=\"#ffffff\" letter-spacing=\"1\">{}</text>",
+            MARGIN + 20.0,
+            top + 34.0,
+            xml(&label)
+        ));
+        top += 48.0 + 40.0;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + size + i as f32 * leading;
+        out.push_str(&format!(
+            "<text x=\"{MARGIN}\" y=\"{y:.0}\" font-size=\"{size:.0}\" fill=\"#ffffff\">{}</text>",
+            xml(line)
+        ));
+    }
+    out.push_str(&format!(
+        "<text x=\"{MARGIN}\" y=\"{:.0}\" font-size=\"32\" fill=\"#aab2bd\">{}</text></svg>",
+        CARD_HEIGHT as f32 - 60.0,
+        xml(text.site)
+    ));
+    out
+}
+
+fn xml(s: &str) -> String {
+    krasa_model::escape_markup(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character 0.5 em wide.
+    fn even(s: &str, size: f32) -> f32 {
+        s.chars().count() as f32 * size * 0.5
+    }
+
+    #[test]
+    fn titles_wrap_without_losing_a_word() {
+        let title =
+            "The EU AI Act's August deadline: what companies must prepare before the rules bite";
+        let lines = wrap(title, 64.0, 1040.0, &even);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), title);
+        for l in &lines {
+            assert!(even(l, 64.0) <= 1040.0, "{l}");
+        }
+        let long = "x".repeat(100);
+        let parts = wrap(&long, 64.0, 1040.0, &even);
+        assert_eq!(parts.concat(), long, "a long word is split, not cut");
+    }
+
+    #[test]
+    fn long_titles_get_smaller_type_not_cut() {
+        let title = "word ".repeat(60);
+        let card = svg(
+            &CardText {
+                title: title.trim(),
+                badge: Some("Analysis"),
+                site: "Krasa News",
+            },
+            &even,
+        );
+        assert!(card.contains("font-size=\"40\""), "{card}");
+        assert_eq!(
+            card.matches("word").count(),
+            60,
+            "every word is on the card"
+        );
+    }
+
+    #[test]
+    fn the_card_says_title_badge_and_site_escaped() {
+        let card = svg(
+            &CardText {
+                title: "Chips & <rules>",
+                badge: Some("Breaking"),
+                site: "Krasa News",
+            },
+            &even,
+        );
+        assert!(card.contains(">Chips &amp; &lt;rules&gt;</text>"), "{card}");
+        assert!(card.contains(">BREAKING</text>"));
+        assert!(card.contains(">Krasa News</text>"));
+    }
+
+    #[test]
+    fn cards_are_1200_by_630_png_under_100_kb() {
+        let cards = Cards::new().expect("DejaVu Sans Bold is installed");
+        let png = cards
+            .png(&CardText {
+                title: "US and China weigh AI-risk talks at Beijing summit, with a title long enough to wrap",
+                badge: Some("Breaking"),
+                site: "Krasa News",
+            })
+            .unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        let dim = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        assert_eq!((dim(16), dim(20)), (CARD_WIDTH, CARD_HEIGHT));
+        assert!(png.len() <= 100_000, "{} bytes", png.len());
+    }
+}

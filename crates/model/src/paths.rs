@@ -101,4 +101,3 @@ mod tests {
         assert_eq!(tag_page_json("ai", 1), "tags/ai/1.json");
     }
 }
-

@@ -39,7 +39,7 @@ async function firstView(browser) {
     reqs[e.requestId] = { url: e.response.url, mime: e.response.mimeType, enc: e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || 'identity' };
   });
   cdp.on('Network.loadingFinished', (e) => { if (reqs[e.requestId]) reqs[e.requestId].bytes = e.encodedDataLength; });
-  await page.goto(`${BASE}articles/${ARTICLE}`, { waitUntil: 'networkidle' });
+  await page.goto(`${BASE}articles/${ARTICLE}/`, { waitUntil: 'networkidle' });
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await page.waitForTimeout(500);
   const byType = {};
@@ -220,18 +220,18 @@ async function memory(browser) {
   result.firstView = await firstView(browser);
   console.log('  Lighthouse (6 app runs + control)…');
   result.lighthouse = {};
-  for (const [name, url] of [['article', `${BASE}articles/${ARTICLE}`], ['feed', BASE], ['tag', `${BASE}tags/ai-policy`]]) {
+  for (const [name, url] of [['article', `${BASE}articles/${ARTICLE}/`], ['feed', BASE], ['tag', `${BASE}tags/ai-policy/`]]) {
     for (const preset of ['mobile', 'desktop']) result.lighthouse[`${name}-${preset}`] = lighthouse(url, preset, name);
   }
-  result.lighthouse['control-mobile'] = lighthouse(`${BASE}control/${ARTICLE}`, 'mobile', 'control');
+  result.lighthouse['control-mobile'] = lighthouse(`${BASE}control/${ARTICLE}/`, 'mobile', 'control');
   // LCP against the control: the median of three pairs (the main article and control runs
   // above, then two back-to-back app/control pairs), so one noisy run on a shared machine
   // does not decide the line.
   console.log('  LCP pairs (2 more app + control runs)…');
   result.lcpPairs = [[result.lighthouse['article-mobile'].lcp, result.lighthouse['control-mobile'].lcp]];
   for (let i = 0; i < 2; i++) {
-    const app = lighthouse(`${BASE}articles/${ARTICLE}`, 'mobile', `article-pair${i}`).lcp;
-    const control = lighthouse(`${BASE}control/${ARTICLE}`, 'mobile', `control-pair${i}`).lcp;
+    const app = lighthouse(`${BASE}articles/${ARTICLE}/`, 'mobile', `article-pair${i}`).lcp;
+    const control = lighthouse(`${BASE}control/${ARTICLE}/`, 'mobile', `control-pair${i}`).lcp;
     result.lcpPairs.push([app, control]);
   }
   console.log('  client-side navigation…');

@@ -27,14 +27,14 @@ trunk build --release --offline >"$OUT/trunk.log" 2>&1 || { tail -30 "$OUT/trunk
 
 SLUG="us-china-ai-risk-talks-beijing-summit"
 echo "==> static control page (the prerendered article without scripts)"
-mkdir -p dist/control
+mkdir -p "dist/control/$SLUG"
 python3 - "$SLUG" <<'PY'
 import re, sys
 slug = sys.argv[1]
-html = open(f"dist/articles/{slug}.html", encoding="utf-8").read()
+html = open(f"dist/articles/{slug}/index.html", encoding="utf-8").read()
 html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
 html = re.sub(r"<link[^>]+rel=\"(modulepreload|preload)\"[^>]*>", "", html)
-open(f"dist/control/{slug}.html", "w", encoding="utf-8").write(html)
+open(f"dist/control/{slug}/index.html", "w", encoding="utf-8").write(html)
 PY
 
 echo "==> corpora of 30 and 10,000 generated articles (same app build)"

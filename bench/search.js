@@ -98,7 +98,7 @@ async function firstViewAndQuery(browser, word) {
 async function typingToResults(browser, words) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${BASE}search?q=${words[0]}`);
+  await page.goto(`${BASE}search/?q=${words[0]}`);
   await page.locator('.search-results > li').first().waitFor();
   const times = [];
   for (const word of words.slice(1)) {

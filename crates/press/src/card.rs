@@ -74,16 +74,17 @@ pub fn specs(site: &SiteConfig, ready: &[Ready], published: &[usize]) -> Vec<Car
     cards
 }
 
-/// Draws every card, on all cores: (file, PNG bytes).
-pub fn draw_all(cards: &[CardSpec]) -> Result<Vec<(String, Vec<u8>)>, PressError> {
+/// Draws every card into the site root `root`, on all cores, each written as soon as it is
+/// drawn (memory stays flat however many stories there are).
+pub fn draw_into(root: &std::path::Path, cards: &[CardSpec]) -> Result<(), PressError> {
     if cards.is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let painter = Cards::new()?;
-    cards
-        .par_iter()
-        .map(|c| Ok((c.file.clone(), painter.png(&c.text())?)))
-        .collect()
+    cards.par_iter().try_for_each(|c| {
+        let png = painter.png(&c.text())?;
+        crate::write::write_file(root, &c.file, &png)
+    })
 }
 
 /// Draws cards: the font database is loaded once.

@@ -150,7 +150,7 @@ pub fn build(
         write::write_all(out, &output.files)?;
         if let Some(root) = root {
             write::write_files(root, &output.root_files)?;
-            write::write_files(root, &card::draw_all(&output.cards)?)?;
+            card::draw_into(root, &output.cards)?;
         }
     }
     Ok(checked)

@@ -70,18 +70,23 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressErr
 
 /// Writes files into an existing folder (beside other files), creating subfolders.
 pub fn write_files(root: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressError> {
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        // write then rename, so a reader never sees half a file
-        let mut tmp = path.clone().into_os_string();
-        tmp.push(format!(".tmp-{}", std::process::id()));
-        let tmp = PathBuf::from(tmp);
-        fs::write(&tmp, bytes).map_err(io(&tmp))?;
-        fs::rename(&tmp, &path).map_err(io(&path))
-    })
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| write_file(root, rel, bytes))
+}
+
+/// Writes one file into `root` (at `rel`, creating its folder), by writing a temporary file
+/// and renaming it, so a reader never sees half a file.
+pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError> {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    fs::rename(&tmp, &path).map_err(io(&path))
 }
 
 #[cfg(test)]

@@ -111,7 +111,7 @@ test('the feeds and the sitemap parse and list every article', async ({ page, re
   const parse = (text, type) => page.evaluate(([t, ty]) => {
     const doc = new DOMParser().parseFromString(t, ty);
     const err = doc.getElementsByTagName('parsererror').length;
-    const links = [...doc.querySelectorAll('item > link, entry > link[rel="alternate"], url > loc')].map((e) => e.getAttribute('href') || e.textContent);
+    const links = [...doc.querySelectorAll('item > link, entry > link[rel="alternate"], url > loc, sitemap > loc')].map((e) => e.getAttribute('href') || e.textContent);
     return { err, links, root: doc.documentElement.nodeName };
   }, [text, type]);
   const expectAll = (links) => {
@@ -133,7 +133,12 @@ test('the feeds and the sitemap parse and list every article', async ({ page, re
   expect(json.version).toBe('https://jsonfeed.org/version/1.1');
   expectAll(json.items.map((i) => i.url));
   expect(json.items[0].content_html).toContain('<p>');
-  const sm = await parse(await (await request.get('./sitemap.xml')).text(), 'application/xml');
+  // sitemap.xml is a sitemap index; its parts list the pages
+  const index = await parse(await (await request.get('./sitemap.xml')).text(), 'application/xml');
+  expect(index.err).toBe(0);
+  expect(index.root).toBe('sitemapindex');
+  expect(index.links).toEqual(['https://news.krasa.example/sitemap-1.xml']);
+  const sm = await parse(await (await request.get('./sitemap-1.xml')).text(), 'application/xml');
   expect(sm.err).toBe(0);
   expect(sm.root).toBe('urlset');
   expectAll(sm.links);
@@ -226,7 +231,9 @@ test.describe('under a sub-path (/news/)', () => {
     const rss = await (await request.get(`${SUB}feed.xml`)).text();
     expect(rss).toContain(`<link>https://news.krasa.example/news/articles/`);
     const sitemap = await (await request.get(`${SUB}sitemap.xml`)).text();
-    expect(sitemap).toContain('<loc>https://news.krasa.example/news/tags/</loc>');
+    expect(sitemap).toContain('<loc>https://news.krasa.example/news/sitemap-1.xml</loc>');
+    const part = await (await request.get(`${SUB}sitemap-1.xml`)).text();
+    expect(part).toContain('<loc>https://news.krasa.example/news/tags/</loc>');
     expect(problems.filter((p) => !/404 \(Not Found\)/.test(p))).toEqual([]);
   });
 });

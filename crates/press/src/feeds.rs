@@ -287,6 +287,46 @@ fn absolute_body(r: &Ready, root: &str, url: &str) -> String {
     absolutize(&r.rendered.html, root, url)
 }
 
+/// URLs per sitemap file: the sitemap protocol's limit (it also caps a file at 50 MB; a URL
+/// here takes about 110 bytes, so 50,000 of them stay under 6 MB).
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemaps of these pages (path below the root, date of last change): `sitemap.xml`,
+/// a sitemap index, naming `sitemap-1.xml`, `sitemap-2.xml`… of at most `per_file` URLs
+/// each, with the newest change of each part.
+pub fn sitemaps(root: &str, urls: &[(String, Date)], per_file: usize) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let parts: Vec<&[(String, Date)]> = if urls.is_empty() {
+        vec![&[]]
+    } else {
+        urls.chunks(per_file.max(1)).collect()
+    };
+    for (n, part) in parts.iter().enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let mut sm = String::with_capacity(part.len() * 120 + 200);
+        sm.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (path, d) in part.iter() {
+            let _ = writeln!(
+                sm,
+                "<url><loc>{}{}</loc><lastmod>{d}</lastmod></url>",
+                xml_escape(root),
+                xml_escape(path)
+            );
+        }
+        sm.push_str("</urlset>\n");
+        files.push((name.clone(), sm.into_bytes()));
+        let _ = write!(index, "<sitemap><loc>{}{name}</loc>", xml_escape(root));
+        if let Some(d) = part.iter().map(|(_, d)| *d).max() {
+            let _ = write!(index, "<lastmod>{d}</lastmod>");
+        }
+        index.push_str("</sitemap>\n");
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index.into_bytes()));
+    files
+}
+
 /// Every discovery file, as (path relative to the site root, bytes).
 pub fn site_files(
     site: &SiteConfig,
@@ -335,7 +375,7 @@ pub fn site_files(
         ));
     }
 
-    // sitemap.xml: every page with the date its content last changed.
+    // the sitemaps: every page with the date its content last changed.
     let page_size = site.page_size as usize;
     let mut urls: Vec<(String, Date)> = Vec::new();
     let newest_date = |items: &[&Ready]| items.iter().map(|r| updated_of(r)).max();
@@ -368,18 +408,7 @@ pub fn site_files(
     for r in &newest {
         urls.push((Route::article(&r.summary.slug).relative(), updated_of(r)));
     }
-    let mut sm = String::with_capacity(urls.len() * 120 + 200);
-    sm.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (path, d) in &urls {
-        let _ = writeln!(
-            sm,
-            "<url><loc>{}{}</loc><lastmod>{d}</lastmod></url>",
-            xml_escape(root),
-            xml_escape(path)
-        );
-    }
-    sm.push_str("</urlset>\n");
-    out.push(("sitemap.xml".into(), sm.into_bytes()));
+    out.extend(sitemaps(root, &urls, SITEMAP_URLS));
     out.push((
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\n").into_bytes(),
@@ -390,6 +419,56 @@ pub fn site_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sitemaps_split_by_the_limit_and_list_every_page_once() {
+        let date = |day| Date {
+            year: 2026,
+            month: 5,
+            day,
+        };
+        let urls: Vec<(String, Date)> = (1..=5)
+            .map(|i| (format!("articles/a{i}/"), date(i)))
+            .collect();
+        let files = sitemaps("https://e.com/", &urls, 2);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let text = |name: &str| {
+            let bytes = &files.iter().find(|(n, _)| n == name).unwrap().1;
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        let index = text("sitemap.xml");
+        let doc = roxmltree::Document::parse(&index).expect("the index is XML");
+        assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");
+        assert!(index.contains(
+            "<sitemap><loc>https://e.com/sitemap-3.xml</loc><lastmod>2026-05-05</lastmod></sitemap>"
+        ));
+        let mut listed = Vec::new();
+        for part in ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"] {
+            let xml = text(part);
+            let doc = roxmltree::Document::parse(&xml).expect("each part is XML");
+            let locs: Vec<String> = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("loc"))
+                .map(|n| n.text().unwrap().to_string())
+                .collect();
+            assert!(locs.len() <= 2, "{part} holds at most the limit");
+            listed.extend(locs);
+        }
+        let expected: Vec<String> = (1..=5)
+            .map(|i| format!("https://e.com/articles/a{i}/"))
+            .collect();
+        assert_eq!(listed, expected, "every page, once, in order");
+        assert!(SITEMAP_URLS <= 50_000);
+    }
 
     #[test]
     fn dates_for_feeds() {

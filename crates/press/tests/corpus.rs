@@ -582,8 +582,18 @@ fn feeds_and_sitemap_are_valid_and_complete() {
     );
     assert!(root.join("tags/ai/atom.xml").exists() && root.join("tags/ai/feed.json").exists());
 
-    let sitemap = read("sitemap.xml");
+    let index = read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&index).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");
+    let parts: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect();
+    assert_eq!(parts, ["https://example.com/news/sitemap-1.xml"]);
+    let sitemap = read("sitemap-1.xml");
     let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "urlset");
     let locs: Vec<_> = doc
         .descendants()
         .filter(|n| n.has_tag_name("loc"))

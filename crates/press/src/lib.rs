@@ -14,6 +14,7 @@ pub mod fields;
 pub mod generate;
 pub mod load;
 pub mod meta;
+pub mod precompress;
 pub mod render;
 pub mod scaffold;
 pub mod schema;

@@ -88,6 +88,12 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// Write a brotli (.br) and a gzip (.gz) copy beside every text file and the wasm of a
+    /// built site folder, for servers that send precompressed files.
+    Precompress {
+        /// The built site folder (Trunk's staging folder, or dist/).
+        dir: PathBuf,
+    },
     /// Write the JSON Schemas of the published files.
     Schema {
         #[arg(long, default_value = "docs/schema")]
@@ -227,6 +233,18 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             eprintln!(
                 "press: created {} (a draft: set `draft = false` or remove the line to publish)",
                 path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Precompress { dir } => {
+            let started = Instant::now();
+            let written = press::precompress::precompress(&dir)?;
+            eprintln!(
+                "press: precompressed {} files (brotli) and {} (gzip) in {} in {:.2?}",
+                written.brotli,
+                written.gzip,
+                dir.display(),
+                started.elapsed()
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -84,7 +84,7 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The search box of every page: a GET form to `/search` (so it works without JavaScript,
+/// The search box of every page: a GET form to `/search/` (so it works without JavaScript,
 /// where the search page explains that results need it). With JavaScript, focus starts
 /// loading the index and submitting goes through the router.
 #[component]

@@ -1,4 +1,4 @@
-//! `/search?q=<words>&tag=<tag>&category=<category>`: search results from Pagefind.
+//! `/search/?q=<words>&tag=<tag>&category=<category>`: search results from Pagefind.
 //!
 //! The query lives in the address, so results can be shared, and Back comes back to them
 //! (with as many results as were shown, where the reader was). Typing in the page's box
@@ -287,7 +287,7 @@ enum Step {
     Refine,
 }
 
-/// The words, and the tag and category filters. A GET form to `/search`, so it works
+/// The words, and the tag and category filters. A GET form to `/search/`, so it works
 /// without JavaScript too (the prerendered page then explains); with it, submitting and
 /// typing go through the router.
 #[component]

@@ -25,7 +25,7 @@ pub const CATEGORY_PARAM: &str = "category";
 /// How many results one page of results shows, and how many more "Show more" adds.
 pub const RESULTS_STEP: usize = 10;
 
-/// A search as the address states it: `/search?q=<words>&tag=<tag>&category=<category>`.
+/// A search as the address states it: `/search/?q=<words>&tag=<tag>&category=<category>`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
     /// The words, trimmed ("" for none).

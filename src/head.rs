@@ -205,7 +205,8 @@ pub use social::SocialCard;
 #[cfg(feature = "ssr")]
 mod social {
     use super::{Elements, FIRST_PAGE_MARK};
-    use krasa_model::{paths, Article, Site};
+    use krasa_model::paths::{self, StoryImage};
+    use krasa_model::{Article, Site};
     use serde_json::{json, Value};
 
     /// An image for shared links: its absolute URL, text alternative, and size when known
@@ -312,31 +313,27 @@ mod social {
                 alt,
                 size: Some((paths::CARD_WIDTH, paths::CARD_HEIGHT)),
             };
-            match self.article.map(|a| &a.summary) {
-                Some(s) => match &s.image {
-                    Some(img) => ShareImage {
-                        url: self.absolute(&img.src),
-                        alt: img.alt.clone(),
-                        size: None,
-                    },
-                    None => card(
-                        paths::article_card(&s.slug),
-                        format!("{}: {} — {}", s.category, s.title, self.site.title),
-                    ),
-                },
-                None => card(
+            let Some(s) = self.article.map(|a| &a.summary) else {
+                return card(
                     paths::site_card(),
                     format!("{}: {}", self.site.title, self.site.tagline),
+                );
+            };
+            match StoryImage::of(s) {
+                StoryImage::Own(img) => ShareImage {
+                    url: self.absolute(&img.src),
+                    alt: img.alt.clone(),
+                    size: None,
+                },
+                StoryImage::Card(file) => card(
+                    file,
+                    format!("{}: {} — {}", s.category, s.title, self.site.title),
                 ),
             }
         }
 
         fn absolute(&self, src: &str) -> String {
-            if src.starts_with("http://") || src.starts_with("https://") {
-                src.to_string()
-            } else {
-                paths::page_url(self.site_root, src)
-            }
+            paths::absolute_url(self.site_root, src)
         }
     }
 

@@ -36,6 +36,16 @@ pub fn page_url(site_root: &str, rel: &str) -> String {
     format!("{site_root}{}", rel.trim_start_matches('/'))
 }
 
+/// The absolute URL of an address that may already be one (an image's `src`): as it is
+/// when it starts with `http://` or `https://`, else [`page_url`].
+pub fn absolute_url(site_root: &str, src: &str) -> String {
+    if src.starts_with("http://") || src.starts_with("https://") {
+        src.to_string()
+    } else {
+        page_url(site_root, src)
+    }
+}
+
 /// The canonical root URL of a site deployed at `public_url` (`/` or e.g. `/news/`): the
 /// configured `base_url` at the root, else its origin with the deploy path. Ends in `/`.
 pub fn site_root(base_url: &str, public_url: &str) -> String {
@@ -58,6 +68,33 @@ pub const CARD_HEIGHT: u32 = 630;
 /// An article's social card, relative to the site root: `cards/<slug>.png`.
 pub fn article_card(slug: &str) -> String {
     format!("cards/{slug}.png")
+}
+
+/// The image a story is shared with (in its page's social tags and in the feeds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoryImage<'a> {
+    /// Its own image, from its front matter.
+    Own(&'a crate::Image),
+    /// Its social card ([`article_card`]), when it has no image.
+    Card(String),
+}
+
+impl StoryImage<'_> {
+    /// The story's own image, else its card.
+    pub fn of(summary: &crate::ArticleSummary) -> StoryImage<'_> {
+        match &summary.image {
+            Some(img) => StoryImage::Own(img),
+            None => StoryImage::Card(article_card(&summary.slug)),
+        }
+    }
+
+    /// Its address (relative to the site root, or absolute).
+    pub fn src(&self) -> &str {
+        match self {
+            StoryImage::Own(img) => &img.src,
+            StoryImage::Card(file) => file,
+        }
+    }
 }
 
 /// The site's social card (the front page and every list page).

@@ -106,16 +106,10 @@ fn article_url(root: &str, s: &ArticleSummary) -> String {
     krasa_model::paths::page_url(root, &Route::article(&s.slug).relative())
 }
 
-/// The image of an item in the feeds: the article's own, else its social card (the image a
-/// shared link shows, `head.rs`).
+/// The image of an item in the feeds: the one its page is shared with.
 fn item_image(root: &str, s: &ArticleSummary) -> String {
-    match &s.image {
-        Some(img) if img.src.starts_with("http://") || img.src.starts_with("https://") => {
-            img.src.clone()
-        }
-        Some(img) => krasa_model::paths::page_url(root, img.src.trim_start_matches('/')),
-        None => krasa_model::paths::page_url(root, &krasa_model::paths::article_card(&s.slug)),
-    }
+    let image = krasa_model::paths::StoryImage::of(s);
+    krasa_model::paths::absolute_url(root, image.src())
 }
 
 /// The media type of an item image, from its file name.

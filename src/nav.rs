@@ -186,7 +186,7 @@ fn fragment_id(hash: &str) -> String {
     hash.trim_start_matches('#').to_string()
 }
 
-pub use browser::{install, land};
+pub use browser::{current_key, install, land};
 
 /// The browser's side: listeners and DOM work. Called only in the browser (`start`, effects
 /// and event handlers never run when prerendering).
@@ -197,7 +197,8 @@ mod browser {
     use wasm_bindgen::JsCast;
     use web_sys::{HtmlAnchorElement, MouseEvent, ScrollRestoration};
 
-    fn current_key() -> String {
+    /// The address the browser shows, as [`address_key`] keys it.
+    pub fn current_key() -> String {
         let loc = window().location();
         address_key(
             &loc.pathname().unwrap_or_default(),

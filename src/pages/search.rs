@@ -19,7 +19,7 @@ use crate::components::{ErrorView, NoResults, SearchHit};
 use crate::error::AppError;
 use crate::head::Robots;
 use crate::links;
-use crate::nav::{address_key, NavState};
+use crate::nav::{address_key, current_key, NavState};
 use crate::pages::{mark_ready, mark_ready_announcing, set_head, PageHead};
 use crate::search::pagefind::{use_index, FilterChoices, FilterValue, Found, Hit, SearchIndex};
 use crate::search::{count_label, SearchQuery, RESULTS_STEP};
@@ -160,7 +160,7 @@ impl SearchSignals {
 async fn first_results(index: SearchIndex, query: &SearchQuery) -> Result<Shown, AppError> {
     let found = index.search(query).await?;
     let count = index
-        .shown_at(&here())
+        .shown_at(&current_key())
         .unwrap_or(RESULTS_STEP)
         .max(RESULTS_STEP);
     let hits = found.hits(0, count).await?;
@@ -171,15 +171,6 @@ async fn first_results(index: SearchIndex, query: &SearchQuery) -> Result<Shown,
         more_pending: false,
         more_failed: None,
     })
-}
-
-/// The address shown, as the navigation layer keys it.
-fn here() -> String {
-    let location = window().location();
-    address_key(
-        &location.pathname().unwrap_or_default(),
-        &location.search().unwrap_or_default(),
-    )
 }
 
 /// Loads the next results into the page ("Show more"); focus goes to the first new one.
@@ -210,7 +201,7 @@ fn show_more(outcome: RwSignal<Outcome>, index: SearchIndex) {
             }
         });
         if more.is_ok() {
-            index.remember_shown(here(), from + RESULTS_STEP);
+            index.remember_shown(current_key(), from + RESULTS_STEP);
             focus_result(from);
         }
     });
@@ -376,34 +367,55 @@ fn SearchForm(query: Memo<SearchQuery>, choices: ReadSignal<FilterChoices>) -> i
 /// The search the form states.
 fn read_form(form: &web_sys::HtmlFormElement) -> SearchQuery {
     let data = web_sys::FormData::new_with_form(form).ok();
-    let value = |name: &str| {
-        data.as_ref()
-            .and_then(|d| d.get(name).as_string())
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    SearchQuery {
-        words: value("q").unwrap_or_default(),
-        tag: value("tag"),
-        category: value("category"),
-    }
+    SearchQuery::read(|name| data.as_ref()?.get(name).as_string())
 }
 
-/// The tag and category filters; their values follow the address.
+/// One of the search's filters, as its select shows it.
+#[derive(Clone, Copy)]
+struct Filter {
+    /// Its query parameter, also the select's name.
+    param: &'static str,
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    /// Written before each value (`#` for tags).
+    prefix: &'static str,
+}
+
+const TAG_FILTER: Filter = Filter {
+    param: crate::search::TAG_PARAM,
+    id: "search-tag",
+    label: "Tag",
+    any: "Any tag",
+    prefix: "#",
+};
+
+const CATEGORY_FILTER: Filter = Filter {
+    param: crate::search::CATEGORY_PARAM,
+    id: "search-category",
+    label: "Category",
+    any: "Any category",
+    prefix: "",
+};
+
+/// The tag and category filters.
 fn filter_selects(query: SearchQuery, choices: FilterChoices) -> AnyView {
+    view! {
+        {filter_select(TAG_FILTER, query.tag, choices.tags)}
+        {filter_select(CATEGORY_FILTER, query.category, choices.categories)}
+    }
+    .into_any()
+}
+
+/// One filter's select; its value follows the address.
+fn filter_select(filter: Filter, chosen: Option<String>, values: Vec<FilterValue>) -> AnyView {
     let params = use_query_map();
-    let chosen = move |key: &'static str| move || params.with(|p| p.get(key).unwrap_or_default());
+    let value = move || params.with(|p| p.get(filter.param).unwrap_or_default());
     view! {
         <span class="search-filter">
-            <label for="search-tag">"Tag"</label>
-            <select id="search-tag" name="tag" prop:value=chosen(crate::search::TAG_PARAM)>
-                {filter_options("Any tag", "#", query.tag, choices.tags)}
-            </select>
-        </span>
-        <span class="search-filter">
-            <label for="search-category">"Category"</label>
-            <select id="search-category" name="category" prop:value=chosen(crate::search::CATEGORY_PARAM)>
-                {filter_options("Any category", "", query.category, choices.categories)}
+            <label for=filter.id>{filter.label}</label>
+            <select id=filter.id name=filter.param prop:value=value>
+                {filter_options(filter.any, filter.prefix, chosen, values)}
             </select>
         </span>
     }

@@ -38,16 +38,16 @@ impl SearchQuery {
     /// From the address's query parameters (leptos_router's `use_query_map`). Blank values
     /// count as absent.
     pub fn from_params(params: &ParamsMap) -> SearchQuery {
-        SearchQuery::read(|key| params.get_str(key))
+        SearchQuery::read(|key| params.get(key))
     }
 
-    /// From a lookup of query parameters by name.
-    pub fn read<'a>(param: impl Fn(&str) -> Option<&'a str>) -> SearchQuery {
+    /// From a lookup of query parameters (or form fields) by name. Blank values count as
+    /// absent.
+    pub fn read(param: impl Fn(&str) -> Option<String>) -> SearchQuery {
         let value = |key: &str| {
             param(key)
-                .map(str::trim)
+                .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
-                .map(str::to_string)
         };
         SearchQuery {
             words: value(WORDS_PARAM).unwrap_or_default(),
@@ -167,8 +167,13 @@ pub fn count_label(n: usize) -> String {
 mod tests {
     use super::*;
 
-    fn lookup<'a>(pairs: &'a [(&str, &'a str)]) -> impl Fn(&str) -> Option<&'a str> {
-        move |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    fn lookup<'a>(pairs: &'a [(&str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]
@@ -201,7 +206,7 @@ mod tests {
             decoded
                 .iter()
                 .find(|(name, _)| name == k)
-                .map(|(_, v)| v.as_str())
+                .map(|(_, v)| v.clone())
         });
         assert_eq!(back, q, "the address reads back as the same search");
         assert_eq!(q.describe(), "“R&D 100% \"robots\"” in Tutorials & guides");

@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use krasa_model::escape_markup as xml;
 use krasa_model::paths::{self, CARD_HEIGHT, CARD_WIDTH};
 use rayon::prelude::*;
 
@@ -260,10 +261,6 @@ pub fn svg(text: &CardText<'_>, width: &dyn Fn(&str, f32) -> f32) -> String {
         xml(text.site)
     ));
     out
-}
-
-fn xml(s: &str) -> String {
-    krasa_model::escape_markup(s)
 }
 
 #[cfg(test)]

@@ -38,17 +38,8 @@ open(f"dist/control/{slug}/index.html", "w", encoding="utf-8").write(html)
 PY
 
 echo "==> corpora of 30 and 10,000 generated articles (same app build)"
-cargo build -q --profile press -p krasa-press -p krasa --features krasa/ssr --bin press --bin prerender
 for n in 30 10000; do
-  site="$ROOT/.tmp/bench-$n"
-  rm -rf "$site"
-  mkdir -p "$site"
-  # the app's assets, without this build's pages and data
-  (cd dist && find . -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' \) -exec cp {} "$site/" \;)
-  cp -r dist/snippets "$site/"
-  target/press/press generate --count "$n" --out "$OUT/corpus-$n" 2>/dev/null
-  target/press/press build --content "$OUT/corpus-$n" --out "$site/data" --root "$site" --today 2026-11-27 --quiet
-  target/press/prerender --dist "$site" --shell target/krasa-shell.html 2>&1 | sed 's/^/    /'
+  bench/generated-site.sh "$n" "$ROOT/.tmp/bench-$n"
 done
 
 cleanup() {

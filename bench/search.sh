@@ -21,17 +21,9 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 echo "==> release build"
 trunk build --release --offline >"$OUT/trunk-search.log" 2>&1 || { tail -30 "$OUT/trunk-search.log"; exit 1; }
-cargo build -q --profile press -p krasa-press -p krasa --features krasa/ssr --bin press --bin prerender
 
 echo "==> $N generated articles: press, prerender"
-rm -rf "$SITE"
-mkdir -p "$SITE"
-# the app's assets (and wasm-bindgen's snippets), without this build's pages and data
-(cd dist && find . -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' \) -exec cp {} "$SITE/" \;)
-cp -r dist/snippets "$SITE/"
-target/press/press generate --count "$N" --out "$OUT/corpus-$N" 2>/dev/null
-target/press/press build --content "$OUT/corpus-$N" --out "$SITE/data" --root "$SITE" --today 2026-11-27 --quiet
-target/press/prerender --dist "$SITE" --shell target/krasa-shell.html 2>&1 | sed 's/^/    /'
+bench/generated-site.sh "$N" "$SITE"
 
 echo "==> search index"
 start=$(date +%s%N)

@@ -6,7 +6,10 @@
 //! Titles are wrapped to the card's width by the font's own glyph advances, and set smaller
 //! when they need more lines, so no text is ever cut.
 
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use sha2::{Digest, Sha256};
 
 use krasa_model::escape_markup as xml;
 use krasa_model::paths::{self, CARD_HEIGHT, CARD_WIDTH};
@@ -42,6 +45,25 @@ pub struct CardSpec {
 }
 
 impl CardSpec {
+    /// A digest of everything the card's pixels depend on: what it says and the code that
+    /// draws it. Stored in the PNG, so a later build can tell the card need not be redrawn.
+    pub fn source(&self) -> String {
+        let mut h = Sha256::new();
+        h.update(drawing_code());
+        for part in [
+            self.title.as_str(),
+            self.badge.as_deref().unwrap_or(""),
+            &self.site,
+        ] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        h.finalize()[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     fn text(&self) -> CardText<'_> {
         CardText {
             title: &self.title,
@@ -75,16 +97,79 @@ pub fn specs(site: &SiteConfig, ready: &[Ready], published: &[usize]) -> Vec<Car
     cards
 }
 
+/// What [`draw_into`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Drawn {
+    pub drawn: usize,
+    /// Cards taken from the previous release because what they say had not changed.
+    pub reused: usize,
+}
+
 /// Draws every card into the site root `root`, on all cores, each written as soon as it is
-/// drawn (memory stays flat however many stories there are).
-pub fn draw_into(root: &std::path::Path, cards: &[CardSpec]) -> Result<(), PressError> {
+/// drawn (memory stays flat however many stories there are). A card of the `previous`
+/// release drawn from the same [`CardSpec::source`] is hard-linked instead of drawn again.
+pub fn draw_into(
+    root: &Path,
+    cards: &[CardSpec],
+    previous: Option<&Path>,
+) -> Result<Drawn, PressError> {
     if cards.is_empty() {
-        return Ok(());
+        return Ok(Drawn::default());
     }
     let painter = Cards::new()?;
-    cards.par_iter().try_for_each(|c| {
-        let png = painter.png(&c.text())?;
-        crate::write::write_file(root, &c.file, &png)
+    cards
+        .par_iter()
+        .map(|c| {
+            let source = c.source();
+            if let Some(old) = previous.map(|p| p.join(&c.file)) {
+                if drawn_from(&old).as_deref() == Some(source.as_str()) {
+                    crate::write::link_file(&old, root, &c.file)?;
+                    return Ok(Drawn {
+                        drawn: 0,
+                        reused: 1,
+                    });
+                }
+            }
+            let png = painter.png(&c.text(), &source)?;
+            crate::write::write_file(root, &c.file, &png)?;
+            Ok(Drawn {
+                drawn: 1,
+                reused: 0,
+            })
+        })
+        .try_reduce(Drawn::default, |a, b| {
+            Ok(Drawn {
+                drawn: a.drawn + b.drawn,
+                reused: a.reused + b.reused,
+            })
+        })
+}
+
+/// The PNG text chunk that records what a card was drawn from.
+const SOURCE_KEYWORD: &str = "Source";
+
+/// What the card at `path` was drawn from (its `Source` text chunk), if it is a card.
+pub fn drawn_from(path: &Path) -> Option<String> {
+    let file = std::fs::File::open(path).ok()?;
+    let reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .ok()?;
+    reader
+        .info()
+        .uncompressed_latin1_text
+        .iter()
+        .find(|t| t.keyword == SOURCE_KEYWORD)
+        .map(|t| t.text.clone())
+}
+
+/// The code that draws cards: when it changes, every card is drawn again.
+fn drawing_code() -> &'static [u8; 32] {
+    static CODE: OnceLock<[u8; 32]> = OnceLock::new();
+    CODE.get_or_init(|| {
+        let mut h = Sha256::new();
+        h.update(include_str!("card.rs"));
+        h.update(env!("CARGO_PKG_VERSION"));
+        h.finalize().into()
     })
 }
 
@@ -140,14 +225,14 @@ impl Cards {
         svg(text, &|s, size| self.width(s, size))
     }
 
-    /// The card as a PNG file.
-    pub fn png(&self, text: &CardText<'_>) -> Result<Vec<u8>, PressError> {
-        let source = self.svg(text);
+    /// The card as a PNG file, recording `source` (see [`CardSpec::source`]).
+    pub fn png(&self, text: &CardText<'_>, source: &str) -> Result<Vec<u8>, PressError> {
+        let svg = self.svg(text);
         let options = resvg::usvg::Options {
             fontdb: Arc::clone(&self.fonts),
             ..resvg::usvg::Options::default()
         };
-        let tree = resvg::usvg::Tree::from_str(&source, &options)
+        let tree = resvg::usvg::Tree::from_str(&svg, &options)
             .map_err(|e| PressError::Card(format!("card for “{}”: {e}", text.title)))?;
         let mut pixmap = resvg::tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT)
             .ok_or_else(|| PressError::Card("no pixmap".into()))?;
@@ -156,13 +241,17 @@ impl Cards {
             resvg::tiny_skia::Transform::default(),
             &mut pixmap.as_mut(),
         );
-        encode_rgb(&pixmap).map_err(|e| PressError::Card(format!("card for “{}”: {e}", text.title)))
+        encode_rgb(&pixmap, source)
+            .map_err(|e| PressError::Card(format!("card for “{}”: {e}", text.title)))
     }
 }
 
 /// An opaque pixmap as an RGB PNG, compressed hard (the card's weight is what a chat or a
 /// social network downloads for every share).
-fn encode_rgb(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+fn encode_rgb(
+    pixmap: &resvg::tiny_skia::Pixmap,
+    source: &str,
+) -> Result<Vec<u8>, png::EncodingError> {
     // The card is opaque, so the premultiplied colours are the colours.
     let rgb: Vec<u8> = pixmap
         .data()
@@ -175,6 +264,7 @@ fn encode_rgb(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, png::Encodin
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Best);
     encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+    encoder.add_text_chunk(SOURCE_KEYWORD.into(), source.into())?;
     let mut writer = encoder.write_header()?;
     writer.write_image_data(&rgb)?;
     writer.finish()?;
@@ -329,11 +419,66 @@ mod tests {
                 title: "US and China weigh AI-risk talks at Beijing summit, with a title long enough to wrap",
                 badge: Some("Breaking"),
                 site: "Krasa News",
-            })
+            }, "f00d")
             .unwrap();
         assert_eq!(&png[1..4], b"PNG");
         let dim = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
         assert_eq!((dim(16), dim(20)), (CARD_WIDTH, CARD_HEIGHT));
         assert!(png.len() <= 100_000, "{} bytes", png.len());
+    }
+
+    fn spec(file: &str, title: &str) -> CardSpec {
+        CardSpec {
+            file: file.into(),
+            title: title.into(),
+            badge: Some("Policy".into()),
+            site: "Krasa News".into(),
+        }
+    }
+
+    #[test]
+    fn a_card_is_drawn_again_only_when_what_it_says_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        let cards = [
+            spec("cards/a.png", "Chips act"),
+            spec("cards/b.png", "Data rules"),
+        ];
+        let first = draw_into(&old, &cards, None).unwrap();
+        assert_eq!(
+            first,
+            Drawn {
+                drawn: 2,
+                reused: 0
+            }
+        );
+        assert_eq!(
+            drawn_from(&old.join("cards/a.png")),
+            Some(cards[0].source())
+        );
+
+        let edited = [cards[0].clone(), spec("cards/b.png", "Data rules, revised")];
+        let second = draw_into(&new, &edited, Some(&old)).unwrap();
+        assert_eq!(
+            second,
+            Drawn {
+                drawn: 1,
+                reused: 1
+            }
+        );
+        let same =
+            |f: &str| std::fs::read(old.join(f)).unwrap() == std::fs::read(new.join(f)).unwrap();
+        assert!(same("cards/a.png"));
+        assert!(!same("cards/b.png"));
+        assert_ne!(cards[1].source(), edited[1].source());
+        let badge = CardSpec {
+            badge: None,
+            ..cards[0].clone()
+        };
+        assert_ne!(
+            badge.source(),
+            cards[0].source(),
+            "the badge is part of the source"
+        );
     }
 }

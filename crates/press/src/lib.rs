@@ -15,6 +15,7 @@ pub mod generate;
 pub mod load;
 pub mod meta;
 pub mod precompress;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -55,6 +56,17 @@ pub enum PressError {
 pub struct Checked {
     pub report: Report,
     pub output: Option<compile::Output>,
+    /// The social cards drawn and reused, when a site root was written.
+    pub cards: Option<card::Drawn>,
+}
+
+/// The site root folder a build writes feeds, sitemaps and cards into.
+#[derive(Debug, Clone, Copy)]
+pub struct SiteRoot<'a> {
+    pub dir: &'a Path,
+    /// The release this build will replace: its cards are reused where they would be drawn
+    /// the same.
+    pub previous: Option<&'a Path>,
 }
 
 /// Progress callback: (done, total) while rendering articles.
@@ -132,7 +144,11 @@ pub fn check(
         )),
         _ => None,
     };
-    Ok(Checked { report, output })
+    Ok(Checked {
+        report,
+        output,
+        cards: None,
+    })
 }
 
 /// Checks, then writes the data folder atomically. On any content error nothing is written
@@ -142,16 +158,16 @@ pub fn check(
 pub fn build(
     content: &Path,
     out: &Path,
-    root: Option<&Path>,
+    root: Option<SiteRoot<'_>>,
     sel: &Selection,
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
-    let checked = check(content, sel, progress)?;
+    let mut checked = check(content, sel, progress)?;
     if let Some(output) = &checked.output {
         write::write_all(out, &output.files)?;
         if let Some(root) = root {
-            write::write_files(root, &output.root_files)?;
-            card::draw_into(root, &output.cards)?;
+            write::write_files(root.dir, &output.root_files)?;
+            checked.cards = Some(card::draw_into(root.dir, &output.cards, root.previous)?);
         }
     }
     Ok(checked)

@@ -55,6 +55,10 @@ enum Command {
         /// root folder.
         #[arg(long)]
         root: Option<PathBuf>,
+        /// The release this build will replace (with --root): social cards that would be
+        /// drawn the same are taken from it instead of drawn again.
+        #[arg(long, requires = "root")]
+        previous: Option<PathBuf>,
         /// The path the site is deployed under (for absolute URLs in feeds and the sitemap).
         #[arg(long, default_value = "/")]
         public_url: String,
@@ -88,11 +92,15 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
-    /// Write a brotli (.br) and a gzip (.gz) copy beside every text file and the wasm of a
-    /// built site folder, for servers that send precompressed files.
-    Precompress {
-        /// The built site folder (Trunk's staging folder, or dist/).
-        dir: PathBuf,
+    /// Publish a built site folder: write a brotli (.br) and a gzip (.gz) copy beside every
+    /// text file and the wasm, and the release manifest. With --into, the folder replaces that
+    /// release in one step, keeping the release's unchanged files (and their times).
+    Publish {
+        /// The built site folder (Trunk's staging folder, or a release stage).
+        stage: PathBuf,
+        /// The release folder to replace.
+        #[arg(long)]
+        into: Option<PathBuf>,
     },
     /// Write the JSON Schemas of the published files.
     Schema {
@@ -155,6 +163,7 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             content,
             out,
             root,
+            previous,
             public_url,
             select,
             short,
@@ -175,7 +184,10 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             let checked = press::build(
                 &content,
                 &out,
-                root.as_deref(),
+                root.as_deref().map(|dir| press::SiteRoot {
+                    dir,
+                    previous: previous.as_deref(),
+                }),
                 &sel,
                 bar.as_ref().map(|_| &tick as press::Progress<'_>),
             )?;
@@ -209,6 +221,12 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                     started.elapsed(),
                     if r.warning_count() > 0 { format!(", {} warning(s)", r.warning_count()) } else { String::new() }
                 );
+                if let Some(c) = checked.cards {
+                    eprintln!(
+                        "press: social cards: {} drawn, {} unchanged",
+                        c.drawn, c.reused
+                    );
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -236,14 +254,15 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Precompress { dir } => {
+        Command::Publish { stage, into } => {
             let started = Instant::now();
-            let written = press::precompress::precompress(&dir)?;
+            let p = press::publish::publish(&stage, into.as_deref())?;
             eprintln!(
-                "press: precompressed {} files (brotli) and {} (gzip) in {} in {:.2?}",
-                written.brotli,
-                written.gzip,
-                dir.display(),
+                "press: published {}: {} files written, {} unchanged, {} removed in {:.2?}",
+                into.as_ref().unwrap_or(&stage).display(),
+                p.written,
+                p.unchanged,
+                p.removed,
                 started.elapsed()
             );
             Ok(ExitCode::SUCCESS)

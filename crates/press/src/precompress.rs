@@ -69,19 +69,22 @@ pub fn quality(path: &Path, size: u64) -> Quality {
     }
 }
 
+/// Whether a file of `size` bytes at `path` gets compressed copies.
+pub fn wanted(path: &Path, size: u64) -> bool {
+    size >= MIN_SIZE
+        && path
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| EXTENSIONS.contains(&x))
+}
+
 /// The files of `dir` to compress.
 fn candidates(dir: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| EXTENSIONS.contains(&x))
-        })
-        .filter(|e| e.metadata().is_ok_and(|m| m.len() >= MIN_SIZE))
+        .filter(|e| e.metadata().is_ok_and(|m| wanted(e.path(), m.len())))
         .map(|e| e.into_path())
         .collect()
 }
@@ -106,12 +109,17 @@ pub fn precompress(dir: &Path) -> Result<Written, PressError> {
         })
 }
 
-/// Writes `<file>.br` and `<file>.gz` when they are smaller than the file.
 fn compress_file(path: &Path) -> Result<Written, PressError> {
     let bytes = fs::read(path).map_err(io(path))?;
+    compress_copies(path, &bytes)
+}
+
+/// Writes `<file>.br` and `<file>.gz` for the file at `path` holding `bytes`, each when it is
+/// smaller than the file (and removes a stale copy that is not).
+pub fn compress_copies(path: &Path, bytes: &[u8]) -> Result<Written, PressError> {
     let q = quality(path, bytes.len() as u64);
-    let br = brotli_bytes(&bytes, q.brotli);
-    let gz = gzip_bytes(&bytes, q.gzip).map_err(io(path))?;
+    let br = brotli_bytes(bytes, q.brotli);
+    let gz = gzip_bytes(bytes, q.gzip).map_err(io(path))?;
     let mut written = Written::default();
     for (ext, out, count) in [
         ("br", br, &mut written.brotli),

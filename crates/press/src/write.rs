@@ -68,6 +68,61 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressErr
     result
 }
 
+/// Makes the complete folder `new` the folder `target` (its sibling). Where the system can,
+/// the two are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`), so `target` always
+/// exists for a server reading it; elsewhere `target` is moved aside and `new` put in its
+/// place. The previous contents are then deleted.
+pub fn replace_dir(new: &Path, target: &Path) -> Result<(), PressError> {
+    if !target.exists() {
+        return fs::rename(new, target).map_err(io(target));
+    }
+    if exchange(new, target).is_ok() {
+        // `new` now holds the previous release
+        return fs::remove_dir_all(new).map_err(io(new));
+    }
+    let old = sibling(target, "old");
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(io(&old))?;
+    }
+    fs::rename(target, &old).map_err(io(target))?;
+    if let Err(e) = fs::rename(new, target) {
+        let _ = fs::rename(&old, target);
+        return Err(io(target)(e));
+    }
+    fs::remove_dir_all(&old).map_err(io(&old))
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
 /// Writes files into an existing folder (beside other files), creating subfolders.
 pub fn write_files(root: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressError> {
     files
@@ -86,6 +141,21 @@ pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError
     tmp.push(format!(".tmp-{}", std::process::id()));
     let tmp = PathBuf::from(tmp);
     fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    fs::rename(&tmp, &path).map_err(io(&path))
+}
+
+/// Puts `existing` into `root` at `rel` as a hard link (the same file: same bytes, same
+/// modification time), replacing what is there.
+pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressError> {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    let _ = fs::remove_file(&tmp);
+    fs::hard_link(existing, &tmp).map_err(io(existing))?;
     fs::rename(&tmp, &path).map_err(io(&path))
 }
 

@@ -481,7 +481,17 @@ fn feeds_and_sitemap_are_valid_and_complete() {
         public_url: Some("/news/".into()),
         ..sel()
     };
-    let c = press::build(dir.path(), &root.join("data"), Some(&root), &sel, None).unwrap();
+    let c = press::build(
+        dir.path(),
+        &root.join("data"),
+        Some(press::SiteRoot {
+            dir: &root,
+            previous: None,
+        }),
+        &sel,
+        None,
+    )
+    .unwrap();
     assert!(!c.report.has_errors(), "{}", c.report.render_short());
     let read =
         |rel: &str| fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));

@@ -1,0 +1,309 @@
+//! Publish stage: makes a freshly built site folder (the *stage*: app, data, pages, feeds,
+//! cards, search index) the release, rewriting only what changed.
+//!
+//! Every release holds a manifest ([`MANIFEST`]): the SHA-256 and size of each file. When a
+//! stage is published over a previous release, a file whose digest is unchanged is replaced
+//! in the stage by a hard link to the release's file, with its `.br` and `.gz` copies; so it
+//! keeps its modification time and inode, and `rsync`, `aws s3 sync` and CDN caches see no
+//! change. Only changed and new files are compressed ([`crate::precompress`]). The stage then
+//! replaces the release in one exchange ([`crate::write::replace_dir`]): a build that fails or
+//! is interrupted before that leaves the previous release as it was, and a reader never sees
+//! a half-published site.
+//!
+//! The result is byte for byte what publishing the same stage into an empty folder gives.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::precompress::{compress_copies, wanted};
+use crate::write::{link_file, replace_dir};
+use crate::PressError;
+
+/// The manifest's file name in a release (a dot file: not a page of the site).
+pub const MANIFEST: &str = ".krasa-release";
+const HEADER: &str = "# krasa release manifest 1: sha256 size path";
+/// The compressed copies that follow a file.
+const COPIES: [&str; 2] = ["br", "gz"];
+
+/// A file's content digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDigest {
+    pub sha256: String,
+    pub size: u64,
+}
+
+impl FileDigest {
+    pub fn of(bytes: &[u8]) -> FileDigest {
+        FileDigest {
+            sha256: Sha256::digest(bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            size: bytes.len() as u64,
+        }
+    }
+}
+
+/// Every file of a release (its compressed copies aside) by path relative to the release,
+/// with `/` separators.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Manifest {
+    pub files: BTreeMap<String, FileDigest>,
+}
+
+impl Manifest {
+    /// The manifest of the release in `dir`; empty when there is none (a first build, or a
+    /// folder not written by `publish`), so that everything is written.
+    pub fn read(dir: &Path) -> Manifest {
+        fs::read_to_string(dir.join(MANIFEST))
+            .map(|text| Manifest::parse(&text))
+            .unwrap_or_default()
+    }
+
+    /// Lines of `sha256 size path`; lines that do not parse are ignored (their files are
+    /// then written again, which is always safe).
+    pub fn parse(text: &str) -> Manifest {
+        let files = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, ' ');
+                let sha256 = parts.next()?.to_string();
+                let size = parts.next()?.parse().ok()?;
+                let path = parts.next()?.to_string();
+                Some((path, FileDigest { sha256, size }))
+            })
+            .collect();
+        Manifest { files }
+    }
+
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{HEADER}\n");
+        for (path, d) in &self.files {
+            out.push_str(&format!("{} {} {path}\n", d.sha256, d.size));
+        }
+        out
+    }
+}
+
+/// What publishing changed, by file of the site (compressed copies follow their file).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    /// New or changed files, written and compressed.
+    pub written: usize,
+    /// Files kept as they were in the previous release.
+    pub unchanged: usize,
+    /// Files of the previous release that are gone.
+    pub removed: usize,
+}
+
+impl std::ops::Add for Published {
+    type Output = Published;
+    fn add(self, o: Published) -> Published {
+        Published {
+            written: self.written + o.written,
+            unchanged: self.unchanged + o.unchanged,
+            removed: self.removed + o.removed,
+        }
+    }
+}
+
+/// Publishes the complete site in `stage`: compresses it and writes its manifest, then, with a
+/// `release` folder, keeps that release's unchanged files and replaces the release with the
+/// stage. Without one, the stage is finished in place (Trunk's staging folder).
+pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressError> {
+    let previous = release.map(Manifest::read).unwrap_or_default();
+    let files = site_files(stage)?;
+    let digests: Vec<(String, FileDigest, Published)> = files
+        .par_iter()
+        .map(|rel| {
+            let path = stage.join(rel);
+            let bytes = fs::read(&path).map_err(io(&path))?;
+            let digest = FileDigest::of(&bytes);
+            let kept = match release {
+                Some(old) if previous.files.get(rel) == Some(&digest) => keep(old, stage, rel)?,
+                _ => false,
+            };
+            if !kept && wanted(&path, digest.size) {
+                compress_copies(&path, &bytes)?;
+            }
+            let counted = Published {
+                written: usize::from(!kept),
+                unchanged: usize::from(kept),
+                removed: 0,
+            };
+            Ok((rel.clone(), digest, counted))
+        })
+        .collect::<Result<_, PressError>>()?;
+    let mut manifest = Manifest::default();
+    let mut published = Published::default();
+    for (rel, digest, counted) in digests {
+        manifest.files.insert(rel, digest);
+        published = published + counted;
+    }
+    published.removed = previous
+        .files
+        .keys()
+        .filter(|k| !manifest.files.contains_key(*k))
+        .count();
+    let path = stage.join(MANIFEST);
+    fs::write(&path, manifest.to_text()).map_err(io(&path))?;
+    if let Some(release) = release {
+        replace_dir(stage, release)?;
+    }
+    Ok(published)
+}
+
+/// Replaces the stage's `rel` by the release's file and its copies, when the release still
+/// has the file; false when it does not (the stage's file is then published as new).
+fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, PressError> {
+    let old = release.join(rel);
+    if !old.is_file() {
+        return Ok(false);
+    }
+    link_file(&old, stage, rel)?;
+    for ext in COPIES {
+        let copy = format!("{rel}.{ext}");
+        let old_copy = release.join(&copy);
+        if old_copy.is_file() {
+            link_file(&old_copy, stage, &copy)?;
+        }
+    }
+    Ok(true)
+}
+
+/// The stage's files, as paths relative to it with `/` separators: everything but a previous
+/// manifest and compressed copies (which are made here).
+fn site_files(stage: &Path) -> Result<Vec<String>, PressError> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(stage).sort_by_file_name() {
+        let entry = entry.map_err(|e| PressError::Io {
+            path: e
+                .path()
+                .map_or_else(|| stage.to_path_buf(), Path::to_path_buf),
+            source: e.into(),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = relative(stage, entry.path());
+        let is_copy = COPIES
+            .iter()
+            .any(|ext| rel.strip_suffix(ext).is_some_and(|r| r.ends_with('.')));
+        if rel != MANIFEST && !is_copy {
+            files.push(rel);
+        }
+    }
+    Ok(files)
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PressError + '_ {
+    move |source| PressError::Io {
+        path: PathBuf::from(path),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt as _;
+
+    /// A stage holding `files` (path, text); text files get a compressible size.
+    fn stage(root: &Path, name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = root.join(name);
+        for (rel, text) in files {
+            let path = dir.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text.repeat(100)).unwrap();
+        }
+        dir
+    }
+
+    /// Every file under `dir` (copies and manifest included) with its bytes.
+    fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (relative(dir, e.path()), fs::read(e.path()).unwrap()))
+            .collect()
+    }
+
+    const V1: [(&str, &str); 4] = [
+        ("index.html", "<p>front, stories a b c</p>"),
+        ("articles/a/index.html", "<p>story a</p>"),
+        ("articles/b/index.html", "<p>story b</p>"),
+        ("cards/a.png", "not text"),
+    ];
+
+    #[test]
+    fn a_republished_release_equals_a_full_build_and_keeps_unchanged_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let release = tmp.path().join("site");
+        let first = publish(&stage(tmp.path(), "s1", &V1), Some(&release)).unwrap();
+        assert_eq!(first.written, 4);
+        let inode = |rel: &str| fs::metadata(release.join(rel)).unwrap().ino();
+        let kept = [
+            inode("articles/a/index.html"),
+            inode("articles/a/index.html.br"),
+        ];
+
+        // edit b, add c, remove the card; the front page changes with them
+        let v2 = [
+            ("index.html", "<p>front, stories a b2 c</p>"),
+            ("articles/a/index.html", "<p>story a</p>"),
+            ("articles/b/index.html", "<p>story b, edited</p>"),
+            ("articles/c/index.html", "<p>story c</p>"),
+        ];
+        let second = publish(&stage(tmp.path(), "s2", &v2), Some(&release)).unwrap();
+        assert_eq!(
+            second,
+            Published {
+                written: 3,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert_eq!(
+            [
+                inode("articles/a/index.html"),
+                inode("articles/a/index.html.br")
+            ],
+            kept,
+            "unchanged files are the same files (same modification time)"
+        );
+        assert!(!release.join("cards/a.png").exists());
+        assert!(
+            !tmp.path().join("s2").exists(),
+            "the stage became the release"
+        );
+
+        let full = tmp.path().join("full");
+        publish(&stage(tmp.path(), "s3", &v2), Some(&full)).unwrap();
+        assert_eq!(contents(&release), contents(&full));
+    }
+
+    #[test]
+    fn the_manifest_reads_back() {
+        let mut m = Manifest::default();
+        m.files
+            .insert("a b/index.html".into(), FileDigest::of(b"x"));
+        m.files.insert("feed.xml".into(), FileDigest::of(b""));
+        assert_eq!(Manifest::parse(&m.to_text()), m);
+        assert_eq!(Manifest::parse("garbage\n# comment"), Manifest::default());
+    }
+}

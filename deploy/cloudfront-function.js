@@ -1,7 +1,7 @@
 // CloudFront Function (viewer request) for Krasa News on S3 + CloudFront.
 // Every page is a folder's index.html (`/tags/` → `tags/index.html`), which S3 does not map
 // for a REST origin: this does, and sends the same canonical redirects as deploy/nginx.conf
-// (first pages have no /page/1/, page addresses end with a slash), keeping the query.
+// (page addresses end with a slash), keeping the query.
 // Attach it to the default cache behaviour (viewer request).
 function redirect(to, querystring) {
   // The query goes along (a search's words), as nginx keeps it on its redirects.
@@ -16,11 +16,7 @@ function redirect(to, querystring) {
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
-  var m = uri.match(/^(.*\/tags\/[a-z0-9-]+)\/page\/1\/?$/);
-  if (m) return redirect(m[1] + '/', request.querystring);
-  m = uri.match(/^(.*)\/page\/1\/?$/);
-  if (m) return redirect(m[1] + '/', request.querystring);
-  m = uri.match(/^(.*\/(articles|tags)\/[a-z0-9-]+|.*\/(page|tags\/[a-z0-9-]+\/page)\/[0-9]+|.*\/tags|.*\/search)$/);
+  var m = uri.match(/^(.*\/(articles|tags)\/[a-z0-9-]+|.*\/(page|tags\/[a-z0-9-]+\/page)\/[0-9]+|.*\/tags|.*\/search)$/);
   if (m) return redirect(m[1] + '/', request.querystring);
   if (uri.endsWith('/')) request.uri = uri + 'index.html';
   return request;

@@ -50,12 +50,18 @@ pub fn href(route: &Route) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use krasa_model::Page;
 
     #[test]
     fn hrefs_carry_the_deploy_base() {
         let root = Base::new("/");
         assert_eq!(root.href(&Route::HOME), "/");
-        assert_eq!(root.href(&Route::Feed { page: 3 }), "/page/3/");
+        assert_eq!(
+            root.href(&Route::Feed {
+                page: Page::Archive(3)
+            }),
+            "/page/3/"
+        );
         let news = Base::new("/news/");
         assert_eq!(news.as_str(), "/news");
         assert_eq!(news.href(&Route::HOME), "/news/");
@@ -63,7 +69,7 @@ mod tests {
         assert_eq!(
             news.href(&Route::Tag {
                 slug: "ai".into(),
-                page: 2
+                page: Page::Archive(2)
             }),
             "/news/tags/ai/page/2/"
         );

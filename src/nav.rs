@@ -381,8 +381,8 @@ mod tests {
             LinkAction::Router(None)
         );
         assert_eq!(
-            link_action(&root, here, &link("/tags/ai/page/1/", "", "#x")),
-            LinkAction::Router(Some("/tags/ai/#x".into()))
+            link_action(&root, here, &link("/tags/ai/page/1", "", "#x")),
+            LinkAction::Router(Some("/tags/ai/page/1/#x".into()))
         );
         assert_eq!(
             link_action(&root, here, &link("/articles/a", "", "")),

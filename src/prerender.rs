@@ -348,7 +348,7 @@ pub use krasa_model::escape_markup as esc;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use krasa_model::{ArticleSummary, TagRef, DATA_VERSION};
+    use krasa_model::{ArticleSummary, Page, TagRef, DATA_VERSION};
 
     fn site() -> Site {
         Site {
@@ -358,8 +358,6 @@ mod tests {
             base_url: "https://news.example/".into(),
             language: "en".into(),
             page_size: 10,
-            total_articles: 1,
-            feed_pages: 1,
             nav: vec![],
         }
     }
@@ -448,17 +446,20 @@ mod tests {
     fn every_route_renders_its_page() {
         let list = ListPage {
             version: DATA_VERSION,
-            page: 2,
-            total_pages: 3,
-            total_items: 21,
+            page: Page::Archive(2),
+            total_items: None,
+            older: Some(1),
+            newer: 1,
             items: vec![article().summary],
             tag: None,
         };
         let cases = [
             (
-                Route::Feed { page: 2 },
+                Route::Feed {
+                    page: Page::Archive(2),
+                },
                 serde_json::to_value(&list).unwrap(),
-                "Latest news, page 2 of 3",
+                "Archive, page 2",
             ),
             (
                 Route::Tags,
@@ -618,7 +619,7 @@ mod tests {
         assert_eq!(
             file(Some(Route::Tag {
                 slug: "ai".into(),
-                page: 2
+                page: Page::Archive(2)
             })),
             "tags/ai/page/2/index.html"
         );

@@ -7,7 +7,7 @@ use krasa::components::{
 };
 use krasa::error::AppError;
 use krasa::search::pagefind::Hit;
-use krasa_model::{Article, DATA_VERSION};
+use krasa_model::{Article, ListPage, Page, Pagination, DATA_VERSION};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -138,36 +138,87 @@ async fn article_without_related_has_no_empty_block() {
     assert!(el.query_selector(".related").unwrap().is_none());
 }
 
+/// A page of a list of 120 stories, 10 per page (archive pages 1 to 12).
+fn list_page(page: Page) -> ListPage {
+    let pagination = Pagination::new(120, 10);
+    ListPage {
+        version: DATA_VERSION,
+        tag: None,
+        page,
+        total_items: (page == Page::Latest).then_some(120),
+        older: pagination.older(page),
+        newer: pagination.newer(page),
+        items: Vec::new(),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn pager_marks_current_page_and_links_neighbours() {
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
-        view! { <Pager target=PagerTarget::Tag("ai".into()) current=1 total=12/> }
+        let list = list_page(Page::Archive(6));
+        view! { <Pager target=PagerTarget::Tag("ai".into()) list=list/> }
     });
     leptos::task::tick().await;
-    assert_eq!(texts(&el, ".pager li"), ["1", "2", "3", "…", "12"]);
-    // The router is at "/" in the test page, so only exact matches would be current; the
-    // label tells screen readers which page is shown either way.
+    // newest first: the latest page, then archive pages down to the oldest (1)
     assert_eq!(
-        attr(&el, ".pager li a", "aria-label").as_deref(),
-        Some("Page 1, current page")
+        texts(&el, ".pager li"),
+        ["Latest", "…", "8", "7", "6", "5", "4", "…", "1"]
     );
-    assert!(
-        el.query_selector(".pager-prev").unwrap().is_none(),
-        "no previous page on page 1"
+    assert_eq!(
+        attr(&el, ".pager li a[aria-current]", "aria-label").as_deref(),
+        Some("Archive page 6, current page")
+    );
+    assert_eq!(
+        attr(&el, ".pager-prev", "href").as_deref(),
+        Some("/tags/ai/page/7/")
     );
     assert_eq!(
         attr(&el, ".pager-next", "href").as_deref(),
-        Some("/tags/ai/page/2/")
+        Some("/tags/ai/page/5/")
     );
     assert_eq!(attr(&el, ".pager-next", "rel").as_deref(), Some("next"));
+}
+
+#[wasm_bindgen_test]
+async fn the_latest_page_leads_to_older_stories_and_the_newest_archive_page_back() {
+    let el = container();
+    let _h = leptos::mount::mount_to(el.clone(), || {
+        let list = list_page(Page::Latest);
+        view! { <Pager target=PagerTarget::Feed list=list/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&el, ".pager li"),
+        ["Latest", "11", "10", "9", "…", "1"]
+    );
+    assert!(
+        el.query_selector(".pager-prev").unwrap().is_none(),
+        "nothing newer than the latest page"
+    );
+    assert_eq!(
+        attr(&el, ".pager-next", "href").as_deref(),
+        Some("/page/11/")
+    );
+
+    let el = container();
+    let _h = leptos::mount::mount_to(el.clone(), || {
+        let list = list_page(Page::Archive(12));
+        view! { <Pager target=PagerTarget::Feed list=list/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(attr(&el, ".pager-prev", "href").as_deref(), Some("/"));
 }
 
 #[wasm_bindgen_test]
 async fn single_page_has_no_pager() {
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
-        view! { <Pager target=PagerTarget::Feed current=1 total=1/> }
+        let list = ListPage {
+            older: None,
+            ..list_page(Page::Latest)
+        };
+        view! { <Pager target=PagerTarget::Feed list=list/> }
     });
     leptos::task::tick().await;
     assert!(el.query_selector("nav").unwrap().is_none());

@@ -8,8 +8,8 @@
 use krasa::api::{parse, read};
 use krasa::error::AppError;
 use krasa_model::{
-    Article, ArticleSummary, Heading, Image, ListPage, NavLink, Site, TagIndex, TagInfo,
-    DATA_VERSION,
+    Article, ArticleSummary, Heading, Image, ListPage, NavLink, Page, Site, TagIndex, TagInfo,
+    TagRef, DATA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -49,8 +49,6 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
         base_url: "https://news.example/".into(),
         language: "en".into(),
         page_size: 10,
-        total_articles: 26,
-        feed_pages: 3,
         nav: vec![NavLink {
             label: "Tags".into(),
             path: "/tags".into(),
@@ -59,14 +57,14 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
     for full in [true, false] {
         round_trip(&ListPage {
             version: DATA_VERSION,
-            tag: full.then(|| TagInfo {
+            tag: full.then(|| TagRef {
                 name: "AI Policy".into(),
                 slug: "ai-policy".into(),
-                count: 12,
             }),
-            page: 2,
-            total_pages: 3,
-            total_items: 26,
+            page: if full { Page::Archive(2) } else { Page::Latest },
+            total_items: (!full).then_some(26),
+            older: full.then_some(1),
+            newer: u32::from(full),
             items: (0..10).map(|n| summary(n, full)).collect(),
         });
         round_trip(&Article {
@@ -97,14 +95,15 @@ fn value<T: DeserializeOwned>(json: &str) -> T {
 
 #[wasm_bindgen_test]
 fn optional_fields_may_be_missing_or_null() {
-    let tag: TagIndex = value(r#"{"version":1,"tags":[]}"#);
+    let tag: TagIndex = value(r#"{"version":2,"tags":[]}"#);
     assert!(tag.tags.is_empty());
     let list: ListPage =
-        value(r#"{"version":1,"tag":null,"page":1,"total_pages":1,"total_items":0,"items":[]}"#);
+        value(r#"{"version":2,"tag":null,"page":"latest","total_items":null,"items":[]}"#);
     assert_eq!(list.tag, None);
+    assert_eq!((list.page, list.older, list.newer), (Page::Latest, None, 0));
     // Unknown fields are ignored: newer data stays readable.
     let tags: TagIndex = value(
-        r#"{"version":1,"tags":[{"name":"AI","slug":"ai","count":1,"extra":[1,2]}],"more":true}"#,
+        r#"{"version":2,"tags":[{"name":"AI","slug":"ai","count":1,"extra":[1,2]}],"more":true}"#,
     );
     assert_eq!(tags.tags[0].slug, "ai");
 }
@@ -120,18 +119,20 @@ fn error<T: DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
 #[wasm_bindgen_test]
 fn bad_data_is_refused_saying_what_does_not_fit() {
     let missing = error::<TagIndex>(
-        r#"{"version":1,"tags":[{"name":"A","slug":"a","count":1},{"name":"B","slug":"b"}]}"#,
+        r#"{"version":2,"tags":[{"name":"A","slug":"a","count":1},{"name":"B","slug":"b"}]}"#,
     );
     assert_eq!(missing, "missing field `count`");
     let fraction =
-        error::<TagIndex>(r#"{"version":1,"tags":[{"name":"A","slug":"a","count":1.5}]}"#);
+        error::<TagIndex>(r#"{"version":2,"tags":[{"name":"A","slug":"a","count":1.5}]}"#);
     assert!(fraction.contains("1.5"), "{fraction}");
     let negative =
-        error::<TagIndex>(r#"{"version":1,"tags":[{"name":"A","slug":"a","count":-1}]}"#);
+        error::<TagIndex>(r#"{"version":2,"tags":[{"name":"A","slug":"a","count":-1}]}"#);
     assert!(negative.contains("-1"), "{negative}");
-    let not_a_list = error::<TagIndex>(r#"{"version":1,"tags":{}}"#);
+    let not_a_list = error::<TagIndex>(r#"{"version":2,"tags":{}}"#);
     assert!(not_a_list.starts_with("invalid type"), "{not_a_list}");
-    let bad_item = r#"{"version":1,"page":1,"total_pages":1,"total_items":1,"items":[{"slug":"a","title":"t","date":"2026-01-01","author":"x","category":"c","tags":[{"name":"n"}],"excerpt":"e","reading_minutes":1,"word_count":1}]}"#;
+    let bad_page = error::<ListPage>(r#"{"version":2,"page":{"archive":-1},"items":[]}"#);
+    assert!(bad_page.contains("-1"), "{bad_page}");
+    let bad_item = r#"{"version":2,"page":{"archive":1},"items":[{"slug":"a","title":"t","date":"2026-01-01","author":"x","category":"c","tags":[{"name":"n"}],"excerpt":"e","reading_minutes":1,"word_count":1}]}"#;
     assert_eq!(error::<ListPage>(bad_item), "missing field `slug`");
 }
 

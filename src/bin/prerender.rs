@@ -11,7 +11,7 @@ use anyhow::{bail, Context, Result};
 use krasa::links::Base;
 use krasa::prerender::{render, PageSpec, Shell, SiteContext};
 use krasa_model::paths::{self, DATA_DIR};
-use krasa_model::{Route, TagIndex};
+use krasa_model::{Page, Route, TagIndex};
 use serde_json::Value;
 
 struct Args {
@@ -68,7 +68,7 @@ fn main() -> std::process::ExitCode {
 
 /// Every page of the site: feed pages, the tag index, tag pages, articles, the search page
 /// and the not-found page, each with its data file.
-fn pages(dist: &Path, ctx: &SiteContext) -> Result<Vec<PageSpec>> {
+fn pages(dist: &Path) -> Result<Vec<PageSpec>> {
     let spec = |route: Route| -> Result<PageSpec> {
         let data = match route.data_file() {
             Some(rel) => read_json(dist, &rel)?,
@@ -80,15 +80,17 @@ fn pages(dist: &Path, ctx: &SiteContext) -> Result<Vec<PageSpec>> {
         })
     };
     let mut pages = Vec::new();
-    for page in 1..=ctx.site.feed_pages.max(1) {
+    for page in list_pages(&dist.join(DATA_DIR).join("feed"))? {
         pages.push(spec(Route::Feed { page })?);
     }
     let tags: TagIndex = serde_json::from_value(read_json(dist, &paths::tags_json())?)
         .context("reading tags.json")?;
     pages.push(spec(Route::Tags)?);
     for t in &tags.tags {
-        let count = krasa_model::total_pages(t.count as usize, ctx.site.page_size as usize);
-        for page in 1..=count as u32 {
+        let latest = dist
+            .join(DATA_DIR)
+            .join(paths::tag_page_json(&t.slug, Page::Latest));
+        for page in list_pages(latest.parent().unwrap_or(dist))? {
             let slug = t.slug.clone();
             pages.push(spec(Route::Tag { slug, page })?);
         }
@@ -116,6 +118,27 @@ fn pages(dist: &Path, ctx: &SiteContext) -> Result<Vec<PageSpec>> {
     Ok(pages)
 }
 
+/// The pages of a list whose data files are in `folder` (`latest.json`, `<n>.json`): the
+/// latest page, then archive pages by number.
+fn list_pages(folder: &Path) -> Result<Vec<Page>> {
+    let mut pages: Vec<Page> = fs::read_dir(folder)
+        .with_context(|| format!("listing {}", folder.display()))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.strip_suffix(".json")?.to_string();
+            match name.as_str() {
+                "latest" => Some(Page::Latest),
+                n => krasa_model::page_number(n).map(Page::Archive),
+            }
+        })
+        .collect();
+    pages.sort_by_key(|p| match p {
+        Page::Latest => 0,
+        Page::Archive(n) => u64::from(*n) + 1,
+    });
+    Ok(pages)
+}
+
 /// Trunk's index.html (`--shell`, else the one in `--dist`) as the shell of every page.
 fn trunk_shell(a: &Args) -> Result<Shell> {
     let path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
@@ -130,7 +153,7 @@ fn run() -> Result<()> {
         read_json(&a.dist, &paths::site_json())?,
         Base::new(&a.public_url),
     )?;
-    let mut pages = pages(&a.dist, &ctx)?;
+    let mut pages = pages(&a.dist)?;
     let (shell, out_dir) = match &a.index_pages_only {
         Some(dir) => {
             pages.retain(|p| matches!(p.route, Some(Route::Article { .. })));

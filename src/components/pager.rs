@@ -1,6 +1,7 @@
-//! Previous / numbered / next links for a paginated list.
+//! Newer / numbered / older links for a paged list: the latest page first, then archive pages
+//! from the newest to the oldest (page 1), as [`krasa_model::pager_links`] chooses them.
 
-use krasa_model::{page_items, PageLink, Route};
+use krasa_model::{pager_links, ListPage, Page, PageLink, Route};
 use leptos::prelude::*;
 
 use crate::links;
@@ -13,53 +14,70 @@ pub enum PagerTarget {
 }
 
 impl PagerTarget {
-    pub fn href(&self, n: u32) -> String {
+    pub fn href(&self, page: Page) -> String {
         match self {
-            PagerTarget::Feed => links::href(&Route::Feed { page: n }),
+            PagerTarget::Feed => links::href(&Route::Feed { page }),
             PagerTarget::Tag(slug) => links::href(&Route::Tag {
                 slug: slug.clone(),
-                page: n,
+                page,
             }),
         }
+    }
+}
+
+/// The page a "Newer" link leads to from `list`: the next archive page, or the latest page
+/// from the newest archive page; none on the latest page.
+fn newer_page(list: &ListPage) -> Option<Page> {
+    match list.page {
+        Page::Latest => None,
+        Page::Archive(n) if list.newer > 0 => Some(Page::Archive(n + 1)),
+        Page::Archive(_) => Some(Page::Latest),
+    }
+}
+
+fn label(page: Page) -> String {
+    match page {
+        Page::Latest => "Latest".into(),
+        Page::Archive(n) => n.to_string(),
     }
 }
 
 /// Plain links (the router handles their clicks); the current page carries
 /// `aria-current="page"`.
 #[component]
-pub fn Pager(target: PagerTarget, current: u32, total: u32) -> impl IntoView {
-    if total <= 1 {
+pub fn Pager(target: PagerTarget, list: ListPage) -> impl IntoView {
+    if list.page == Page::Latest && list.older.is_none() {
         return ().into_any();
     }
-    let prev = (current > 1).then(|| {
+    let newer = newer_page(&list).map(|page| {
         view! {
-            <a href=target.href(current - 1) class="pager-prev" rel="prev">
+            <a href=target.href(page) class="pager-prev" rel="prev">
                 "← Newer"
             </a>
         }
     });
-    let next = (current < total).then(|| {
+    let older = list.older.map(|n| {
         view! {
-            <a href=target.href(current + 1) class="pager-next" rel="next">
+            <a href=target.href(Page::Archive(n)) class="pager-next" rel="next">
                 "Older →"
             </a>
         }
     });
-    let items = page_items(current, total, 2)
+    let items = pager_links(list.page, list.older, list.newer)
         .into_iter()
         .map(|item| match item {
-            PageLink::Page { number, current: true } => view! {
+            PageLink::Page { page, current: true } => view! {
                 <li>
-                    <a href=target.href(number) aria-current="page" aria-label=format!("Page {number}, current page")>
-                        {number}
+                    <a href=target.href(page) aria-current="page" aria-label=format!("{}, current page", aria(page))>
+                        {label(page)}
                     </a>
                 </li>
             }
             .into_any(),
-            PageLink::Page { number, .. } => view! {
+            PageLink::Page { page, .. } => view! {
                 <li>
-                    <a href=target.href(number) aria-label=format!("Page {number}")>
-                        {number}
+                    <a href=target.href(page) aria-label=aria(page)>
+                        {label(page)}
                     </a>
                 </li>
             }
@@ -69,10 +87,17 @@ pub fn Pager(target: PagerTarget, current: u32, total: u32) -> impl IntoView {
         .collect_view();
     view! {
         <nav class="pager" aria-label="Pagination">
-            {prev}
+            {newer}
             <ul>{items}</ul>
-            {next}
+            {older}
         </nav>
     }
     .into_any()
+}
+
+fn aria(page: Page) -> String {
+    match page {
+        Page::Latest => "Latest stories".into(),
+        Page::Archive(n) => format!("Archive page {n}"),
+    }
 }

@@ -1,6 +1,6 @@
-//! `/` and `/page/:n`: the latest stories, newest first.
+//! `/` (the latest stories) and `/page/:n` (archive page n, counted from the oldest).
 
-use krasa_model::{ListPage, Route};
+use krasa_model::{ListPage, Page, Route};
 use leptos::prelude::*;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
@@ -27,12 +27,17 @@ fn FeedContent(list: ListPage) -> impl IntoView {
     let tagline = use_context::<SiteInfo>()
         .map(|s| s.tagline.get_untracked())
         .unwrap_or_default();
-    let (heading, title) = if list.page <= 1 {
-        ("Latest news".to_string(), String::new())
-    } else {
-        let h = format!("Latest news, page {} of {}", list.page, list.total_pages);
-        (h.clone(), h)
+    let (heading, title) = match list.page {
+        Page::Latest => ("Latest news".to_string(), String::new()),
+        Page::Archive(n) => {
+            let h = format!("Archive, page {n}");
+            (h.clone(), h)
+        }
     };
+    let span = (list.page != Page::Latest)
+        .then(|| list.date_span())
+        .flatten()
+        .map(|span| view! { <p class="page-sub">{span}</p> });
     set_head(
         &title,
         PageHead {
@@ -43,8 +48,9 @@ fn FeedContent(list: ListPage) -> impl IntoView {
     view! {
         <section class="feed" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">{heading}</h1>
-            <CardList items=list.items/>
-            <Pager target=PagerTarget::Feed current=list.page total=list.total_pages/>
+            {span}
+            <CardList items=list.items.clone()/>
+            <Pager target=PagerTarget::Feed list=list/>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! `/tags/:tag` and `/tags/:tag/page/:n`: the stories under one hashtag.
 
-use krasa_model::{ListPage, Route};
+use krasa_model::{ListPage, Page, Route};
 use leptos::prelude::*;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
@@ -22,17 +22,32 @@ fn TagContent(list: ListPage) -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     mark_ready();
-    let stories = if tag.count == 1 {
-        "1 story".to_string()
-    } else {
-        format!("{} stories", tag.count)
+    // the latest page counts the stories; an archive page names its number and dates
+    let (note, title, description) = match list.page {
+        Page::Latest => {
+            let count = list.total_items.unwrap_or(list.items.len() as u32);
+            let stories = if count == 1 {
+                "1 story".to_string()
+            } else {
+                format!("{count} stories")
+            };
+            let description = format!("{stories} tagged {}.", tag.name);
+            (stories, format!("#{}", tag.slug), description)
+        }
+        Page::Archive(n) => {
+            let span = list.date_span().unwrap_or_default();
+            let description = format!("Stories tagged {} from {span}.", tag.name);
+            (
+                format!("page {n} · {span}"),
+                format!("#{}, page {n}", tag.slug),
+                description,
+            )
+        }
     };
-    let page_note =
-        (list.total_pages > 1).then(|| format!(", page {} of {}", list.page, list.total_pages));
     set_head(
-        &format!("#{}{}", tag.slug, page_note.as_deref().unwrap_or("")),
+        &title,
         PageHead {
-            description: Some(format!("{stories} tagged {}.", tag.name)),
+            description: Some(description),
             tag_feeds: Some(TagFeeds {
                 slug: tag.slug.clone(),
                 name: tag.name.clone(),
@@ -45,9 +60,9 @@ fn TagContent(list: ListPage) -> impl IntoView {
             <h1 id="page-heading" class="page-heading" tabindex="-1">
                 "#" {tag.slug.clone()}
             </h1>
-            <p class="page-sub">{tag.name.clone()} " · " {stories} {page_note}</p>
-            <CardList items=list.items/>
-            <Pager target=PagerTarget::Tag(tag.slug.clone()) current=list.page total=list.total_pages/>
+            <p class="page-sub">{tag.name.clone()} " · " {note}</p>
+            <CardList items=list.items.clone()/>
+            <Pager target=PagerTarget::Tag(tag.slug.clone()) list=list/>
         </section>
     }
     .into_any()

@@ -1,6 +1,7 @@
 // Social cards: every article page names a 1200×630 PNG card (og:image, twitter:image,
 // JSON-LD image) that the release serves; list pages share the site's card.
 const { test, expect } = require('@playwright/test');
+const { allSummaries } = require('./helpers');
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(buf) {
@@ -9,12 +10,7 @@ function pngSize(buf) {
 }
 
 async function articleSlugs(request) {
-  const site = await (await request.get('data/site.json')).json();
-  const slugs = [];
-  for (let n = 1; n <= site.feed_pages; n++) {
-    slugs.push(...(await (await request.get(`data/feed/${n}.json`)).json()).items.map((i) => i.slug));
-  }
-  return slugs;
+  return (await allSummaries(request)).map((i) => i.slug);
 }
 
 /** The social image tags of a page as served (JavaScript plays no part in them). */

@@ -20,11 +20,12 @@ test('unknown slug, tag, page number and route show the not-found page with a wa
   expect(problems.filter((p) => !/404 \(Not Found\)/.test(p))).toEqual([]);
 });
 
-test('/page/1 goes to /, and doubled slashes are merged as nginx does', async ({ page }) => {
+test('/page/1 is the oldest archive page, and doubled slashes are merged as nginx does', async ({ page }) => {
   await page.goto('./page/1');
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/page\/1\/$/);
   await ready(page);
-  await expect(page.locator('h1')).toHaveText('Latest news');
+  await expect(page.locator('h1')).toHaveText('Archive, page 1');
+  await expect(page.locator('.pager-next')).toHaveCount(0);
   const res = await page.goto(`${new URL(page.url()).origin}//tags`);
   expect(res.status()).toBe(200);
   await ready(page);
@@ -93,7 +94,7 @@ test('a server error and malformed JSON are explained, not shown as blank pages'
   await page.route('**/data/feed/2.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
   await page.locator('.pager-next').click();
   await expect(page.locator('.error-message')).toContainText('HTTP 503');
-  await page.route('**/data/tags.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":1,"tags":"oops"}' }));
+  await page.route('**/data/tags.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":2,"tags":"oops"}' }));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
   await expect(page.locator('.error-message')).toContainText('could not be read');
   await page.unroute('**/data/tags.json');
@@ -104,9 +105,9 @@ test('a server error and malformed JSON are explained, not shown as blank pages'
 test('data of another format version is refused with a clear message', async ({ page }) => {
   await page.goto('./');
   await ready(page);
-  await page.route('**/data/tags.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":2,"tags":[]}' }));
+  await page.route('**/data/tags.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version":3,"tags":[]}' }));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
-  await expect(page.locator('.error-message')).toContainText('data format version 2');
+  await expect(page.locator('.error-message')).toContainText('data format version 3');
 });
 
 test('a slow network shows a loading skeleton, not a blank page', async ({ page }) => {

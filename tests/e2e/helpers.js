@@ -72,4 +72,19 @@ async function addLink(page, href, id, into = 'main') {
   return page.locator(`#${id}`);
 }
 
-module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath, holdRequests, addLink, settledScroll };
+/**
+ * Every published story's summary, from the feed's archive pages (numbered from the oldest:
+ * 1 up to the page holding the newest story, which the latest page's count gives).
+ */
+async function allSummaries(request) {
+  const get = async (path) => (await request.get(path)).json();
+  const site = await get('data/site.json');
+  const latest = await get('data/feed/latest.json');
+  const pages = Math.ceil(latest.total_items / site.page_size);
+  const summaries = [];
+  for (let n = 1; n <= pages; n++) summaries.push(...(await get(`data/feed/${n}.json`)).items);
+  expect(summaries.length).toBe(latest.total_items);
+  return summaries;
+}
+
+module.exports = { ARTICLE, ARTICLE_TITLE, watchConsole, ready, axe, wasmPath, holdRequests, addLink, settledScroll, allSummaries };

@@ -17,7 +17,7 @@ const MODES = {
 
 const ROUTES = [
   ['front page', '', 'Latest news'],
-  ['feed page 2', 'page/2/', 'Latest news'],
+  ['feed page 2', 'page/2/', 'Archive, page 2'],
   ['article', `articles/${ARTICLE}/`, ARTICLE_TITLE],
   ['tag index', 'tags/', 'All tags'],
   ['tag', 'tags/ai/', '#ai'],

@@ -23,12 +23,26 @@ test.describe('reading', () => {
     const first = cards.first();
     await expect(first.locator('.badge')).toBeVisible();
     await expect(first.locator('.byline')).toContainText('minute read');
-    await expect(page.locator('.pager a[aria-current="page"]')).toHaveText('1');
+    await expect(page.locator('.pager a[aria-current="page"]')).toHaveText('Latest');
+    // archive pages count from the oldest: 26 stories make pages 1 (oldest) to 3 (newest
+    // six, all on the latest page), so "Older" leads to page 2
     await page.locator('.pager-next').click();
     await expect(page).toHaveURL(/\/page\/2\/$/);
     await ready(page);
-    await expect(page.locator('h1')).toHaveText(/page 2 of 3/);
+    await expect(page.locator('h1')).toHaveText('Archive, page 2');
+    await expect(page.locator('.page-sub')).toHaveText(/^\w+ \d+, \d{4} – \w+ \d+, \d{4}$/);
     await expect(page.locator('.pager a[aria-current="page"]')).toHaveText('2');
+    const page2Titles = await page.locator('.cards .card h2').allTextContents();
+    await page.locator('.pager-prev').click();
+    await expect(page).toHaveURL(/\/page\/3\/$/);
+    await ready(page);
+    // the newest archive page holds the newest stories, newer than page 2's
+    const newest = await page.locator('.cards .card h2').allTextContents();
+    expect(newest.some((t) => page2Titles.includes(t))).toBe(false);
+    await page.locator('.pager-prev').click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+    await ready(page);
+    await expect(page.locator('.cards .card h2').first()).toHaveText(newest[0]);
   });
 
   test('feed to article to tag page and back, with scroll restored', async ({ page }) => {
@@ -130,7 +144,7 @@ test.describe('reading', () => {
     for (const r of requests) counts[r] = (counts[r] || 0) + 1;
     expect(Object.values(counts).every((n) => n === 1), JSON.stringify(counts)).toBe(true);
     // the first page came with its data: the app took over without fetching it again
-    expect(requests).not.toContain('/data/feed/1.json');
+    expect(requests).not.toContain('/data/feed/latest.json');
     expect(requests.some((r) => r.startsWith('/data/articles/'))).toBe(true);
   });
 

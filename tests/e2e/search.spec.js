@@ -1,7 +1,7 @@
 // Search (Pagefind): the index built by the release, the /search route, the header's box,
 // filters, no results, a failing index, JavaScript off, accessibility and the keyboard.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE, ready, axe, watchConsole, settledScroll } = require('./helpers');
+const { ARTICLE, ready, axe, watchConsole, settledScroll, allSummaries } = require('./helpers');
 
 /** Waits for the search page's results (or its "no results" message). */
 async function results(page) {
@@ -18,11 +18,7 @@ async function resultSlugs(page) {
 
 /** Every published article with the plain text of its body, from the site's own data files. */
 async function allArticles(request) {
-  const site = await (await request.get('data/site.json')).json();
-  const summaries = [];
-  for (let n = 1; n <= site.feed_pages; n++) {
-    summaries.push(...(await (await request.get(`data/feed/${n}.json`)).json()).items);
-  }
+  const summaries = await allSummaries(request);
   const articles = [];
   for (const s of summaries) {
     const a = await (await request.get(`data/articles/${s.slug}.json`)).json();

@@ -14,7 +14,7 @@ pub mod slug;
 pub mod types;
 
 pub use date::{format_date, Date};
-pub use paging::{page_items, total_pages, PageLink};
+pub use paging::{pager_links, Page, PageLink, Pagination};
 pub use related::rank_related;
 pub use route::{page_number, Resolved, Route};
 pub use slug::{is_valid_slug, slugify};
@@ -22,7 +22,7 @@ pub use types::*;
 
 /// Version of the published data format. Bump on any incompatible change to the JSON shape;
 /// the app refuses data of another major version with a clear error instead of misreading it.
-pub const DATA_VERSION: u32 = 1;
+pub const DATA_VERSION: u32 = 2;
 
 /// Words per minute used for "N minute read".
 pub const WORDS_PER_MINUTE: usize = 220;

@@ -1,6 +1,8 @@
 //! Where each published file lives inside the data folder. press writes to these paths and the
 //! app fetches them (relative to the site base), so both sides agree by construction.
 
+use crate::Page;
+
 /// Name of the published data folder inside the site root.
 pub const DATA_DIR: &str = "data";
 
@@ -8,16 +10,25 @@ pub fn site_json() -> String {
     "site.json".to_string()
 }
 
-pub fn feed_page_json(page: u32) -> String {
-    format!("feed/{page}.json")
+/// A page of the feed: `feed/latest.json`, `feed/<n>.json`.
+pub fn feed_page_json(page: Page) -> String {
+    format!("feed/{}.json", page_stem(page))
+}
+
+fn page_stem(page: Page) -> String {
+    match page {
+        Page::Latest => "latest".into(),
+        Page::Archive(n) => n.to_string(),
+    }
 }
 
 pub fn tags_json() -> String {
     "tags.json".to_string()
 }
 
-pub fn tag_page_json(tag_slug: &str, page: u32) -> String {
-    format!("tags/{tag_slug}/{page}.json")
+/// A page of a tag's stories: `tags/<tag>/latest.json`, `tags/<tag>/<n>.json`.
+pub fn tag_page_json(tag_slug: &str, page: Page) -> String {
+    format!("tags/{tag_slug}/{}.json", page_stem(page))
 }
 
 /// The folder of a tag's own feeds (`tags/<tag>/`, holding `feed.xml`, `atom.xml` and
@@ -127,14 +138,15 @@ mod tests {
     fn data_paths_are_relative() {
         for p in [
             site_json(),
-            feed_page_json(3),
+            feed_page_json(Page::Archive(3)),
             tags_json(),
-            tag_page_json("ai-policy", 2),
+            tag_page_json("ai-policy", Page::Latest),
             article_json("x"),
         ] {
             assert!(!p.starts_with('/'), "{p}");
             assert!(p.ends_with(".json"));
         }
-        assert_eq!(tag_page_json("ai", 1), "tags/ai/1.json");
+        assert_eq!(tag_page_json("ai", Page::Archive(1)), "tags/ai/1.json");
+        assert_eq!(feed_page_json(Page::Latest), "feed/latest.json");
     }
 }

@@ -11,19 +11,20 @@
 //! `index.html` (S3 website hosting, `python3 -m http.server`) and the common single-page-app
 //! recipe `try_files $uri $uri/ /index.html`.
 
-use crate::paths;
+use crate::{paths, Page};
 
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
-    /// `/` (page 1) and `/page/:n/` (n ≥ 2): the latest stories.
-    Feed { page: u32 },
+    /// `/` (the latest stories) and `/page/:n/` (archive page n, from 1 the oldest).
+    Feed { page: Page },
     /// `/articles/:slug/`: one story.
     Article { slug: String },
     /// `/tags/`: every tag.
     Tags,
-    /// `/tags/:tag/` (page 1) and `/tags/:tag/page/:n/` (n ≥ 2): the stories with one tag.
-    Tag { slug: String, page: u32 },
+    /// `/tags/:tag/` (the latest) and `/tags/:tag/page/:n/` (archive page n): the stories
+    /// with one tag.
+    Tag { slug: String, page: Page },
     /// `/search/`: search results; the words and filters are in the query
     /// (`?q=…&tag=…&category=…`), which is not part of the route.
     Search,
@@ -34,7 +35,7 @@ pub enum Route {
 pub enum Resolved {
     /// A page, at its canonical address.
     Page(Route),
-    /// A page at a non-canonical address (`/page/1/`, a missing or doubled slash): go to
+    /// A page at a non-canonical address (a missing or doubled slash): go to
     /// this canonical path instead (the web server redirects the same way).
     Redirect(String),
     /// No page of the site (including malformed slugs and page numbers).
@@ -49,26 +50,35 @@ pub fn page_number(s: &str) -> Option<u32> {
     s.parse::<u32>().ok()
 }
 
+/// The list page for the router's `:n`: the latest page when absent.
+fn list_page(n: Option<&str>) -> Option<Page> {
+    match n {
+        None => Some(Page::Latest),
+        Some(n) => page_number(n).map(Page::Archive),
+    }
+}
+
 impl Route {
     /// The front page.
-    pub const HOME: Route = Route::Feed { page: 1 };
+    pub const HOME: Route = Route::Feed { page: Page::Latest };
 
     pub fn article(slug: &str) -> Route {
         Route::Article { slug: slug.into() }
     }
 
-    /// Page 1 of a tag.
+    /// A tag's latest stories.
     pub fn tag(slug: &str) -> Route {
         Route::Tag {
             slug: slug.into(),
-            page: 1,
+            page: Page::Latest,
         }
     }
 
-    /// Feed page `n` from the router's `:n` (absent on the front page), validated.
+    /// The feed page from the router's `:n` (absent on the front page), validated.
     pub fn feed_from(n: Option<&str>) -> Option<Route> {
-        let page = n.map_or(Some(1), page_number)?;
-        Some(Route::Feed { page })
+        Some(Route::Feed {
+            page: list_page(n)?,
+        })
     }
 
     /// An article from the router's `:slug`, validated.
@@ -79,7 +89,7 @@ impl Route {
     /// Tag page `n` from the router's `:tag` and `:n` (absent on a tag's first page),
     /// validated.
     pub fn tag_from(slug: &str, n: Option<&str>) -> Option<Route> {
-        let page = n.map_or(Some(1), page_number)?;
+        let page = list_page(n)?;
         crate::is_valid_slug(slug).then(|| Route::Tag {
             slug: slug.into(),
             page,
@@ -87,16 +97,24 @@ impl Route {
     }
 
     /// The canonical path of this page below the deploy base: `/`, `/page/2/`,
-    /// `/articles/x/`, `/tags/`, `/tags/x/`, `/tags/x/page/2/`, `/search/`. First pages have
-    /// no `/page/1/`; every path ends with a slash.
+    /// `/articles/x/`, `/tags/`, `/tags/x/`, `/tags/x/page/2/`, `/search/`. Every path ends
+    /// with a slash.
     pub fn path(&self) -> String {
         match self {
-            Route::Feed { page } if *page <= 1 => "/".to_string(),
-            Route::Feed { page } => format!("/page/{page}/"),
+            Route::Feed { page: Page::Latest } => "/".to_string(),
+            Route::Feed {
+                page: Page::Archive(n),
+            } => format!("/page/{n}/"),
             Route::Article { slug } => format!("/articles/{slug}/"),
             Route::Tags => "/tags/".to_string(),
-            Route::Tag { slug, page } if *page <= 1 => format!("/tags/{slug}/"),
-            Route::Tag { slug, page } => format!("/tags/{slug}/page/{page}/"),
+            Route::Tag {
+                slug,
+                page: Page::Latest,
+            } => format!("/tags/{slug}/"),
+            Route::Tag {
+                slug,
+                page: Page::Archive(n),
+            } => format!("/tags/{slug}/page/{n}/"),
             Route::Search => "/search/".to_string(),
         }
     }
@@ -177,13 +195,18 @@ mod tests {
     fn every_kind() -> Vec<Route> {
         vec![
             Route::HOME,
-            Route::Feed { page: 7 },
+            Route::Feed {
+                page: Page::Archive(7),
+            },
+            Route::Feed {
+                page: Page::Archive(1),
+            },
             Route::article("x-y"),
             Route::Tags,
             Route::tag("ai"),
             Route::Tag {
                 slug: "ai".into(),
-                page: 4,
+                page: Page::Archive(4),
             },
             Route::Search,
         ]
@@ -206,11 +229,12 @@ mod tests {
             .map(|r| (r.path(), r.data_file()))
             .collect();
         let expected = [
-            ("/", "feed/1.json"),
+            ("/", "feed/latest.json"),
             ("/page/7/", "feed/7.json"),
+            ("/page/1/", "feed/1.json"),
             ("/articles/x-y/", "articles/x-y.json"),
             ("/tags/", "tags.json"),
-            ("/tags/ai/", "tags/ai/1.json"),
+            ("/tags/ai/", "tags/ai/latest.json"),
             ("/tags/ai/page/4/", "tags/ai/4.json"),
         ];
         let mut expected: Vec<(String, Option<String>)> = expected
@@ -226,9 +250,8 @@ mod tests {
     #[test]
     fn non_canonical_addresses_redirect() {
         for (from, to) in [
-            ("/page/1", "/"),
-            ("/page/1/", "/"),
-            ("/tags/ai/page/1/", "/tags/ai/"),
+            ("/page/1", "/page/1/"),
+            ("/tags/ai/page/1", "/tags/ai/page/1/"),
             ("/tags", "/tags/"),
             ("/articles/x", "/articles/x/"),
             ("//tags", "/tags/"),
@@ -277,7 +300,12 @@ mod tests {
     #[test]
     fn router_parameters_are_validated_like_paths() {
         assert_eq!(Route::feed_from(None), Some(Route::HOME));
-        assert_eq!(Route::feed_from(Some("3")), Some(Route::Feed { page: 3 }));
+        assert_eq!(
+            Route::feed_from(Some("3")),
+            Some(Route::Feed {
+                page: Page::Archive(3)
+            })
+        );
         assert_eq!(Route::feed_from(Some("03")), None);
         assert_eq!(Route::article_from("a-b"), Some(Route::article("a-b")));
         assert_eq!(Route::article_from("A_b"), None);

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Page;
+
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
@@ -19,10 +21,6 @@ pub struct Site {
     pub language: String,
     /// Number of summaries per feed or tag page.
     pub page_size: u32,
-    /// Published (non-draft) articles.
-    pub total_articles: u32,
-    /// Pages of the main feed.
-    pub feed_pages: u32,
     pub nav: Vec<NavLink>,
 }
 
@@ -86,12 +84,35 @@ pub struct ListPage {
     pub version: u32,
     /// Set on tag pages: the tag this list is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<TagInfo>,
-    /// 1-based page number.
-    pub page: u32,
-    pub total_pages: u32,
-    pub total_items: u32,
+    pub tag: Option<TagRef>,
+    /// Which page this is ([`crate::paging`]).
+    pub page: Page,
+    /// Set on the latest page only: how many stories the list holds. (Archive pages carry
+    /// nothing that changes when a story is published, so they stay as they were.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_items: Option<u32>,
+    /// The archive page the "Older" link leads to ([`crate::Pagination::older`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<u32>,
+    /// Newer archive pages, counted up to a few ([`crate::Pagination::newer`]).
+    #[serde(default)]
+    pub newer: u32,
+    /// The page's stories, newest first.
     pub items: Vec<ArticleSummary>,
+}
+
+impl ListPage {
+    /// The dates the page's stories span, oldest first: "March 4, 2026 – May 8, 2026", or
+    /// one date when they share it; none for an empty page.
+    pub fn date_span(&self) -> Option<String> {
+        let newest = crate::format_date(&self.items.first()?.date);
+        let oldest = crate::format_date(&self.items.last()?.date);
+        Some(if oldest == newest {
+            newest
+        } else {
+            format!("{oldest} – {newest}")
+        })
+    }
 }
 
 /// A tag with its count, in `data/tags.json` and on tag pages.

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use krasa_model::{
-    paths, related, slugify, total_pages, Article, ArticleSummary, Date, Image, ListPage, NavLink,
-    Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
+    paths, related, slugify, Article, ArticleSummary, Date, Image, ListPage, NavLink, Page,
+    Pagination, Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
 };
 use rayon::prelude::*;
 
@@ -260,6 +260,33 @@ fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
     serde_json::to_vec(v).unwrap_or_default()
 }
 
+/// The pages of one list (`ids` newest first): the latest page and every archive page, each
+/// with its data file ([`krasa_model::paging`]).
+fn list_pages(
+    ids: &[usize],
+    size: usize,
+    tag: Option<TagRef>,
+    summaries: &(dyn Fn(&[usize]) -> Vec<ArticleSummary> + Sync),
+    file: &dyn Fn(Page) -> String,
+) -> Vec<(String, Vec<u8>)> {
+    let pagination = Pagination::new(ids.len(), size);
+    pagination
+        .all()
+        .map(|page| {
+            let list = ListPage {
+                version: DATA_VERSION,
+                tag: tag.clone(),
+                page,
+                total_items: (page == Page::Latest).then_some(ids.len() as u32),
+                older: pagination.older(page),
+                newer: pagination.newer(page),
+                items: summaries(&ids[pagination.range(page)]),
+            };
+            (file(page), json(&list))
+        })
+        .collect()
+}
+
 /// Builds every published file. `published` is newest first.
 pub fn assemble(
     config: &SiteConfig,
@@ -269,7 +296,6 @@ pub fn assemble(
     public_url: Option<&str>,
 ) -> Output {
     let size = config.page_size as usize;
-    let pages = total_pages(published.len(), size);
     let site = Site {
         version: DATA_VERSION,
         title: config.title.clone(),
@@ -277,8 +303,6 @@ pub fn assemble(
         base_url: config.base_url.clone(),
         language: config.language.clone(),
         page_size: config.page_size,
-        total_articles: published.len() as u32,
-        feed_pages: pages as u32,
         nav: vec![
             NavLink {
                 label: "News".into(),
@@ -297,23 +321,9 @@ pub fn assemble(
     let summaries = |ids: &[usize]| -> Vec<ArticleSummary> {
         ids.iter().map(|&i| ready[i].summary.clone()).collect()
     };
-    let feed: Vec<(String, Vec<u8>)> = (0..pages)
-        .into_par_iter()
-        .map(|p| {
-            let ids =
-                &published[(p * size).min(published.len())..((p + 1) * size).min(published.len())];
-            let page = ListPage {
-                version: DATA_VERSION,
-                tag: None,
-                page: p as u32 + 1,
-                total_pages: pages as u32,
-                total_items: published.len() as u32,
-                items: summaries(ids),
-            };
-            (paths::feed_page_json(p as u32 + 1), json(&page))
-        })
-        .collect();
-    files.extend(feed);
+    files.extend(list_pages(published, size, None, &summaries, &|page| {
+        paths::feed_page_json(page)
+    }));
 
     // Tags: name and members (newest first, as `published` is).
     let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
@@ -348,19 +358,12 @@ pub fn assemble(
     let tag_files: Vec<(String, Vec<u8>)> = infos
         .par_iter()
         .flat_map_iter(|info| {
-            let ids = &tags[&info.slug].1;
-            let tp = total_pages(ids.len(), size);
-            (0..tp).map(move |p| {
-                let chunk = &ids[p * size..((p + 1) * size).min(ids.len())];
-                let page = ListPage {
-                    version: DATA_VERSION,
-                    tag: Some(info.clone()),
-                    page: p as u32 + 1,
-                    total_pages: tp as u32,
-                    total_items: ids.len() as u32,
-                    items: summaries(chunk),
-                };
-                (paths::tag_page_json(&info.slug, p as u32 + 1), json(&page))
+            let tag = TagRef {
+                name: info.name.clone(),
+                slug: info.slug.clone(),
+            };
+            list_pages(&tags[&info.slug].1, size, Some(tag), &summaries, &|page| {
+                paths::tag_page_json(&info.slug, page)
             })
         })
         .collect();

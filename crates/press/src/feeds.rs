@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use krasa_model::{ArticleSummary, Date, Route};
+use krasa_model::{ArticleSummary, Date, Page, Pagination, Route};
 
 use crate::compile::Ready;
 use crate::meta::SiteConfig;
@@ -374,31 +374,26 @@ pub fn site_files(
     let page_size = site.page_size as usize;
     let mut urls: Vec<(String, Date)> = Vec::new();
     let newest_date = |items: &[&Ready]| items.iter().map(|r| updated_of(r)).max();
-    let chunks: Vec<&[&Ready]> = if newest.is_empty() {
-        vec![&[]]
-    } else {
-        newest.chunks(page_size).collect()
-    };
-    for (i, chunk) in chunks.iter().enumerate() {
-        let path = Route::Feed { page: i as u32 + 1 }.relative();
-        if let Some(d) = newest_date(chunk).or_else(|| Some(crate::today::today())) {
-            urls.push((path, d));
+    // each page of a list, dated by its newest story (the front page even when empty)
+    let list = |urls: &mut Vec<(String, Date)>, items: &[&Ready], route: &dyn Fn(Page) -> Route| {
+        let pagination = Pagination::new(items.len(), page_size);
+        for page in pagination.all() {
+            let date = newest_date(&items[pagination.range(page)]);
+            if let Some(d) = date.or_else(|| (route(page) == Route::HOME).then(crate::today::today))
+            {
+                urls.push((route(page).relative(), d));
+            }
         }
-    }
+    };
+    list(&mut urls, &newest, &|page| Route::Feed { page });
     if let Some(d) = newest_date(&newest) {
         urls.push((Route::Tags.relative(), d));
     }
     for (slug, (_, items)) in &by_tag {
-        for (i, chunk) in items.chunks(page_size).enumerate() {
-            let path = Route::Tag {
-                slug: slug.to_string(),
-                page: i as u32 + 1,
-            }
-            .relative();
-            if let Some(d) = newest_date(chunk) {
-                urls.push((path, d));
-            }
-        }
+        list(&mut urls, items, &|page| Route::Tag {
+            slug: slug.to_string(),
+            page,
+        });
     }
     for r in &newest {
         urls.push((Route::article(&r.summary.slug).relative(), updated_of(r)));

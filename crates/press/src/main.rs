@@ -212,14 +212,17 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                     );
                 }
                 eprintln!(
-                    "press: built {} articles, {} tags, {} pages ({} files) into {} in {:.2?}{skipped}{}",
+                    "press: built {} articles, {} tags ({} files) into {} in {:.2?}{skipped}{}",
                     s.articles,
                     s.tags,
-                    o.site.feed_pages,
                     s.files,
                     out.display(),
                     started.elapsed(),
-                    if r.warning_count() > 0 { format!(", {} warning(s)", r.warning_count()) } else { String::new() }
+                    if r.warning_count() > 0 {
+                        format!(", {} warning(s)", r.warning_count())
+                    } else {
+                        String::new()
+                    }
                 );
                 if let Some(c) = checked.cards {
                     eprintln!(

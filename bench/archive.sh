@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmark (not a test) for archive scale (README "Archive scale"): for each corpus size,
+# `press generate`'s articles released by scripts/release
+#   - from scratch (full build: app reused, press, cards, prerender, search index, publish),
+#   - again after one article is edited, after one is added, and after it is removed
+#     (incremental builds into the same folder),
+# with wall time, peak memory (the largest process, /usr/bin/time) and the files written,
+# unchanged and removed as `press publish` counts them. In the same run, Hugo (Debian's
+# `hugo`, bench/hugo-site) builds the first corpus's Markdown as the reference.
+# Writes bench/out/archive.json.
+#   bench/archive.sh [COUNTS...]     (default: 10000 100000)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+COUNTS=("$@")
+[ ${#COUNTS[@]} -eq 0 ] && COUNTS=(10000 100000)
+command -v hugo >/dev/null || { echo "installing hugo (apt) for the reference"; apt-get install -y -q hugo >/dev/null; }
+[ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
+
+cargo build -q --profile press -p krasa-press -p krasa --features krasa/ssr --bin press --bin prerender
+PRESS="$ROOT/target/press/press"
+
+# release <label> <corpus> <site> -> "seconds peak_kb written unchanged removed"
+release() {
+  local log="$OUT/archive-$1.log"
+  /usr/bin/time -f "%e %M" -o "$OUT/time.log" scripts/release --content "$2" --out "$3" 2>"$log" \
+    || { tail -30 "$log"; exit 1; }
+  local counts
+  counts=$(sed -n 's/.*: \([0-9]*\) files written, \([0-9]*\) unchanged, \([0-9]*\) removed.*/\1 \2 \3/p' "$log")
+  echo "$(cat "$OUT/time.log") $counts"
+}
+
+row() { # label articles "seconds peak_kb written unchanged removed"
+  read -r s m w u r <<<"$3"
+  printf '%-34s %8s %9s %9.0f %8s %10s %8s\n' "$1" "$2" "$s" "$(echo "$m/1024" | bc -l)" "$w" "$u" "$r"
+  json="$json\"$4\":{\"articles\":$2,\"seconds\":$s,\"peak_kb\":$m,\"written\":$w,\"unchanged\":$u,\"removed\":$r},"
+}
+
+json="{"
+printf '%-34s %8s %9s %9s %8s %10s %8s\n' "build" "articles" "seconds" "peak MiB" "written" "unchanged" "removed"
+for n in "${COUNTS[@]}"; do
+  corpus="$OUT/corpus-$n"
+  [ -f "$corpus/.count-$n" ] || {
+    rm -rf "$corpus"
+    "$PRESS" generate --count "$n" --out "$corpus" 2>/dev/null
+    touch "$corpus/.count-$n"
+  }
+  site="$OUT/archive-site-$n"
+  rm -rf "$site"
+  row "full release" "$n" "$(release "full-$n" "$corpus" "$site")" "full_$n"
+  row "rebuild, nothing changed" "$n" "$(release "same-$n" "$corpus" "$site")" "same_$n"
+
+  # one edited article from the middle of the archive (its body), then restored
+  edited="$corpus/articles/$(printf 'generated-%06d.md' $((n / 2)))"
+  cp "$edited" "$OUT/edited.md.orig"
+  printf '\nA correction was added to this story.\n' >>"$edited"
+  row "rebuild, one article edited" "$n" "$(release "edit-$n" "$corpus" "$site")" "edit_$n"
+  cp "$OUT/edited.md.orig" "$edited"
+
+  # one new story, today's, then removed again
+  added="$corpus/articles/bench-added-story.md"
+  sed -e 's/^title = .*/title = "A story published during the benchmark"/' \
+    -e 's/^date = .*/date = 2026-05-31/' "$corpus/articles/generated-000001.md" >"$added"
+  row "rebuild, one article added" "$n" "$(release "add-$n" "$corpus" "$site")" "add_$n"
+  rm "$added"
+  row "rebuild, that article removed" "$n" "$(release "remove-$n" "$corpus" "$site")" "remove_$n"
+  du -sh "$site" | awk -v n="$n" '{printf "    site of %s articles: %s on disk\n", n, $1}'
+done
+
+n="${COUNTS[0]}"
+hugo_site="$OUT/hugo-$n"
+rm -rf "$hugo_site"
+cp -r "$ROOT/bench/hugo-site" "$hugo_site"
+mkdir -p "$hugo_site/content/articles"
+cp "$OUT/corpus-$n/articles/"*.md "$hugo_site/content/articles/"
+/usr/bin/time -f "%e %M" -o "$OUT/time.log" \
+  hugo --quiet --source "$hugo_site" --destination "$hugo_site/public" --cleanDestinationDir >/dev/null
+read -r s m <"$OUT/time.log"
+printf '%-34s %8s %9s %9.0f\n' "hugo $(hugo version | awk '{print $2}') (reference)" "$n" "$s" "$(echo "$m/1024" | bc -l)"
+json="$json\"hugo_$n\":{\"seconds\":$s,\"peak_kb\":$m}}"
+echo "$json" >"$OUT/archive.json"
+rm -rf "$hugo_site"

@@ -148,6 +148,10 @@ pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError
 /// modification time), replacing what is there.
 pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressError> {
     let path = root.join(rel);
+    if same_file(existing, &path) {
+        // (renaming a link over another link to the same file would do nothing at all)
+        return Ok(());
+    }
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io(parent))?;
     }
@@ -157,6 +161,15 @@ pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressErr
     let _ = fs::remove_file(&tmp);
     fs::hard_link(existing, &tmp).map_err(io(existing))?;
     fs::rename(&tmp, &path).map_err(io(&path))
+}
+
+/// Whether both paths name the same file (one is a hard link of the other).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -179,6 +192,22 @@ mod tests {
         for (n, b) in &files {
             assert_eq!(&fs::read(dir.path().join(n)).unwrap(), b);
         }
+    }
+
+    #[test]
+    fn linking_a_file_twice_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old.png");
+        fs::write(&old, b"card").unwrap();
+        let root = dir.path().join("site");
+        link_file(&old, &root, "cards/a.png").unwrap();
+        link_file(&old, &root, "cards/a.png").unwrap();
+        let names: Vec<_> = fs::read_dir(root.join("cards"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.png"]);
+        assert_eq!(fs::read(root.join("cards/a.png")).unwrap(), b"card");
     }
 
     #[test]

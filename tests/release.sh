@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# scripts/release end to end, on a copy of the sample content (README "Archive scale"):
+#   - after an edit, an added story and a removed story, the incremental release is byte for
+#     byte the folder a full build of the same content writes;
+#   - files that did not change keep their inode and modification time, and the build says
+#     how many files it wrote, kept and removed;
+#   - a build killed half-way leaves the previous release untouched and usable, and the next
+#     build recovers.
+# Run by scripts/test (e2e layer) after the release builds, whose app it reuses.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+content="$work/content" site="$work/site" log="$work/release.log"
+cp -R "$ROOT/content" "$content"
+failures=0
+fail() { echo "release test: FAIL: $*" >&2; failures=$((failures + 1)); }
+ok() { echo "release test: ok: $*"; }
+
+release() { "$ROOT/scripts/release" --content "$content" --out "$1" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }; }
+# "written unchanged removed" from the build's own summary line
+counts() { sed -n 's/.*: \([0-9]*\) files written, \([0-9]*\) unchanged, \([0-9]*\) removed.*/\1 \2 \3/p' "$log"; }
+# the incremental release equals a full build of the same content
+same_as_full() {
+  rm -rf "$work/full"
+  release "$work/full"
+  if diff -r "$site" "$work/full" >"$work/diff" 2>&1; then
+    ok "$1: incremental release = full build ($(find "$site" -type f | wc -l) files)"
+  else
+    fail "$1: incremental release differs from a full build:"; head -20 "$work/diff" >&2
+  fi
+}
+inode() { stat -c '%i %Y' "$site/$1"; }
+
+release "$site"
+read -r written unchanged removed <<<"$(counts)"
+[ "$unchanged" = 0 ] && [ "$written" -gt 100 ] || fail "first build: $written written, $unchanged unchanged"
+release "$site"
+read -r written unchanged removed <<<"$(counts)"
+[ "$written" = 0 ] && [ "$removed" = 0 ] || fail "rebuild without changes wrote $written, removed $removed"
+ok "rebuild without changes: 0 written, $unchanged unchanged"
+
+# 1. edit the body of the oldest story
+oldest="$(grep -l '^date = ' "$content"/articles/*.md | xargs grep -H '^date = ' | sort -t= -k2 | head -1 | cut -d: -f1)"
+slug="$(basename "$oldest" .md)"
+keep="articles/us-china-ai-risk-talks-beijing-summit/index.html"
+before="$(inode "$keep")"
+printf '\nA correction was added to this story on review.\n' >>"$oldest"
+release "$site"
+read -r written unchanged removed <<<"$(counts)"
+grep -q 'correction was added' "$site/articles/$slug/index.html" || fail "edit: the page does not show the edit"
+[ "$(inode "$keep")" = "$before" ] || fail "edit: an unchanged page was rewritten ($keep)"
+# (its page and data, the lists and related stories showing its new length, the search index)
+[ "$written" -le $((unchanged / 4)) ] || fail "edit: $written files written for one edited story"
+ok "edit of $slug: $written written, $unchanged unchanged, $removed removed"
+same_as_full "edit"
+
+# 2. add a story dated today: the latest page and the newest archive page change, older
+# archive pages do not
+cat >"$content/articles/a-story-added-by-the-release-test.md" <<EOF
++++
+title = "A story added by the release test"
+date = $(date +%F)
+author = "Krasa News"
+category = "Analysis"
+tags = ["AI Policy"]
++++
+This story exists only while the release test runs. It checks that publishing one story
+rewrites a handful of files and leaves the archive as it was.
+
+## Why it matters
+
+Readers and upload tools should see only what changed.
+EOF
+page1="$(inode page/1/index.html)"
+release "$site"
+read -r written unchanged removed <<<"$(counts)"
+[ -f "$site/articles/a-story-added-by-the-release-test/index.html" ] || fail "add: no page for the new story"
+[ "$(inode page/1/index.html)" = "$page1" ] || fail "add: archive page 1 was rewritten"
+[ "$written" -le $((unchanged / 4)) ] || fail "add: $written files written for one new story"
+ok "add: $written written, $unchanged unchanged, $removed removed"
+same_as_full "add"
+
+# 3. remove it again
+rm "$content/articles/a-story-added-by-the-release-test.md"
+release "$site"
+read -r written unchanged removed <<<"$(counts)"
+[ ! -e "$site/articles/a-story-added-by-the-release-test" ] || fail "remove: the page is still there"
+[ "$removed" -ge 1 ] || fail "remove: nothing removed"
+ok "remove: $written written, $unchanged unchanged, $removed removed"
+same_as_full "remove"
+
+# 4. a build killed half-way (SIGKILL, once the prerenderer is writing into the stage)
+cp "$site/.krasa-release" "$work/manifest.before"
+printf '\nA second correction, never published.\n' >>"$oldest"
+stage="$work/.site.stage"
+setsid "$ROOT/scripts/release" --content "$content" --out "$site" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  [ -d "$stage/articles" ] && break
+  sleep 0.05
+done
+[ -d "$stage/articles" ] || fail "interrupt: the build never reached the prerenderer"
+kill -9 -- "-$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+cmp -s "$site/.krasa-release" "$work/manifest.before" || fail "interrupt: the release's manifest changed"
+# every file the release lists is there with its bytes: the site is whole and usable
+(cd "$site" && sed 1d .krasa-release | awk '{print $1 "  " $3}' | sha256sum --quiet -c -) ||
+  fail "interrupt: the release's files no longer match its manifest"
+grep -q 'second correction' "$site/articles/$slug/index.html" && fail "interrupt: half a build was published"
+release "$site"
+grep -q 'second correction' "$site/articles/$slug/index.html" || fail "interrupt: the next build did not publish"
+[ ! -e "$stage" ] || fail "interrupt: the next build left its stage behind"
+ok "interrupted build: the previous release stayed whole; the next build published"
+
+[ "$failures" = 0 ] || { echo "release test: $failures failure(s)" >&2; exit 1; }
+echo "release test: all passed"

@@ -67,32 +67,23 @@ fn main() -> std::process::ExitCode {
 }
 
 /// Every page of the site: feed pages, the tag index, tag pages, articles, the search page
-/// and the not-found page, each with its data file.
-fn pages(dist: &Path) -> Result<Vec<PageSpec>> {
-    let spec = |route: Route| -> Result<PageSpec> {
-        let data = match route.data_file() {
-            Some(rel) => read_json(dist, &rel)?,
-            None => Value::Null,
-        };
-        Ok(PageSpec {
-            route: Some(route),
-            data,
-        })
-    };
+/// and the not-found page (`None`). Only the addresses: each page's data is read when it is
+/// rendered ([`spec`]), so memory does not grow with the archive.
+fn pages(dist: &Path) -> Result<Vec<Option<Route>>> {
     let mut pages = Vec::new();
     for page in list_pages(&dist.join(DATA_DIR).join("feed"))? {
-        pages.push(spec(Route::Feed { page })?);
+        pages.push(Some(Route::Feed { page }));
     }
     let tags: TagIndex = serde_json::from_value(read_json(dist, &paths::tags_json())?)
         .context("reading tags.json")?;
-    pages.push(spec(Route::Tags)?);
+    pages.push(Some(Route::Tags));
     for t in &tags.tags {
         let latest = dist
             .join(DATA_DIR)
             .join(paths::tag_page_json(&t.slug, Page::Latest));
         for page in list_pages(latest.parent().unwrap_or(dist))? {
             let slug = t.slug.clone();
-            pages.push(spec(Route::Tag { slug, page })?);
+            pages.push(Some(Route::Tag { slug, page }));
         }
     }
     let articles = dist.join(DATA_DIR).join("articles");
@@ -107,15 +98,22 @@ fn pages(dist: &Path) -> Result<Vec<PageSpec>> {
         })
         .collect();
     slugs.sort();
-    for slug in &slugs {
-        pages.push(spec(Route::article(slug))?);
-    }
-    pages.push(spec(Route::Search)?);
-    pages.push(PageSpec {
-        route: None,
-        data: Value::Null,
-    });
+    pages.extend(slugs.iter().map(|slug| Some(Route::article(slug))));
+    pages.push(Some(Route::Search));
+    pages.push(None);
     Ok(pages)
+}
+
+/// A page with its data file read.
+fn spec(dist: &Path, route: &Option<Route>) -> Result<PageSpec> {
+    let data = match route.as_ref().and_then(Route::data_file) {
+        Some(rel) => read_json(dist, &rel)?,
+        None => Value::Null,
+    };
+    Ok(PageSpec {
+        route: route.clone(),
+        data,
+    })
 }
 
 /// The pages of a list whose data files are in `folder` (`latest.json`, `<n>.json`): the
@@ -156,7 +154,7 @@ fn run() -> Result<()> {
     let mut pages = pages(&a.dist)?;
     let (shell, out_dir) = match &a.index_pages_only {
         Some(dir) => {
-            pages.retain(|p| matches!(p.route, Some(Route::Article { .. })));
+            pages.retain(|p| matches!(p, Some(Route::Article { .. })));
             if dir.exists() {
                 fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
             }
@@ -164,9 +162,10 @@ fn run() -> Result<()> {
         }
         None => (trunk_shell(&a)?, a.dist.clone()),
     };
-    for spec in &pages {
+    let page = |route: &Option<Route>| -> Result<()> {
+        let spec = spec(&a.dist, route)?;
         let file = spec.file();
-        let rendered = render(&ctx, spec).with_context(|| format!("rendering {file}"))?;
+        let rendered = render(&ctx, &spec).with_context(|| format!("rendering {file}"))?;
         let html = shell
             .page(&rendered)
             .with_context(|| format!("writing {file}"))?;
@@ -174,11 +173,24 @@ fn run() -> Result<()> {
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
-        fs::write(&out, html).with_context(|| format!("writing {}", out.display()))?;
-    }
+        fs::write(&out, html).with_context(|| format!("writing {}", out.display()))
+    };
+    // one worker per core, each with its own reactive owner per page (`render`)
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = pages.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().try_for_each(page)))
+            .collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .map_err(|_| anyhow::anyhow!("a render worker panicked"))?
+        })
+    })?;
     let articles = pages
         .iter()
-        .filter(|p| matches!(p.route, Some(Route::Article { .. })))
+        .filter(|p| matches!(p, Some(Route::Article { .. })))
         .count();
     eprintln!(
         "prerender: wrote {} pages ({articles} articles) into {} in {:.2?}",

@@ -17,7 +17,7 @@ pub use date::{format_date, Date};
 pub use paging::{pager_links, Page, PageLink, Pagination};
 pub use related::rank_related;
 pub use route::{page_number, Resolved, Route};
-pub use slug::{is_valid_slug, slugify};
+pub use slug::is_valid_slug;
 pub use types::*;
 
 /// Version of the published data format. Bump on any incompatible change to the JSON shape;

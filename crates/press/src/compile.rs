@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use krasa_model::{
-    paths, related, slugify, Article, ArticleSummary, Date, Image, ListPage, NavLink, Page,
-    Pagination, Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
+    paths, related, Article, ArticleSummary, Date, Image, ListPage, NavLink, Page, Pagination,
+    Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
 };
 use rayon::prelude::*;
 
@@ -15,6 +15,7 @@ use crate::diag::{error, Problem};
 use crate::load::RawArticle;
 use crate::meta::{Meta, SiteConfig};
 use crate::render::{render_markdown, InternalLink, Rendered};
+use crate::slug::slugify;
 
 /// What to publish.
 #[derive(Debug, Clone)]

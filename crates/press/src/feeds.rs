@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use krasa_model::{ArticleSummary, Date, Page, Pagination, Route};
+use time::format_description::well_known::{Rfc2822, Rfc3339};
+use time::OffsetDateTime;
 
 use crate::compile::Ready;
 use crate::meta::SiteConfig;
@@ -67,24 +69,20 @@ pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
     out
 }
 
-/// RFC 822 date for RSS: `Fri, 08 May 2026 00:00:00 +0000`.
-pub fn rfc822(d: Date) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let wd = DAYS[crate::today::days_from_civil(d).rem_euclid(7) as usize];
-    format!(
-        "{wd}, {:02} {} {} 00:00:00 +0000",
-        d.day,
-        MONTHS[usize::from(d.month - 1)],
-        d.year
-    )
+/// A day's midnight in UTC, for the feeds (which want date-times).
+fn midnight(d: Date) -> OffsetDateTime {
+    let day = crate::today::to_time(d).unwrap_or(time::Date::MIN);
+    day.with_time(time::Time::MIDNIGHT).assume_utc()
 }
 
-/// RFC 3339 date-time for Atom and JSON Feed.
+/// RFC 822 (as RFC 2822 writes it) date for RSS: `Fri, 08 May 2026 00:00:00 +0000`.
+pub fn rfc822(d: Date) -> String {
+    midnight(d).format(&Rfc2822).unwrap_or_default()
+}
+
+/// RFC 3339 date-time for Atom and JSON Feed: `2026-05-08T00:00:00Z`.
 pub fn rfc3339(d: Date) -> String {
-    format!("{d}T00:00:00Z")
+    midnight(d).format(&Rfc3339).unwrap_or_default()
 }
 
 struct Feed<'a> {

@@ -127,7 +127,7 @@ fn date_before(n: usize) -> Date {
         month: 5,
         day: 31,
     };
-    crate::today::from_days(crate::today::days_from_civil(last) - n as i64).unwrap_or(Date {
+    crate::today::days_before(last, n as i64).unwrap_or(Date {
         year: 2026,
         month: 1,
         day: 1,

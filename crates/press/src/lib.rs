@@ -19,6 +19,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod slug;
 pub mod today;
 pub mod write;
 

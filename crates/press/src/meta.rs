@@ -307,10 +307,10 @@ fn tags(c: &mut Checker<'_>) -> Option<Vec<(String, Range<usize>)>> {
     let mut ok = true;
     for (v, span) in items {
         match v {
-            Val::Str(s) if !krasa_model::slugify(s).is_empty() => {
+            Val::Str(s) if !crate::slug::slugify(s).is_empty() => {
                 let name = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                let slug = krasa_model::slugify(&name);
-                if out.iter().any(|(n, _)| krasa_model::slugify(n) == slug) {
+                let slug = crate::slug::slugify(&name);
+                if out.iter().any(|(n, _)| crate::slug::slugify(n) == slug) {
                     c.problems.push(
                         error(
                             c.file,

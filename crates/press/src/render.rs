@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use krasa_model::{is_valid_slug, slugify, Heading};
+use krasa_model::{is_valid_slug, Heading};
+
+use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{error, warning, Problem};

@@ -3,7 +3,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use krasa_model::{slugify, Date};
+use krasa_model::Date;
+
+use crate::slug::slugify;
 
 use crate::PressError;
 

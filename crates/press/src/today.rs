@@ -1,43 +1,34 @@
-//! Today's date (UTC) without a date-time dependency.
+//! Dates in press: today's date (UTC), and the conversion of the model's [`Date`] to the
+//! `time` crate's, which does the calendar arithmetic and the feeds' date formats.
 
 use krasa_model::Date;
+use time::{Month, OffsetDateTime};
 
-/// Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-pub fn from_days(days: i64) -> Option<Date> {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    Date::new(u16::try_from(y).ok()?, m as u8, d as u8)
+/// The model's date as a `time` date (none for a date the calendar does not have, which the
+/// model's constructors never make).
+pub fn to_time(d: Date) -> Option<time::Date> {
+    let month = Month::try_from(d.month).ok()?;
+    time::Date::from_calendar_date(i32::from(d.year), month, d.day).ok()
 }
 
-/// Days since 1970-01-01 of a civil date (the inverse of [`from_days`]).
-pub fn days_from_civil(d: Date) -> i64 {
-    let y = i64::from(d.year) - i64::from(d.month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(d.month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// A `time` date as the model's (none outside the years 1000 to 9999).
+pub fn from_time(d: time::Date) -> Option<Date> {
+    Date::new(u16::try_from(d.year()).ok()?, u8::from(d.month()), d.day())
 }
 
+/// Today in UTC.
 pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    from_days(secs.div_euclid(86_400)).unwrap_or(Date {
+    from_time(OffsetDateTime::now_utc().date()).unwrap_or(Date {
         year: 1970,
         month: 1,
         day: 1,
     })
+}
+
+/// The date `days` days before `d`.
+pub fn days_before(d: Date, days: i64) -> Option<Date> {
+    let earlier = to_time(d)?.checked_sub(time::Duration::days(days))?;
+    from_time(earlier)
 }
 
 #[cfg(test)]
@@ -45,13 +36,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn known_days() {
-        assert_eq!(from_days(0), Date::new(1970, 1, 1));
-        assert_eq!(from_days(20_581), Date::new(2026, 5, 8));
-        assert_eq!(from_days(11_016), Date::new(2000, 2, 29));
-        for days in [0, 11_016, 20_581, 20_604, -1, 100_000] {
-            let d = from_days(days).unwrap();
-            assert_eq!(days_from_civil(d), days, "{d}");
-        }
+    fn dates_convert_both_ways_and_count_days() {
+        let d = Date::new(2026, 5, 8).unwrap();
+        assert_eq!(to_time(d).and_then(from_time), Some(d));
+        assert_eq!(days_before(d, 0), Some(d));
+        assert_eq!(days_before(d, 8), Date::new(2026, 4, 30));
+        assert_eq!(
+            days_before(Date::new(2000, 3, 1).unwrap(), 1),
+            Date::new(2000, 2, 29)
+        );
+        assert_eq!(days_before(Date::new(1000, 1, 1).unwrap(), 1), None);
+        let bad = Date {
+            year: 2026,
+            month: 2,
+            day: 30,
+        };
+        assert_eq!(to_time(bad), None);
+        assert!(today().year >= 2026);
     }
 }

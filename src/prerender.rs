@@ -541,6 +541,32 @@ mod tests {
 
     const TRUNK_INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><link rel=\"icon\" href=\"/news/f.svg\" integrity=\"sha384-x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"modulepreload\" href=\"/news/snippets/krasa-2/inline0.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head><body>\n</body></html>";
 
+    /// Whole prerendered pages as served (shell, head, body, embedded data): what readers
+    /// without JavaScript, crawlers and link previews get. `cargo insta review` shows a change.
+    #[test]
+    fn prerendered_pages_match_their_snapshots() {
+        let shell = Shell::from_trunk(TRUNK_INDEX).unwrap();
+        let story = shell.page(&article_page("/news/")).unwrap();
+        insta::assert_snapshot!("article_page", story);
+        let list = ListPage {
+            version: DATA_VERSION,
+            page: Page::Archive(2),
+            total_items: None,
+            older: Some(1),
+            newer: 3,
+            items: vec![article().summary],
+            tag: None,
+        };
+        let spec = PageSpec {
+            route: Some(Route::Feed {
+                page: Page::Archive(2),
+            }),
+            data: serde_json::to_value(&list).unwrap(),
+        };
+        let archive = shell.page(&render(&context(""), &spec).unwrap()).unwrap();
+        insta::assert_snapshot!("archive_page", archive);
+    }
+
     #[test]
     fn the_shell_becomes_a_page_and_loses_trunks_loader() {
         let shell = Shell::from_trunk(TRUNK_INDEX).unwrap();

@@ -629,3 +629,59 @@ fn feeds_and_sitemap_are_valid_and_complete() {
     assert!(sitemap.contains("<lastmod>2026-05-03</lastmod>"));
     assert!(read("robots.txt").contains("Sitemap: https://example.com/news/sitemap.xml"));
 }
+
+/// The published text files of a small site, as snapshots (`cargo insta review` shows a
+/// change): the feeds, the sitemaps, robots.txt and the data files of a list and an article.
+/// A change to any of them is a change readers, feed readers or crawlers see.
+#[test]
+fn published_files_match_their_snapshots() {
+    let dir = content(&[
+        (
+            "a.md",
+            &article(
+                "Chips & <rules>",
+                "2026-05-01",
+                "\"AI\", \"Policy\"",
+                "Text with [a link](/articles/b) and a note.[^n]\n\n[^n]: The note.\n",
+            ),
+        ),
+        (
+            "b.md",
+            &article(
+                "Café owners try agents",
+                "2026-05-02",
+                "\"AI\"",
+                "## Part\n\nMore.\n",
+            ),
+        ),
+        ("c.md", &article("C", "2026-05-03", "\"Policy\"", "Body.\n")),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let root = out.path().join("site");
+    let sel = Selection {
+        public_url: Some("/news/".into()),
+        ..sel()
+    };
+    let site_root = press::SiteRoot {
+        dir: &root,
+        previous: None,
+    };
+    let c = press::build(dir.path(), &root.join("data"), Some(site_root), &sel, None).unwrap();
+    assert!(!c.report.has_errors(), "{}", c.report.render_short());
+    for rel in [
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "tags/ai/feed.xml",
+        "sitemap.xml",
+        "sitemap-1.xml",
+        "robots.txt",
+        "data/feed/latest.json",
+        "data/tags/ai/latest.json",
+        "data/articles/a.json",
+    ] {
+        let text = fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let name = rel.replace(['/', '.'], "_");
+        insta::assert_snapshot!(name, text);
+    }
+}

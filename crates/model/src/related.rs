@@ -1,27 +1,39 @@
-//! Related articles: ranked by the number of shared tags, then by recency.
+//! Related articles: the stories sharing the most tags with an article, earlier coverage
+//! first. Among stories sharing as many tags, those published before the article come first,
+//! the closest in time first, then those published after it, again the closest first; stories
+//! sharing no tag fill the remaining places in the same order. A new story therefore joins
+//! the related lists of the stories around it and of those it shares more tags with than
+//! their earlier coverage does, not of the whole archive: publishing one story rewrites a few
+//! pages, not hundreds.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// What ranking needs to know of an article.
 pub trait Rankable {
     /// Tag slugs, without duplicates.
     fn tag_slugs(&self) -> &[String];
-    /// A key that sorts chronologically (e.g. `YYYY-MM-DD`), newest = greatest.
-    fn recency_key(&self) -> &str;
-    fn slug(&self) -> &str;
 }
 
-/// Indices of up to `limit` articles related to `articles[target]`: those sharing the most
-/// tags first, ties broken by the newer date, then by slug so the result is stable. Articles
-/// sharing no tag fill remaining places, newest first. `by_tag` maps a tag slug to the indices
-/// of the articles carrying it (see [`tag_index`]), so the cost depends on the tag sizes, not
-/// on the whole archive, except for the fill step which looks at `newest_first` only until
-/// `limit` is reached.
+/// Where a story stands from the target's place in the newest-first list: earlier stories
+/// (later in the list) before later ones, each by distance.
+fn nearness(target: usize, i: usize) -> (bool, usize) {
+    if i > target {
+        (false, i - target)
+    } else {
+        (true, target - i)
+    }
+}
+
+/// Indices of up to `limit` articles related to `articles[target]`, as the module describes.
+/// `articles` are newest first (by date, then slug), so a place in the list stands for a
+/// time; `by_tag` maps a tag slug to the indices of the articles carrying it (see
+/// [`tag_index`]), so the cost depends on the tag sizes, not on the whole archive, except for
+/// the fill step, which looks only at neighbours until `limit` is reached.
 pub fn rank_related<T: Rankable>(
     articles: &[T],
     target: usize,
     by_tag: &HashMap<&str, Vec<usize>>,
-    newest_first: &[usize],
     limit: usize,
 ) -> Vec<usize> {
     let mut shared: HashMap<usize, u32> = HashMap::new();
@@ -35,10 +47,9 @@ pub fn rank_related<T: Rankable>(
         }
     }
     let mut scored: Vec<(u32, usize)> = shared.into_iter().map(|(i, n)| (n, i)).collect();
-    let cmp = |a: &(u32, usize), b: &(u32, usize)| {
+    let cmp = |a: &(u32, usize), b: &(u32, usize)| -> Ordering {
         b.0.cmp(&a.0)
-            .then_with(|| articles[b.1].recency_key().cmp(articles[a.1].recency_key()))
-            .then_with(|| articles[a.1].slug().cmp(articles[b.1].slug()))
+            .then_with(|| nearness(target, a.1).cmp(&nearness(target, b.1)))
     };
     if scored.len() > limit {
         scored.select_nth_unstable_by(limit, cmp);
@@ -46,11 +57,13 @@ pub fn rank_related<T: Rankable>(
     }
     scored.sort_by(cmp);
     let mut out: Vec<usize> = scored.into_iter().map(|(_, i)| i).collect();
-    for &i in newest_first {
+    let earlier = target + 1..articles.len();
+    let later = (0..target).rev();
+    for i in earlier.chain(later) {
         if out.len() >= limit {
             break;
         }
-        if i != target && !out.contains(&i) {
+        if !out.contains(&i) {
             out.push(i);
         }
     }
@@ -81,12 +94,6 @@ mod tests {
         fn tag_slugs(&self) -> &[String] {
             &self.tags
         }
-        fn recency_key(&self) -> &str {
-            &self.date
-        }
-        fn slug(&self) -> &str {
-            &self.slug
-        }
     }
     fn a(slug: &str, date: &str, tags: &[&str]) -> A {
         A {
@@ -97,41 +104,75 @@ mod tests {
     }
 
     fn related(list: &[A], target: usize, limit: usize) -> Vec<&str> {
+        assert!(
+            list.windows(2).all(|w| w[0].date >= w[1].date),
+            "newest first"
+        );
         let idx = tag_index(list);
-        let mut newest: Vec<usize> = (0..list.len()).collect();
-        newest.sort_by(|&x, &y| list[y].date.cmp(&list[x].date));
-        rank_related(list, target, &idx, &newest, limit)
+        rank_related(list, target, &idx, limit)
             .into_iter()
             .map(|i| list[i].slug.as_str())
             .collect()
     }
 
     #[test]
-    fn more_shared_tags_rank_first_then_newer() {
+    fn more_shared_tags_rank_first_then_earlier_coverage_then_later() {
         let list = vec![
-            a("target", "2026-05-01", &["ai", "policy", "china"]),
-            a("one-old", "2026-03-01", &["ai"]),
-            a("two", "2026-04-01", &["ai", "policy"]),
-            a("one-new", "2026-05-20", &["china"]),
-            a("three", "2026-01-01", &["ai", "policy", "china"]),
             a("none", "2026-06-01", &["cooking"]),
+            a("one-new", "2026-05-20", &["china"]),
+            a("target", "2026-05-01", &["ai", "policy", "china"]),
+            a("two", "2026-04-01", &["ai", "policy"]),
+            a("one-old", "2026-03-01", &["ai"]),
+            a("three", "2026-01-01", &["ai", "policy", "china"]),
         ];
-        assert_eq!(related(&list, 0, 3), ["three", "two", "one-new"]);
+        assert_eq!(related(&list, 2, 3), ["three", "two", "one-old"]);
         assert_eq!(
-            related(&list, 0, 5),
-            ["three", "two", "one-new", "one-old", "none"]
+            related(&list, 2, 5),
+            ["three", "two", "one-old", "one-new", "none"]
         );
     }
 
     #[test]
-    fn fills_with_newest_when_few_share_tags_and_never_lists_itself() {
+    fn fills_with_the_nearest_when_few_share_tags_and_never_lists_itself() {
         let list = vec![
+            a("newer", "2026-06-01", &["z"]),
             a("lonely", "2026-05-01", &["rare"]),
-            a("b", "2026-03-01", &["x"]),
             a("c", "2026-04-01", &["y"]),
+            a("b", "2026-03-01", &["x"]),
         ];
-        assert_eq!(related(&list, 0, 3), ["c", "b"]);
+        assert_eq!(related(&list, 1, 3), ["c", "b", "newer"]);
         let single = vec![a("only", "2026-05-01", &["x"])];
         assert!(related(&single, 0, 3).is_empty());
+    }
+
+    #[test]
+    fn a_new_story_joins_few_related_lists() {
+        let old: Vec<A> = (0..40)
+            .map(|n| {
+                let tags: &[&str] = if n % 2 == 0 {
+                    &["ai", "policy"]
+                } else {
+                    &["ai"]
+                };
+                a(
+                    &format!("s{n}"),
+                    &format!("2026-{:02}-01", 12 - n / 4),
+                    tags,
+                )
+            })
+            .collect();
+        let before: Vec<Vec<&str>> = (0..old.len()).map(|t| related(&old, t, 3)).collect();
+        let mut new = vec![a("new", "2027-01-01", &["ai", "policy"])];
+        new.extend(old.iter().map(|x| {
+            a(
+                &x.slug,
+                &x.date,
+                &x.tags.iter().map(String::as_str).collect::<Vec<_>>(),
+            )
+        }));
+        let changed = (0..old.len())
+            .filter(|&t| related(&new, t + 1, 3) != before[t])
+            .count();
+        assert!(changed <= 2, "{changed} related lists changed");
     }
 }

@@ -41,12 +41,6 @@ impl related::Rankable for Ready {
     fn tag_slugs(&self) -> &[String] {
         &self.tag_slugs
     }
-    fn recency_key(&self) -> &str {
-        &self.summary.date
-    }
-    fn slug(&self) -> &str {
-        &self.raw.slug
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -374,12 +368,11 @@ pub fn assemble(
     let pub_ready: Vec<&Ready> = published.iter().map(|&i| &ready[i]).collect();
     let view: Vec<RankView<'_>> = pub_ready.iter().map(|r| RankView(r)).collect();
     let by_tag = related::tag_index(&view);
-    let newest: Vec<usize> = (0..view.len()).collect();
     let article_files: Vec<(String, Vec<u8>)> = (0..view.len())
         .into_par_iter()
         .map(|k| {
             let r = pub_ready[k];
-            let rel = related::rank_related(&view, k, &by_tag, &newest, 3);
+            let rel = related::rank_related(&view, k, &by_tag, 3);
             let article = Article {
                 version: DATA_VERSION,
                 summary: r.summary.clone(),
@@ -427,12 +420,6 @@ struct RankView<'a>(&'a Ready);
 impl related::Rankable for RankView<'_> {
     fn tag_slugs(&self) -> &[String] {
         &self.0.tag_slugs
-    }
-    fn recency_key(&self) -> &str {
-        &self.0.summary.date
-    }
-    fn slug(&self) -> &str {
-        &self.0.raw.slug
     }
 }
 

@@ -265,7 +265,7 @@ fn encode_rgb(
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Fast);
+    encoder.set_compression(png::Compression::Default);
     encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
     encoder.add_text_chunk(SOURCE_KEYWORD.into(), source.into())?;
     let data = match Palette::of(&rgb) {

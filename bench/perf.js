@@ -138,7 +138,7 @@ async function scale(browser) {
   const sites = [['30', BASE30], ['10000', BASE10K]];
   const res = {};
   for (const [name, url] of sites) {
-    const json = await (await fetch(`${url}data/feed/1.json`)).arrayBuffer();
+    const json = await (await fetch(`${url}data/feed/latest.json`)).arrayBuffer();
     const html = await (await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer();
     res[name] = { htmlBytes: html.byteLength, feedJsonBytes: json.byteLength, lcp: [], render: [] };
   }

@@ -42,7 +42,7 @@ for n in "${COUNTS[@]}"; do
   s=${r%% *}; m=${r##* }
   printf '%-28s %10s %12s %12.1f\n' "press build" "$n" "$s" "$(echo "$m/1024" | bc -l)"
   json="$json\"press_$n\":{\"seconds\":$s,\"peak_kb\":$m},"
-  first=$(stat -c %s "$OUT/data-$n/feed/1.json")
+  first=$(stat -c %s "$OUT/data-$n/feed/latest.json")
   json="$json\"feed_page_1_bytes_$n\":$first,"
 done
 
@@ -59,4 +59,4 @@ json="$json\"hugo_$n\":{\"seconds\":$s,\"peak_kb\":$m}}"
 echo "$json" > "$OUT/press.json"
 p=$(echo "$json" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['press_$n']['seconds']/d['hugo_$n']['seconds'])")
 printf 'press / hugo time at %s articles: %.2f (below 1.00 means press is faster)\n' "$n" "$p"
-for c in "${COUNTS[@]}"; do printf 'feed/1.json at %s articles: %s bytes\n' "$c" "$(stat -c %s "$OUT/data-$c/feed/1.json")"; done
+for c in "${COUNTS[@]}"; do printf 'feed/latest.json at %s articles: %s bytes\n' "$c" "$(stat -c %s "$OUT/data-$c/feed/latest.json")"; done

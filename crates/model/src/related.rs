@@ -6,8 +6,7 @@
 //! their earlier coverage does, not of the whole archive: publishing one story rewrites a few
 //! pages, not hundreds.
 
-use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// What ranking needs to know of an article.
 pub trait Rankable {
@@ -15,51 +14,59 @@ pub trait Rankable {
     fn tag_slugs(&self) -> &[String];
 }
 
-/// Where a story stands from the target's place in the newest-first list: earlier stories
-/// (later in the list) before later ones, each by distance.
-fn nearness(target: usize, i: usize) -> (bool, usize) {
-    if i > target {
-        (false, i - target)
-    } else {
-        (true, target - i)
-    }
-}
-
 /// Indices of up to `limit` articles related to `articles[target]`, as the module describes.
 /// `articles` are newest first (by date, then slug), so a place in the list stands for a
-/// time; `by_tag` maps a tag slug to the indices of the articles carrying it (see
-/// [`tag_index`]), so the cost depends on the tag sizes, not on the whole archive, except for
-/// the fill step, which looks only at neighbours until `limit` is reached.
+/// time; `by_tag` maps a tag slug to the indices of the articles carrying it in ascending
+/// order (see [`tag_index`]). The target's tag lists are merged in one pass, counting each
+/// story's shared tags, and only the `limit` nearest stories of each count are kept, so the
+/// cost is the length of those lists, with no hashing or sorting.
 pub fn rank_related<T: Rankable>(
     articles: &[T],
     target: usize,
     by_tag: &HashMap<&str, Vec<usize>>,
     limit: usize,
 ) -> Vec<usize> {
-    let mut shared: HashMap<usize, u32> = HashMap::new();
-    for tag in articles[target].tag_slugs() {
-        if let Some(list) = by_tag.get(tag.as_str()) {
-            for &i in list {
-                if i != target {
-                    *shared.entry(i).or_default() += 1;
-                }
+    let lists: Vec<&[usize]> = articles[target]
+        .tag_slugs()
+        .iter()
+        .filter_map(|t| by_tag.get(t.as_str()).map(Vec::as_slice))
+        .collect();
+    // per shared-tag count: the nearest later stories (the last ones before the target, in
+    // ascending order) and the nearest earlier ones (the first ones after it)
+    let mut later: Vec<VecDeque<usize>> = vec![VecDeque::new(); lists.len() + 1];
+    let mut earlier: Vec<Vec<usize>> = vec![Vec::new(); lists.len() + 1];
+    let mut cursors = vec![0usize; lists.len()];
+    while let Some(i) = lists
+        .iter()
+        .zip(&cursors)
+        .filter_map(|(list, &c)| list.get(c).copied())
+        .min()
+    {
+        let mut shared = 0;
+        for (list, c) in lists.iter().zip(cursors.iter_mut()) {
+            if list.get(*c) == Some(&i) {
+                shared += 1;
+                *c += 1;
             }
         }
+        if i < target {
+            let kept = &mut later[shared];
+            kept.push_back(i);
+            if kept.len() > limit {
+                kept.pop_front();
+            }
+        } else if i > target && earlier[shared].len() < limit {
+            earlier[shared].push(i);
+        }
     }
-    let mut scored: Vec<(u32, usize)> = shared.into_iter().map(|(i, n)| (n, i)).collect();
-    let cmp = |a: &(u32, usize), b: &(u32, usize)| -> Ordering {
-        b.0.cmp(&a.0)
-            .then_with(|| nearness(target, a.1).cmp(&nearness(target, b.1)))
-    };
-    if scored.len() > limit {
-        scored.select_nth_unstable_by(limit, cmp);
-        scored.truncate(limit);
+    let mut out: Vec<usize> = Vec::with_capacity(limit);
+    for shared in (1..=lists.len()).rev() {
+        let nearest = earlier[shared].iter().chain(later[shared].iter().rev());
+        out.extend(nearest.take(limit - out.len()));
     }
-    scored.sort_by(cmp);
-    let mut out: Vec<usize> = scored.into_iter().map(|(_, i)| i).collect();
-    let earlier = target + 1..articles.len();
-    let later = (0..target).rev();
-    for i in earlier.chain(later) {
+    let fill_earlier = target + 1..articles.len();
+    let fill_later = (0..target).rev();
+    for i in fill_earlier.chain(fill_later) {
         if out.len() >= limit {
             break;
         }
@@ -174,5 +181,54 @@ mod tests {
             .filter(|&t| related(&new, t + 1, 3) != before[t])
             .count();
         assert!(changed <= 2, "{changed} related lists changed");
+    }
+
+    /// The module's rule written plainly (count every shared tag, sort everything): the fast
+    /// merge must give the same lists.
+    fn reference(list: &[A], target: usize, limit: usize) -> Vec<usize> {
+        let shared = |i: usize| {
+            list[i]
+                .tags
+                .iter()
+                .filter(|t| list[target].tags.contains(t))
+                .count()
+        };
+        let mut order: Vec<usize> = (0..list.len()).filter(|&i| i != target).collect();
+        order.sort_by_key(|&i| {
+            let later = i < target;
+            (std::cmp::Reverse(shared(i)), later, i.abs_diff(target))
+        });
+        order.truncate(limit);
+        order
+    }
+
+    #[test]
+    fn the_merge_ranks_as_the_plain_rule_does() {
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let names = ["a", "b", "c", "d", "e", "f"];
+        let list: Vec<A> = (0..300)
+            .map(|n| {
+                let mut tags: Vec<&str> = (0..1 + next() % 3).map(|_| names[next() % 6]).collect();
+                tags.sort_unstable();
+                tags.dedup();
+                a(&format!("s{n:03}"), &format!("{:04}", 9999 - n), &tags)
+            })
+            .collect();
+        let idx = tag_index(&list);
+        for target in 0..list.len() {
+            for limit in [1, 3, 5] {
+                assert_eq!(
+                    rank_related(&list, target, &idx, limit),
+                    reference(&list, target, limit),
+                    "target {target}, limit {limit}"
+                );
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! full article content, newest first), sitemap.xml with lastmod, and robots.txt.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use krasa_model::{ArticleSummary, Date, Page, Pagination, Route};
 use time::format_description::well_known::{Rfc2822, Rfc3339};
@@ -124,120 +123,104 @@ fn image_type(url: &str) -> &'static str {
     }
 }
 
-fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
-    let self_url = format!("{root}{}feed.xml", f.dir);
-    let mut x = String::with_capacity(4096 + f.items.len() * 6000);
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:media=\"http://search.yahoo.com/mrss/\">\n<channel>\n");
-    let _ = writeln!(x, "<title>{}</title>", xml_escape(&f.title));
-    let _ = writeln!(x, "<link>{}</link>", xml_escape(&f.page));
-    let _ = writeln!(
-        x,
-        "<description>{}</description>",
-        xml_escape(&f.description)
-    );
-    let _ = writeln!(x, "<language>{}</language>", xml_escape(&site.language));
-    let _ = writeln!(
-        x,
-        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
-        xml_escape(&self_url)
-    );
-    if let Some(first) = f.items.first() {
-        let _ = writeln!(
-            x,
-            "<lastBuildDate>{}</lastBuildDate>",
-            rfc822(updated_of(first))
-        );
+/// The escaper of the `.xml` templates (askama.toml): the site's one markup escaping.
+#[derive(Debug, Clone, Copy)]
+pub struct Xml;
+
+impl askama::filters::Escaper for Xml {
+    fn write_escaped_str<W: std::fmt::Write>(&self, mut dest: W, s: &str) -> std::fmt::Result {
+        dest.write_str(&xml_escape(s))
     }
-    for r in &f.items {
+}
+
+/// What an RSS item or Atom entry shows of a story.
+struct Item<'a> {
+    title: &'a str,
+    url: String,
+    author: &'a str,
+    excerpt: &'a str,
+    tags: &'a [krasa_model::TagRef],
+    image: String,
+    image_type: &'static str,
+    published_rfc822: String,
+    published: String,
+    updated: String,
+    /// The body with absolute links, as text (the template escapes it).
+    body: String,
+}
+
+impl<'a> Item<'a> {
+    fn of(r: &'a Ready, root: &str) -> Item<'a> {
         let s = &r.summary;
         let url = article_url(root, s);
-        x.push_str("<item>\n");
-        let _ = writeln!(x, "<title>{}</title>", xml_escape(&s.title));
-        let _ = writeln!(x, "<link>{}</link>", xml_escape(&url));
-        let _ = writeln!(x, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&url));
-        let _ = writeln!(x, "<pubDate>{}</pubDate>", rfc822(r.meta.date));
-        let _ = writeln!(x, "<description>{}</description>", xml_escape(&s.excerpt));
-        for t in &s.tags {
-            let _ = writeln!(x, "<category>{}</category>", xml_escape(&t.name));
-        }
         let image = item_image(root, s);
-        let _ = writeln!(
-            x,
-            "<media:content url=\"{}\" type=\"{}\" medium=\"image\"/>",
-            xml_escape(&image),
-            image_type(&image)
-        );
-        let body = absolutize(&r.rendered.html, root, &url);
-        let _ = writeln!(
-            x,
-            "<content:encoded>{}</content:encoded>",
-            xml_escape(&body)
-        );
-        x.push_str("</item>\n");
+        Item {
+            title: &s.title,
+            author: &s.author,
+            excerpt: &s.excerpt,
+            tags: &s.tags,
+            image_type: image_type(&image),
+            image,
+            published_rfc822: rfc822(r.meta.date),
+            published: rfc3339(r.meta.date),
+            updated: rfc3339(updated_of(r)),
+            body: absolute_body(r, root, &url),
+            url,
+        }
     }
-    x.push_str("</channel>\n</rss>\n");
-    x
+}
+
+#[derive(askama::Template)]
+#[template(path = "rss.xml")]
+struct Rss<'a> {
+    feed: &'a Feed<'a>,
+    language: &'a str,
+    self_url: String,
+    last_build: Option<String>,
+    items: Vec<Item<'a>>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "atom.xml")]
+struct Atom<'a> {
+    feed: &'a Feed<'a>,
+    self_url: String,
+    updated: String,
+    items: Vec<Item<'a>>,
+}
+
+/// A rendered template as a file: its text and a final newline.
+fn file_text(rendered: askama::Result<String>) -> String {
+    // rendering into a String fails only if a value's Display does, which ours never do
+    let mut text = rendered.unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
+    let rss = Rss {
+        feed: f,
+        language: &site.language,
+        self_url: format!("{root}{}feed.xml", f.dir),
+        last_build: f.items.first().map(|r| rfc822(updated_of(r))),
+        items: f.items.iter().map(|r| Item::of(r, root)).collect(),
+    };
+    file_text(askama::Template::render(&rss))
 }
 
 fn atom(root: &str, f: &Feed<'_>) -> String {
-    let self_url = format!("{root}{}atom.xml", f.dir);
-    let mut x = String::with_capacity(4096 + f.items.len() * 6000);
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(x, "<title>{}</title>", xml_escape(&f.title));
-    let _ = writeln!(x, "<subtitle>{}</subtitle>", xml_escape(&f.description));
-    let _ = writeln!(x, "<id>{}</id>", xml_escape(&self_url));
-    let _ = writeln!(
-        x,
-        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        xml_escape(&self_url)
-    );
-    let _ = writeln!(
-        x,
-        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&f.page)
-    );
     let newest = f.items.iter().map(|r| updated_of(r)).max().unwrap_or(Date {
         year: 2026,
         month: 1,
         day: 1,
     });
-    let _ = writeln!(x, "<updated>{}</updated>", rfc3339(newest));
-    for r in &f.items {
-        let s = &r.summary;
-        let url = article_url(root, s);
-        x.push_str("<entry>\n");
-        let _ = writeln!(x, "<title>{}</title>", xml_escape(&s.title));
-        let _ = writeln!(
-            x,
-            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&url)
-        );
-        let image = item_image(root, s);
-        let _ = writeln!(
-            x,
-            "<link rel=\"enclosure\" type=\"{}\" href=\"{}\"/>",
-            image_type(&image),
-            xml_escape(&image)
-        );
-        let _ = writeln!(x, "<id>{}</id>", xml_escape(&url));
-        let _ = writeln!(x, "<published>{}</published>", rfc3339(r.meta.date));
-        let _ = writeln!(x, "<updated>{}</updated>", rfc3339(updated_of(r)));
-        let _ = writeln!(x, "<author><name>{}</name></author>", xml_escape(&s.author));
-        for t in &s.tags {
-            let _ = writeln!(
-                x,
-                "<category term=\"{}\" label=\"{}\"/>",
-                xml_escape(&t.slug),
-                xml_escape(&t.name)
-            );
-        }
-        let _ = writeln!(x, "<summary>{}</summary>", xml_escape(&s.excerpt));
-        let body = absolutize(&r.rendered.html, root, &url);
-        let _ = writeln!(x, "<content type=\"html\">{}</content>", xml_escape(&body));
-        x.push_str("</entry>\n");
-    }
-    x.push_str("</feed>\n");
-    x
+    let atom = Atom {
+        feed: f,
+        self_url: format!("{root}{}atom.xml", f.dir),
+        updated: rfc3339(newest),
+        items: f.items.iter().map(|r| Item::of(r, root)).collect(),
+    };
+    file_text(askama::Template::render(&atom))
 }
 
 fn json_feed(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
@@ -288,36 +271,50 @@ const _: () = assert!(SITEMAP_URLS <= 50_000, "the sitemap protocol's limit");
 /// a sitemap index, naming `sitemap-1.xml`, `sitemap-2.xml`… of at most `per_file` URLs
 /// each, with the newest change of each part.
 pub fn sitemaps(root: &str, urls: &[(String, Date)], per_file: usize) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut index = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let parts: Vec<&[(String, Date)]> = if urls.is_empty() {
         vec![&[]]
     } else {
         urls.chunks(per_file.max(1)).collect()
     };
+    let mut files = Vec::new();
+    let mut index = SitemapIndex {
+        root,
+        parts: Vec::new(),
+    };
     for (n, part) in parts.iter().enumerate() {
         let name = format!("sitemap-{}.xml", n + 1);
-        let mut sm = String::with_capacity(part.len() * 120 + 200);
-        sm.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (path, d) in part.iter() {
-            let _ = writeln!(
-                sm,
-                "<url><loc>{}{}</loc><lastmod>{d}</lastmod></url>",
-                xml_escape(root),
-                xml_escape(path)
-            );
-        }
-        sm.push_str("</urlset>\n");
-        files.push((name.clone(), sm.into_bytes()));
-        let _ = write!(index, "<sitemap><loc>{}{name}</loc>", xml_escape(root));
-        if let Some(d) = part.iter().map(|(_, d)| *d).max() {
-            let _ = write!(index, "<lastmod>{d}</lastmod>");
-        }
-        index.push_str("</sitemap>\n");
+        let sitemap = Sitemap { root, urls: part };
+        files.push((
+            name.clone(),
+            file_text(askama::Template::render(&sitemap)).into_bytes(),
+        ));
+        index.parts.push(SitemapPart {
+            name,
+            lastmod: part.iter().map(|(_, d)| *d).max(),
+        });
     }
-    index.push_str("</sitemapindex>\n");
-    files.push(("sitemap.xml".into(), index.into_bytes()));
+    let text = file_text(askama::Template::render(&index));
+    files.push(("sitemap.xml".into(), text.into_bytes()));
     files
+}
+
+#[derive(askama::Template)]
+#[template(path = "sitemap.xml")]
+struct Sitemap<'a> {
+    root: &'a str,
+    urls: &'a [(String, Date)],
+}
+
+#[derive(askama::Template)]
+#[template(path = "sitemap-index.xml")]
+struct SitemapIndex<'a> {
+    root: &'a str,
+    parts: Vec<SitemapPart>,
+}
+
+struct SitemapPart {
+    name: String,
+    lastmod: Option<Date>,
 }
 
 /// Every discovery file, as (path relative to the site root, bytes).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search benchmark (README "Search"; run on demand, not part of scripts/test). One run:
-#  - builds the release, and a site of N generated articles (default 10,000) with the same
-#    app: press, prerender, then the search index, timed (scripts/search-index, Pagefind);
+#  - releases a site of N generated articles (default 10,000) with scripts/release, then
+#    times the search index on its own (scripts/search-index, Pagefind);
 #  - serves it with the shipped nginx config and measures in headless Chromium
 #    (bench/search.js): the first view of an article (no search bytes in it), the bytes of
 #    a reader's first query (Pagefind's script, worker, wasm, index chunks, fragments), and
@@ -19,26 +19,19 @@ mkdir -p "$OUT"
 "$ROOT/scripts/setup" >/dev/null
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
-echo "==> release build"
-trunk build --release --offline >"$OUT/trunk-search.log" 2>&1 || { tail -30 "$OUT/trunk-search.log"; exit 1; }
-
-echo "==> $N generated articles: press, prerender"
+echo "==> $N generated articles: scripts/release (app, press, prerender, index, publish)"
 bench/generated-site.sh "$N" "$SITE"
 
-echo "==> search index"
+echo "==> search index, timed on its own (into a scratch folder; the site keeps the release's)"
 start=$(date +%s%N)
-scripts/search-index "$SITE" | sed 's/^/    /'
+scripts/search-index "$SITE" "$OUT/pagefind-timed" | sed 's/^/    /'
 end=$(date +%s%N)
 INDEX_MS=$(( (end - start) / 1000000 ))
 INDEX_SECONDS="$(( INDEX_MS / 1000 )).$(printf '%03d' $(( INDEX_MS % 1000 )))"
-INDEX_BYTES=$(du -sb "$SITE/pagefind" | cut -f1)
-INDEX_FILES=$(find "$SITE/pagefind" -type f | wc -l)
+INDEX_BYTES=$(du -sb "$OUT/pagefind-timed" | cut -f1)
+INDEX_FILES=$(find "$OUT/pagefind-timed" -type f | wc -l)
+rm -rf "$OUT/pagefind-timed"
 printf '    %s s, %s files, %s bytes\n' "$INDEX_SECONDS" "$INDEX_FILES" "$INDEX_BYTES"
-# compressed like a release (Pagefind's own index files are gzipped already)
-scripts/precompress "$SITE/pagefind" >/dev/null
-for f in "$SITE"/*.js "$SITE"/*.wasm "$SITE"/*.css "$SITE"/snippets/*/*.js; do
-  brotli -q 11 -f -k -o "$f.br" "$f"
-done
 
 cleanup() { scripts/nginx stop "$PORT" || true; }
 trap cleanup EXIT

@@ -1,6 +1,7 @@
-//! Precompression: a `.br` (brotli) and a `.gz` (gzip) copy beside every text file and the
-//! wasm of a built site, for servers that send precompressed files (nginx `brotli_static` /
-//! `gzip_static`, most CDNs). In process and on all cores, instead of two processes per file.
+//! Precompression: a `.br` (brotli) and a `.gz` (gzip) copy beside a text file or the wasm,
+//! for servers that send precompressed files (nginx `brotli_static` / `gzip_static`, most
+//! CDNs). In process, with the brotli and flate2 crates; [`crate::publish`] calls it for the
+//! new and changed files of a release, on all cores.
 //!
 //! The quality follows what a file is: the app's own build assets (`name-<hash>.js|wasm|css`,
 //! a handful of files on every first view, compressed once per app build) get the best
@@ -14,8 +15,6 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
 
 use crate::PressError;
 
@@ -70,40 +69,11 @@ pub fn wanted(path: &Path, size: u64) -> bool {
             .is_some_and(|x| EXTENSIONS.contains(&x))
 }
 
-/// The files of `dir` to compress.
-fn candidates(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| e.metadata().is_ok_and(|m| wanted(e.path(), m.len())))
-        .map(|e| e.into_path())
-        .collect()
-}
-
 fn io(path: &Path) -> impl Fn(std::io::Error) -> PressError + '_ {
     move |source| PressError::Io {
         path: path.to_path_buf(),
         source,
     }
-}
-
-/// Compresses every text file and the wasm under `dir`.
-pub fn precompress(dir: &Path) -> Result<Written, PressError> {
-    candidates(dir)
-        .par_iter()
-        .map(|path| compress_file(path))
-        .try_reduce(Written::default, |a, b| {
-            Ok(Written {
-                brotli: a.brotli + b.brotli,
-                gzip: a.gzip + b.gzip,
-            })
-        })
-}
-
-fn compress_file(path: &Path) -> Result<Written, PressError> {
-    let bytes = fs::read(path).map_err(io(path))?;
-    compress_copies(path, &bytes)
 }
 
 /// Writes `<file>.br` and `<file>.gz` for the file at `path` holding `bytes`, each when it is
@@ -121,7 +91,12 @@ pub fn compress_copies(path: &Path, bytes: &[u8]) -> Result<Written, PressError>
         target.push(format!(".{ext}"));
         let target = PathBuf::from(target);
         if out.len() < bytes.len() {
-            fs::write(&target, out).map_err(io(&target))?;
+            // a new file renamed into place: never a write into a file that may be a hard
+            // link to a published release's copy
+            let mut tmp = target.clone().into_os_string();
+            tmp.push(format!(".tmp-{}", std::process::id()));
+            fs::write(&tmp, out).map_err(io(&target))?;
+            fs::rename(&tmp, &target).map_err(io(&target))?;
             *count += 1;
         } else if target.exists() {
             fs::remove_file(&target).map_err(io(&target))?;
@@ -181,34 +156,32 @@ mod tests {
     }
 
     #[test]
-    fn copies_decompress_to_the_file_and_small_files_are_left_alone() {
+    fn copies_decompress_to_the_file_and_small_or_binary_files_are_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let page = "<p>Chips and rules. </p>".repeat(200);
-        fs::create_dir_all(dir.path().join("articles/x")).unwrap();
-        fs::write(dir.path().join("articles/x/index.html"), &page).unwrap();
-        fs::write(dir.path().join("small.json"), "{}").unwrap();
-        fs::write(dir.path().join("card.png"), page.as_bytes()).unwrap();
-        let written = precompress(dir.path()).unwrap();
+        let path = dir.path().join("index.html");
+        let written = compress_copies(&path, page.as_bytes()).unwrap();
         assert_eq!(written, Written { brotli: 1, gzip: 1 });
-        let br = fs::read(dir.path().join("articles/x/index.html.br")).unwrap();
+        let br = fs::read(dir.path().join("index.html.br")).unwrap();
         let mut back = Vec::new();
         brotli::Decompressor::new(&br[..], 4096)
             .read_to_end(&mut back)
             .unwrap();
         assert_eq!(back, page.as_bytes());
-        let gz = fs::read(dir.path().join("articles/x/index.html.gz")).unwrap();
+        let gz = fs::read(dir.path().join("index.html.gz")).unwrap();
         let mut back = String::new();
         flate2::read::GzDecoder::new(&gz[..])
             .read_to_string(&mut back)
             .unwrap();
         assert_eq!(back, page);
-        assert!(!dir.path().join("small.json.br").exists());
-        assert!(!dir.path().join("card.png.br").exists());
-        // run again: the same files, the same bytes
-        assert_eq!(precompress(dir.path()).unwrap(), written);
-        assert_eq!(
-            fs::read(dir.path().join("articles/x/index.html.br")).unwrap(),
-            br
+        assert!(!wanted(Path::new("small.json"), 2), "too small to gain");
+        assert!(
+            !wanted(Path::new("cards/a.png"), 30_000),
+            "already compressed"
         );
+        assert!(wanted(Path::new("data/feed/latest.json"), 5_000));
+        // again: the same bytes
+        compress_copies(&path, page.as_bytes()).unwrap();
+        assert_eq!(fs::read(dir.path().join("index.html.br")).unwrap(), br);
     }
 }

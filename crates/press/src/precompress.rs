@@ -16,7 +16,11 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::write::{io, replace_file};
 use crate::PressError;
+
+/// The extensions of the compressed copies beside a file: brotli, then gzip.
+pub const COPIES: [&str; 2] = ["br", "gz"];
 
 /// Files smaller than this are sent as they are.
 const MIN_SIZE: u64 = 512;
@@ -69,13 +73,6 @@ pub fn wanted(path: &Path, size: u64) -> bool {
             .is_some_and(|x| EXTENSIONS.contains(&x))
 }
 
-fn io(path: &Path) -> impl Fn(std::io::Error) -> PressError + '_ {
-    move |source| PressError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 /// Writes `<file>.br` and `<file>.gz` for the file at `path` holding `bytes`, each when it is
 /// smaller than the file (and removes a stale copy that is not).
 pub fn compress_copies(path: &Path, bytes: &[u8]) -> Result<Written, PressError> {
@@ -84,19 +81,15 @@ pub fn compress_copies(path: &Path, bytes: &[u8]) -> Result<Written, PressError>
     let gz = gzip_bytes(bytes, q.gzip).map_err(io(path))?;
     let mut written = Written::default();
     for (ext, out, count) in [
-        ("br", br, &mut written.brotli),
-        ("gz", gz, &mut written.gzip),
+        (COPIES[0], br, &mut written.brotli),
+        (COPIES[1], gz, &mut written.gzip),
     ] {
         let mut target = path.as_os_str().to_owned();
         target.push(format!(".{ext}"));
         let target = PathBuf::from(target);
         if out.len() < bytes.len() {
-            // a new file renamed into place: never a write into a file that may be a hard
-            // link to a published release's copy
-            let mut tmp = target.clone().into_os_string();
-            tmp.push(format!(".tmp-{}", std::process::id()));
-            fs::write(&tmp, out).map_err(io(&target))?;
-            fs::rename(&tmp, &target).map_err(io(&target))?;
+            // (never written into: it may be a hard link to a published release's copy)
+            replace_file(&target, &out)?;
             *count += 1;
         } else if target.exists() {
             fs::remove_file(&target).map_err(io(&target))?;

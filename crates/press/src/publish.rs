@@ -14,20 +14,18 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::precompress::{compress_copies, wanted};
-use crate::write::{link_file, replace_dir};
+use crate::precompress::{compress_copies, wanted, COPIES};
+use crate::write::{io, link_file, replace_dir};
 use crate::PressError;
 
 /// The manifest's file name in a release (a dot file: not a page of the site).
 pub const MANIFEST: &str = ".krasa-release";
 const HEADER: &str = "# krasa release manifest 1: sha256 size path";
-/// The compressed copies that follow a file.
-const COPIES: [&str; 2] = ["br", "gz"];
 
 /// A file's content digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,24 +99,14 @@ pub struct Published {
     pub removed: usize,
 }
 
-impl std::ops::Add for Published {
-    type Output = Published;
-    fn add(self, o: Published) -> Published {
-        Published {
-            written: self.written + o.written,
-            unchanged: self.unchanged + o.unchanged,
-            removed: self.removed + o.removed,
-        }
-    }
-}
-
 /// Publishes the complete site in `stage`: compresses it and writes its manifest, then, with a
 /// `release` folder, keeps that release's unchanged files and replaces the release with the
 /// stage. Without one, the stage is finished in place (Trunk's staging folder).
 pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressError> {
     let previous = release.map(Manifest::read).unwrap_or_default();
     let files = site_files(stage)?;
-    let digests: Vec<(String, FileDigest, Published)> = files
+    // each file with its digest, and whether the release's file was kept
+    let checked: Vec<(String, FileDigest, bool)> = files
         .par_iter()
         .map(|rel| {
             let path = stage.join(rel);
@@ -131,25 +119,25 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressE
             if !kept && wanted(&path, digest.size) {
                 compress_copies(&path, &bytes)?;
             }
-            let counted = Published {
-                written: usize::from(!kept),
-                unchanged: usize::from(kept),
-                removed: 0,
-            };
-            Ok((rel.clone(), digest, counted))
+            Ok((rel.clone(), digest, kept))
         })
         .collect::<Result<_, PressError>>()?;
-    let mut manifest = Manifest::default();
-    let mut published = Published::default();
-    for (rel, digest, counted) in digests {
-        manifest.files.insert(rel, digest);
-        published = published + counted;
-    }
-    published.removed = previous
-        .files
-        .keys()
-        .filter(|k| !manifest.files.contains_key(*k))
-        .count();
+    let unchanged = checked.iter().filter(|(_, _, kept)| *kept).count();
+    let manifest = Manifest {
+        files: checked
+            .into_iter()
+            .map(|(rel, digest, _)| (rel, digest))
+            .collect(),
+    };
+    let published = Published {
+        written: manifest.files.len() - unchanged,
+        unchanged,
+        removed: previous
+            .files
+            .keys()
+            .filter(|k| !manifest.files.contains_key(*k))
+            .count(),
+    };
     let path = stage.join(MANIFEST);
     fs::write(&path, manifest.to_text()).map_err(io(&path))?;
     if let Some(release) = release {
@@ -210,17 +198,11 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PressError + '_ {
-    move |source| PressError::Io {
-        path: PathBuf::from(path),
-        source,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::os::unix::fs::MetadataExt as _;
+    use std::path::PathBuf;
 
     /// A stage holding `files` (path, text); text files get a compressible size.
     fn stage(root: &Path, name: &str, files: &[(&str, &str)]) -> PathBuf {

@@ -1,5 +1,5 @@
 //! Write stage: put the published files in place all at once. Files are written to a fresh
-//! sibling folder which then replaces the output folder with two renames, so a failed or
+//! sibling folder which then replaces the output folder ([`replace_dir`]), so a failed or
 //! interrupted build never leaves a half-written data folder behind.
 
 use std::fs;
@@ -9,7 +9,8 @@ use rayon::prelude::*;
 
 use crate::PressError;
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PressError + '_ {
+/// The error for a failed read or write of `path`.
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PressError + '_ {
     move |source| PressError::Io {
         path: path.to_path_buf(),
         source,
@@ -30,7 +31,6 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressErr
         fs::create_dir_all(parent).map_err(io(parent))?;
     }
     let tmp = sibling(out, "new");
-    let old = sibling(out, "old");
     if tmp.exists() {
         fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
     }
@@ -49,21 +49,10 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressErr
             let path = tmp.join(rel);
             fs::write(&path, bytes).map_err(io(&path))
         })?;
-        if out.exists() {
-            fs::rename(out, &old).map_err(io(out))?;
-        }
-        if let Err(e) = fs::rename(&tmp, out) {
-            // put the previous output back before reporting
-            let _ = fs::rename(&old, out);
-            return Err(io(out)(e));
-        }
-        Ok(())
+        replace_dir(&tmp, out)
     })();
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
-    }
-    if old.exists() {
-        let _ = fs::remove_dir_all(&old);
     }
     result
 }
@@ -130,18 +119,29 @@ pub fn write_files(root: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Press
         .try_for_each(|(rel, bytes)| write_file(root, rel, bytes))
 }
 
-/// Writes one file into `root` (at `rel`, creating its folder), by writing a temporary file
-/// and renaming it, so a reader never sees half a file.
+/// Writes one file into `root` (at `rel`, creating its folder) with [`replace_file`].
 pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError> {
     let path = root.join(rel);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io(parent))?;
     }
-    let mut tmp = path.clone().into_os_string();
-    tmp.push(format!(".tmp-{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
+    replace_file(&path, bytes)
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over it: a reader never sees
+/// half a file, and a file `path` was a hard link of (a published release's) is left as it
+/// was.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), PressError> {
+    let tmp = tmp_beside(path);
     fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    fs::rename(&tmp, &path).map_err(io(&path))
+    fs::rename(&tmp, path).map_err(io(path))
+}
+
+/// The temporary name a file is written under before it is renamed to `path`.
+fn tmp_beside(path: &Path) -> PathBuf {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    PathBuf::from(tmp)
 }
 
 /// Puts `existing` into `root` at `rel` as a hard link (the same file: same bytes, same
@@ -155,9 +155,7 @@ pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressErr
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io(parent))?;
     }
-    let mut tmp = path.clone().into_os_string();
-    tmp.push(format!(".tmp-{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
+    let tmp = tmp_beside(&path);
     let _ = fs::remove_file(&tmp);
     fs::hard_link(existing, &tmp).map_err(io(existing))?;
     fs::rename(&tmp, &path).map_err(io(&path))

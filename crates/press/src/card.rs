@@ -266,19 +266,19 @@ fn encode_rgb(
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Default);
-    encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
     encoder.add_text_chunk(SOURCE_KEYWORD.into(), source.into())?;
-    let data = match Palette::of(&rgb) {
-        Some(palette) => {
+    let data = match Indexed::of(&rgb) {
+        Some(indexed) => {
             encoder.set_color(png::ColorType::Indexed);
-            encoder.set_palette(palette.colours.concat());
+            encoder.set_palette(indexed.colours.concat());
             // indexed pixels are not filtered (the PNG specification's advice)
             encoder.set_filter(png::FilterType::NoFilter);
             encoder.set_adaptive_filter(png::AdaptiveFilterType::NonAdaptive);
-            palette.indices(&rgb)
+            indexed.pixels
         }
         None => {
             encoder.set_color(png::ColorType::Rgb);
+            encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
             rgb.concat()
         }
     };
@@ -288,48 +288,41 @@ fn encode_rgb(
     Ok(out)
 }
 
-/// The colours of an image with at most 256 of them, and each one's index.
-struct Palette {
+/// An image of at most 256 colours: its palette, in order of first appearance, and each
+/// pixel's index in it.
+struct Indexed {
     colours: Vec<[u8; 3]>,
-    index: std::collections::HashMap<[u8; 3], u8>,
+    pixels: Vec<u8>,
 }
 
-impl Palette {
-    /// Each pixel's index in the palette.
-    fn indices(&self, pixels: &[[u8; 3]]) -> Vec<u8> {
-        let mut last = ([0u8; 3], 0u8);
-        let mut first = true;
-        pixels
-            .iter()
-            .map(|c| {
-                if first || last.0 != *c {
-                    first = false;
-                    last = (*c, self.index[c]);
+impl Indexed {
+    /// None when the image has more than 256 colours.
+    fn of(rgb: &[[u8; 3]]) -> Option<Indexed> {
+        let mut index: std::collections::HashMap<[u8; 3], u8> = std::collections::HashMap::new();
+        let mut colours = Vec::new();
+        let mut pixels = Vec::with_capacity(rgb.len());
+        // runs of one colour are the rule: look each run up once
+        let mut run: Option<([u8; 3], u8)> = None;
+        for &c in rgb {
+            let i = match run {
+                Some((colour, i)) if colour == c => i,
+                _ => {
+                    let i = match index.get(&c) {
+                        Some(&i) => i,
+                        None => {
+                            let i = u8::try_from(colours.len()).ok()?;
+                            index.insert(c, i);
+                            colours.push(c);
+                            i
+                        }
+                    };
+                    run = Some((c, i));
+                    i
                 }
-                last.1
-            })
-            .collect()
-    }
-
-    fn of(pixels: &[[u8; 3]]) -> Option<Palette> {
-        let mut palette = Palette {
-            colours: Vec::new(),
-            index: std::collections::HashMap::new(),
-        };
-        let mut last = None;
-        for &c in pixels {
-            // runs of one colour are the rule: look each run up once
-            if last == Some(c) {
-                continue;
-            }
-            last = Some(c);
-            if !palette.index.contains_key(&c) {
-                let next = u8::try_from(palette.colours.len()).ok()?;
-                palette.index.insert(c, next);
-                palette.colours.push(c);
-            }
+            };
+            pixels.push(i);
         }
-        Some(palette)
+        Some(Indexed { colours, pixels })
     }
 }
 

@@ -157,7 +157,7 @@ async fn pager_marks_current_page_and_links_neighbours() {
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
         let list = list_page(Page::Archive(6));
-        view! { <Pager target=PagerTarget::Tag("ai".into()) list=list/> }
+        view! { <Pager target=PagerTarget::Tag("ai".into()) page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     // newest first: the latest page, then archive pages down to the oldest (1)
@@ -185,7 +185,7 @@ async fn the_latest_page_leads_to_older_stories_and_the_newest_archive_page_back
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
         let list = list_page(Page::Latest);
-        view! { <Pager target=PagerTarget::Feed list=list/> }
+        view! { <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     assert_eq!(
@@ -204,7 +204,7 @@ async fn the_latest_page_leads_to_older_stories_and_the_newest_archive_page_back
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
         let list = list_page(Page::Archive(12));
-        view! { <Pager target=PagerTarget::Feed list=list/> }
+        view! { <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     assert_eq!(attr(&el, ".pager-prev", "href").as_deref(), Some("/"));
@@ -218,7 +218,7 @@ async fn single_page_has_no_pager() {
             older: None,
             ..list_page(Page::Latest)
         };
-        view! { <Pager target=PagerTarget::Feed list=list/> }
+        view! { <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     assert!(el.query_selector("nav").unwrap().is_none());

@@ -1,7 +1,7 @@
 //! Newer / numbered / older links for a paged list: the latest page first, then archive pages
 //! from the newest to the oldest (page 1), as [`krasa_model::pager_links`] chooses them.
 
-use krasa_model::{pager_links, ListPage, Page, PageLink, Route};
+use krasa_model::{pager_links, Page, PageLink, Route};
 use leptos::prelude::*;
 
 use crate::links;
@@ -25,12 +25,13 @@ impl PagerTarget {
     }
 }
 
-/// The page a "Newer" link leads to from `list`: the next archive page, or the latest page
-/// from the newest archive page; none on the latest page.
-fn newer_page(list: &ListPage) -> Option<Page> {
-    match list.page {
+/// The page a "Newer" link leads to from `page`, with `newer` archive pages newer than it:
+/// the next archive page, or the latest page from the newest archive page; none on the
+/// latest page.
+fn newer_page(page: Page, newer: u32) -> Option<Page> {
+    match page {
         Page::Latest => None,
-        Page::Archive(n) if list.newer > 0 => Some(Page::Archive(n + 1)),
+        Page::Archive(n) if newer > 0 => Some(Page::Archive(n + 1)),
         Page::Archive(_) => Some(Page::Latest),
     }
 }
@@ -43,27 +44,28 @@ fn label(page: Page) -> String {
 }
 
 /// Plain links (the router handles their clicks); the current page carries
-/// `aria-current="page"`.
+/// `aria-current="page"`. `page`, `older` and `newer` are the list page's own fields
+/// ([`krasa_model::ListPage`]).
 #[component]
-pub fn Pager(target: PagerTarget, list: ListPage) -> impl IntoView {
-    if list.page == Page::Latest && list.older.is_none() {
+pub fn Pager(target: PagerTarget, page: Page, older: Option<u32>, newer: u32) -> impl IntoView {
+    if page == Page::Latest && older.is_none() {
         return ().into_any();
     }
-    let newer = newer_page(&list).map(|page| {
+    let newer_link = newer_page(page, newer).map(|page| {
         view! {
             <a href=target.href(page) class="pager-prev" rel="prev">
                 "← Newer"
             </a>
         }
     });
-    let older = list.older.map(|n| {
+    let older_link = older.map(|n| {
         view! {
             <a href=target.href(Page::Archive(n)) class="pager-next" rel="next">
                 "Older →"
             </a>
         }
     });
-    let items = pager_links(list.page, list.older, list.newer)
+    let items = pager_links(page, older, newer)
         .into_iter()
         .map(|item| match item {
             PageLink::Page { page, current: true } => view! {
@@ -87,9 +89,9 @@ pub fn Pager(target: PagerTarget, list: ListPage) -> impl IntoView {
         .collect_view();
     view! {
         <nav class="pager" aria-label="Pagination">
-            {newer}
+            {newer_link}
             <ul>{items}</ul>
-            {older}
+            {older_link}
         </nav>
     }
     .into_any()

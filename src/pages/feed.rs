@@ -49,8 +49,8 @@ fn FeedContent(list: ListPage) -> impl IntoView {
         <section class="feed" aria-labelledby="page-heading">
             <h1 id="page-heading" class="page-heading" tabindex="-1">{heading}</h1>
             {span}
-            <CardList items=list.items.clone()/>
-            <Pager target=PagerTarget::Feed list=list/>
+            <CardList items=list.items/>
+            <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/>
         </section>
     }
 }

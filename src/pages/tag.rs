@@ -61,8 +61,13 @@ fn TagContent(list: ListPage) -> impl IntoView {
                 "#" {tag.slug.clone()}
             </h1>
             <p class="page-sub">{tag.name.clone()} " · " {note}</p>
-            <CardList items=list.items.clone()/>
-            <Pager target=PagerTarget::Tag(tag.slug.clone()) list=list/>
+            <CardList items=list.items/>
+            <Pager
+                target=PagerTarget::Tag(tag.slug.clone())
+                page=list.page
+                older=list.older
+                newer=list.newer
+            />
         </section>
     }
     .into_any()

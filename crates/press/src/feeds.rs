@@ -373,10 +373,10 @@ pub fn site_files(
     let list = |urls: &mut Vec<(String, Date)>, items: &[&Ready], route: &dyn Fn(Page) -> Route| {
         let pagination = Pagination::new(items.len(), page_size);
         for page in pagination.all() {
+            let route = route(page);
             let date = newest_date(&items[pagination.range(page)]);
-            if let Some(d) = date.or_else(|| (route(page) == Route::HOME).then(crate::today::today))
-            {
-                urls.push((route(page).relative(), d));
+            if let Some(d) = date.or_else(|| (route == Route::HOME).then(crate::today::today)) {
+                urls.push((route.relative(), d));
             }
         }
     };

@@ -464,6 +464,16 @@ fn press_never_panics_on_mangled_input() {
     }
 }
 
+/// The `<loc>`s of a sitemap or sitemap index, whose root element must be `root`.
+fn sitemap_locs(xml: &str, root: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).expect("a sitemap is well-formed XML");
+    assert_eq!(doc.root_element().tag_name().name(), root);
+    doc.descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn feeds_and_sitemap_are_valid_and_complete() {
     let dir = content(&[
@@ -599,23 +609,10 @@ fn feeds_and_sitemap_are_valid_and_complete() {
     );
     assert!(root.join("tags/ai/atom.xml").exists() && root.join("tags/ai/feed.json").exists());
 
-    let index = read("sitemap.xml");
-    let doc = roxmltree::Document::parse(&index).unwrap();
-    assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");
-    let parts: Vec<_> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .map(|n| n.text().unwrap().to_string())
-        .collect();
+    let parts = sitemap_locs(&read("sitemap.xml"), "sitemapindex");
     assert_eq!(parts, ["https://example.com/news/sitemap-1.xml"]);
     let sitemap = read("sitemap-1.xml");
-    let doc = roxmltree::Document::parse(&sitemap).unwrap();
-    assert_eq!(doc.root_element().tag_name().name(), "urlset");
-    let locs: Vec<_> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .map(|n| n.text().unwrap().to_string())
-        .collect();
+    let locs = sitemap_locs(&sitemap, "urlset");
     for l in [
         "https://example.com/news/",
         "https://example.com/news/page/2/",

@@ -17,11 +17,9 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 COUNTS=("$@")
 [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(10000 100000)
-command -v hugo >/dev/null || { echo "installing hugo (apt) for the reference"; apt-get install -y -q hugo >/dev/null; }
 [ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
 
 cargo build -q --profile press -p krasa-press -p krasa --features krasa/ssr --bin press --bin prerender
-PRESS="$ROOT/target/press/press"
 
 # release <label> <corpus> <site> -> "seconds peak_kb written unchanged removed"
 release() {
@@ -42,12 +40,7 @@ row() { # label articles "seconds peak_kb written unchanged removed"
 json="{"
 printf '%-34s %8s %9s %9s %8s %10s %8s\n' "build" "articles" "seconds" "peak MiB" "written" "unchanged" "removed"
 for n in "${COUNTS[@]}"; do
-  corpus="$OUT/corpus-$n"
-  [ -f "$corpus/.count-$n" ] || {
-    rm -rf "$corpus"
-    "$PRESS" generate --count "$n" --out "$corpus" 2>/dev/null
-    touch "$corpus/.count-$n"
-  }
+  corpus="$(bench/corpus.sh "$n")"
   site="$OUT/archive-site-$n"
   rm -rf "$site"
   row "full release" "$n" "$(release "full-$n" "$corpus" "$site")" "full_$n"
@@ -72,10 +65,7 @@ done
 
 n="${COUNTS[0]}"
 hugo_site="$OUT/hugo-$n"
-rm -rf "$hugo_site"
-cp -r "$ROOT/bench/hugo-site" "$hugo_site"
-mkdir -p "$hugo_site/content/articles"
-cp "$OUT/corpus-$n/articles/"*.md "$hugo_site/content/articles/"
+bench/hugo-site.sh "$(bench/corpus.sh "$n")" "$hugo_site"
 /usr/bin/time -f "%e %M" -o "$OUT/time.log" \
   hugo --quiet --source "$hugo_site" --destination "$hugo_site/public" --cleanDestinationDir >/dev/null
 read -r s m <"$OUT/time.log"

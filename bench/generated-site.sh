@@ -8,9 +8,6 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 n="${1:?usage: bench/generated-site.sh <N> <site folder>}"
 site="${2:?usage: bench/generated-site.sh <N> <site folder>}"
-corpus="$ROOT/bench/out/corpus-$n"
-mkdir -p "$ROOT/bench/out"
-cargo build -q --profile press -p krasa-press --bin press
-target/press/press generate --count "$n" --out "$corpus" 2>/dev/null
+corpus="$(bench/corpus.sh "$n")"
 rm -rf "$site"
 scripts/release --content "$corpus" --out "$site" 2>&1 | sed 's/^/    /'

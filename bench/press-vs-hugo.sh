@@ -11,7 +11,6 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 COUNTS=("$@")
 [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(1000 10000)
-command -v hugo >/dev/null || { echo "installing hugo (apt) for the reference"; apt-get install -y -q hugo >/dev/null; }
 [ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
 
 cargo build -q --profile press -p krasa-press
@@ -36,8 +35,7 @@ best_of() { # runs, label, command... -> best "seconds peak_kb"
 json="{"
 printf '%-28s %10s %12s %12s\n' "build" "articles" "seconds" "peak MiB"
 for n in "${COUNTS[@]}"; do
-  src="$OUT/content-$n"
-  [ -f "$src/.count-$n" ] || { "$PRESS" generate --count "$n" --out "$src" 2>/dev/null; touch "$src/.count-$n"; }
+  src="$(bench/corpus.sh "$n")"
   r=$(best_of 3 "press-$n" "$PRESS" build --content "$src" --out "$OUT/data-$n" --today 2026-11-27 --quiet)
   s=${r%% *}; m=${r##* }
   printf '%-28s %10s %12s %12.1f\n' "press build" "$n" "$s" "$(echo "$m/1024" | bc -l)"
@@ -48,10 +46,7 @@ done
 
 n="${COUNTS[-1]}"
 site="$OUT/hugo-$n"
-rm -rf "$site"
-cp -r "$ROOT/bench/hugo-site" "$site"
-mkdir -p "$site/content/articles"
-cp "$OUT/content-$n/articles/"*.md "$site/content/articles/"
+bench/hugo-site.sh "$(bench/corpus.sh "$n")" "$site"
 r=$(best_of 3 "hugo-$n" hugo --quiet --source "$site" --destination "$site/public" --cleanDestinationDir)
 s=${r%% *}; m=${r##* }
 printf '%-28s %10s %12s %12.1f\n' "hugo $(hugo version | awk '{print $2}')" "$n" "$s" "$(echo "$m/1024" | bc -l)"

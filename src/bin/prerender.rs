@@ -122,13 +122,7 @@ fn list_pages(folder: &Path) -> Result<Vec<Page>> {
     let mut pages: Vec<Page> = fs::read_dir(folder)
         .with_context(|| format!("listing {}", folder.display()))?
         .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_str()?.strip_suffix(".json")?.to_string();
-            match name.as_str() {
-                "latest" => Some(Page::Latest),
-                n => krasa_model::page_number(n).map(Page::Archive),
-            }
-        })
+        .filter_map(|e| paths::list_page_of_file(e.file_name().to_str()?))
         .collect();
     pages.sort_by_key(|p| match p {
         Page::Latest => 0,

@@ -15,10 +15,22 @@ pub fn feed_page_json(page: Page) -> String {
     format!("feed/{}.json", page_stem(page))
 }
 
+/// The name of a list page's data file without `.json`: `latest`, `<n>`.
+const LATEST: &str = "latest";
+
 fn page_stem(page: Page) -> String {
     match page {
-        Page::Latest => "latest".into(),
+        Page::Latest => LATEST.into(),
         Page::Archive(n) => n.to_string(),
+    }
+}
+
+/// The list page a data file's name stands for (`latest.json`, `<n>.json`): the inverse of
+/// [`feed_page_json`] and [`tag_page_json`] within a list's folder.
+pub fn list_page_of_file(name: &str) -> Option<Page> {
+    match name.strip_suffix(".json")? {
+        LATEST => Some(Page::Latest),
+        n => crate::page_number(n).map(Page::Archive),
     }
 }
 
@@ -148,5 +160,14 @@ mod tests {
         }
         assert_eq!(tag_page_json("ai", Page::Archive(1)), "tags/ai/1.json");
         assert_eq!(feed_page_json(Page::Latest), "feed/latest.json");
+        for page in [Page::Latest, Page::Archive(1), Page::Archive(12)] {
+            let file = feed_page_json(page);
+            assert_eq!(
+                list_page_of_file(file.trim_start_matches("feed/")),
+                Some(page)
+            );
+        }
+        assert_eq!(list_page_of_file("0.json"), None);
+        assert_eq!(list_page_of_file("latest.xml"), None);
     }
 }

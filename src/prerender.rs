@@ -206,7 +206,12 @@ impl PageSpec {
     /// `tags/<tag>/index.html`, `tags/<tag>/page/<n>/index.html`, `search/index.html`), and
     /// `404.html`.
     pub fn file(&self) -> String {
-        match &self.route {
+        Self::file_of(&self.route)
+    }
+
+    /// The output file of the page of `route` ([`PageSpec::file`]).
+    pub fn file_of(route: &Option<Route>) -> String {
+        match route {
             None => "404.html".into(),
             Some(r) => format!("{}index.html", r.relative()),
         }

@@ -20,6 +20,8 @@ ok() { echo "release test: ok: $*"; }
 release() { "$ROOT/scripts/release" --content "$content" --out "$1" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }; }
 # "written unchanged removed" from the build's own summary line
 counts() { sed -n 's/.*: \([0-9]*\) files written, \([0-9]*\) unchanged, \([0-9]*\) removed.*/\1 \2 \3/p' "$log"; }
+# "rendered unchanged": the pages the prerenderer rendered and the ones it took from the release
+pages() { sed -n 's/^prerender: .*: \([0-9]*\) rendered, \([0-9]*\) unchanged$/\1 \2/p' "$log"; }
 # the incremental release equals a full build of the same content
 same_as_full() {
   rm -rf "$work/full"
@@ -38,7 +40,10 @@ read -r written unchanged removed <<<"$(counts)"
 release "$site"
 read -r written unchanged removed <<<"$(counts)"
 [ "$written" = 0 ] && [ "$removed" = 0 ] || fail "rebuild without changes wrote $written, removed $removed"
-ok "rebuild without changes: 0 written, $unchanged unchanged"
+read -r rendered kept <<<"$(pages)"
+[ "$rendered" = 0 ] || fail "rebuild without changes rendered $rendered pages again"
+grep -q '^search-index: no article page changed' "$log" || fail "rebuild without changes indexed the articles again"
+ok "rebuild without changes: 0 written, $unchanged unchanged; 0 pages rendered, $kept kept; search index kept"
 
 # 1. edit the body of the oldest story
 oldest="$(grep -l '^date = ' "$content"/articles/*.md | xargs grep -H '^date = ' | sort -t= -k2 | head -1 | cut -d: -f1)"
@@ -52,7 +57,10 @@ grep -q 'correction was added' "$site/articles/$slug/index.html" || fail "edit: 
 [ "$(inode "$keep")" = "$before" ] || fail "edit: an unchanged page was rewritten ($keep)"
 # (its page and data, the lists and related stories showing its new length, the search index)
 [ "$written" -le $((unchanged / 4)) ] || fail "edit: $written files written for one edited story"
-ok "edit of $slug: $written written, $unchanged unchanged, $removed removed"
+read -r rendered kept <<<"$(pages)"
+# (the story's page, the list pages it is on, the pages that show it as related)
+[ "$rendered" -ge 1 ] && [ "$rendered" -le $((kept / 2)) ] || fail "edit: $rendered pages rendered, $kept kept"
+ok "edit of $slug: $written written, $unchanged unchanged, $removed removed; $rendered pages rendered, $kept kept"
 same_as_full "edit"
 
 # 2. add a story dated today: the latest page and the newest archive page change, older

@@ -1,7 +1,14 @@
-//! `prerender --dist <dir> [--public-url /news/] [--shell index.html]`: writes an HTML page
-//! for every route of the site into a built folder (Trunk's staging folder, from the
-//! post_build hook), using the data press published in `<dir>/data`. Trunk's `index.html` is
-//! the shell; it becomes the prerendered front page.
+//! `prerender --dist <dir> [--public-url /news/] [--shell index.html] [--previous <release>]`:
+//! writes an HTML page for every route of the site into a built folder (Trunk's staging
+//! folder, from the post_build hook), using the data press published in `<dir>/data`. Trunk's
+//! `index.html` is the shell; it becomes the prerendered front page.
+//!
+//! A page is made from the shell, `site.json`, the public URL, this program and the route's
+//! data file, nothing else. The digest of the first four is recorded in [`RECORD`]. With
+//! `--previous`, when the release's record matches, a page whose data file press kept (the
+//! release's own file, hard-linked because its bytes had not changed) is taken from the
+//! release as a hard link instead of rendered again; so a rebuild after one story changed
+//! renders the few pages that story is on.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,6 +20,7 @@ use krasa::prerender::{render, PageSpec, Shell, SiteContext};
 use krasa_model::paths::{self, DATA_DIR};
 use krasa_model::{Page, Route, TagIndex};
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
 struct Args {
     dist: PathBuf,
@@ -21,16 +29,24 @@ struct Args {
     shell: Option<PathBuf>,
     /// Write only the article pages, for the search index, into this folder.
     index_pages_only: Option<PathBuf>,
+    /// The release this build replaces: its pages are reused where nothing they are made
+    /// from changed.
+    previous: Option<PathBuf>,
 }
 
+/// The file (at the site root) recording what every page was rendered from, besides its
+/// data file.
+const RECORD: &str = ".krasa-pages";
+
 const USAGE: &str = "usage: prerender --dist <built site folder> [--public-url /sub/path/] \
-     [--shell index.html | --index-pages-only <folder>]";
+     [--shell index.html | --index-pages-only <folder>] [--previous <release>]";
 
 fn args() -> Result<Args> {
     let mut dist = None;
     let mut public_url = "/".to_string();
     let mut shell = None;
     let mut index_pages_only = None;
+    let mut previous = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -38,6 +54,7 @@ fn args() -> Result<Args> {
             "--public-url" => public_url = it.next().context("--public-url needs a value")?,
             "--shell" => shell = it.next().map(PathBuf::from),
             "--index-pages-only" => index_pages_only = it.next().map(PathBuf::from),
+            "--previous" => previous = it.next().map(PathBuf::from),
             "-h" | "--help" => bail!(USAGE),
             other => bail!("unknown argument `{other}`\n{USAGE}"),
         }
@@ -47,6 +64,7 @@ fn args() -> Result<Args> {
         public_url,
         shell,
         index_pages_only,
+        previous,
     })
 }
 
@@ -131,21 +149,77 @@ fn list_pages(folder: &Path) -> Result<Vec<Page>> {
     Ok(pages)
 }
 
-/// Trunk's index.html (`--shell`, else the one in `--dist`) as the shell of every page.
-fn trunk_shell(a: &Args) -> Result<Shell> {
+/// Trunk's index.html (`--shell`, else the one in `--dist`): its text.
+fn trunk_index(a: &Args) -> Result<String> {
     let path = a.shell.clone().unwrap_or_else(|| a.dist.join("index.html"));
-    let index = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    Shell::from_trunk(&index).with_context(|| path.display().to_string())
+    fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// The digest of what every page is made from besides its data file: the shell, the site's
+/// settings, the public URL and this program.
+fn inputs_digest(shell: &str, site_json: &[u8], public_url: &str) -> Result<String> {
+    let exe = std::env::current_exe().context("finding the prerenderer's own file")?;
+    let program = fs::read(&exe).with_context(|| format!("reading {}", exe.display()))?;
+    let mut h = Sha256::new();
+    for part in [shell.as_bytes(), site_json, public_url.as_bytes(), &program] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The previous release whose pages can be reused: the one given, when its pages were
+/// rendered from the same `digest`.
+fn reusable_release(previous: Option<&Path>, digest: &str) -> Option<PathBuf> {
+    let previous = previous?;
+    let recorded = fs::read_to_string(previous.join(RECORD)).ok()?;
+    (recorded.trim() == digest).then(|| previous.to_path_buf())
+}
+
+/// Whether the page of `route` in `previous` was rendered from the data file the stage has:
+/// press kept the release's own file (a hard link) because its bytes had not changed.
+fn data_unchanged(dist: &Path, previous: &Path, route: &Option<Route>) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let Some(rel) = route.as_ref().and_then(Route::data_file) else {
+        return true;
+    };
+    let file = |root: &Path| fs::metadata(root.join(DATA_DIR).join(&rel));
+    match (file(dist), file(previous)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Puts `existing` at `path` as a hard link, replacing what is there.
+fn link_over(existing: &Path, path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("replacing {}", path.display()))
+        }
+        _ => {}
+    }
+    fs::hard_link(existing, path).with_context(|| format!("linking {}", path.display()))
+}
+
+/// What happened to a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Made {
+    Rendered,
+    /// Taken from the previous release.
+    Reused,
 }
 
 fn run() -> Result<()> {
     let started = Instant::now();
     let a = args()?;
+    let site_json =
+        fs::read(a.dist.join(DATA_DIR).join(paths::site_json())).context("reading site.json")?;
     let ctx = SiteContext::new(
-        read_json(&a.dist, &paths::site_json())?,
+        serde_json::from_slice(&site_json).context("parsing site.json")?,
         Base::new(&a.public_url),
     )?;
     let mut pages = pages(&a.dist)?;
+    let mut previous = None;
     let (shell, out_dir) = match &a.index_pages_only {
         Some(dir) => {
             pages.retain(|p| matches!(p, Some(Route::Article { .. })));
@@ -154,43 +228,63 @@ fn run() -> Result<()> {
             }
             (Shell::for_search_index(), dir.clone())
         }
-        None => (trunk_shell(&a)?, a.dist.clone()),
+        None => {
+            let index = trunk_index(&a)?;
+            let shell = Shell::from_trunk(&index).context("reading the shell (index.html)")?;
+            let digest = inputs_digest(&index, &site_json, &a.public_url)?;
+            previous = reusable_release(a.previous.as_deref(), &digest);
+            fs::write(a.dist.join(RECORD), format!("{digest}\n")).context("writing the record")?;
+            (shell, a.dist.clone())
+        }
     };
-    let page = |route: &Option<Route>| -> Result<()> {
-        let spec = spec(&a.dist, route)?;
-        let file = spec.file();
-        let rendered = render(&ctx, &spec).with_context(|| format!("rendering {file}"))?;
-        let html = shell
-            .page(&rendered)
-            .with_context(|| format!("writing {file}"))?;
+    let page = |route: &Option<Route>| -> Result<Made> {
+        let file = PageSpec::file_of(route);
         let out = out_dir.join(&file);
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
-        fs::write(&out, html).with_context(|| format!("writing {}", out.display()))
+        if let Some(old) = previous.as_deref() {
+            let old_page = old.join(&file);
+            if old_page.is_file() && data_unchanged(&a.dist, old, route) {
+                link_over(&old_page, &out)?;
+                return Ok(Made::Reused);
+            }
+        }
+        let spec = spec(&a.dist, route)?;
+        let rendered = render(&ctx, &spec).with_context(|| format!("rendering {file}"))?;
+        let html = shell
+            .page(&rendered)
+            .with_context(|| format!("writing {file}"))?;
+        fs::write(&out, html).with_context(|| format!("writing {}", out.display()))?;
+        Ok(Made::Rendered)
     };
     // one worker per core, each with its own reactive owner per page (`render`)
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = pages.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
+    let made: Vec<Made> = std::thread::scope(|scope| {
         let handles: Vec<_> = pages
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().try_for_each(page)))
+            .map(|part| scope.spawn(move || part.iter().map(page).collect::<Result<Vec<_>>>()))
             .collect();
-        handles.into_iter().try_for_each(|h| {
-            h.join()
-                .map_err(|_| anyhow::anyhow!("a render worker panicked"))?
+        handles.into_iter().try_fold(Vec::new(), |mut all, h| {
+            all.extend(
+                h.join()
+                    .map_err(|_| anyhow::anyhow!("a render worker panicked"))??,
+            );
+            Ok::<_, anyhow::Error>(all)
         })
     })?;
     let articles = pages
         .iter()
         .filter(|p| matches!(p, Some(Route::Article { .. })))
         .count();
+    let reused = made.iter().filter(|m| **m == Made::Reused).count();
     eprintln!(
-        "prerender: wrote {} pages ({articles} articles) into {} in {:.2?}",
+        "prerender: wrote {} pages ({articles} articles) into {} in {:.2?}: {} rendered, {reused} unchanged",
         pages.len(),
         out_dir.display(),
-        started.elapsed()
+        started.elapsed(),
+        pages.len() - reused,
     );
     Ok(())
 }

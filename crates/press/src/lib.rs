@@ -155,7 +155,9 @@ pub fn check(
 /// Checks, then writes the data folder atomically. On any content error nothing is written
 /// and the previous `out` is left exactly as it was. With `root` (and `sel.public_url`), the
 /// feeds, sitemap, robots.txt and social cards (`cards/`) are written into that site root
-/// folder too.
+/// folder too. With a previous release (`root.previous`), every file it already holds byte
+/// for byte is a hard link to its file instead of a new one, which tells the prerenderer and
+/// `publish` that it did not change.
 pub fn build(
     content: &Path,
     out: &Path,
@@ -164,12 +166,28 @@ pub fn build(
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
     let mut checked = check(content, sel, progress)?;
-    if let Some(output) = &checked.output {
-        write::write_all(out, &output.files)?;
-        if let Some(root) = root {
-            write::write_files(root.dir, &output.root_files)?;
-            checked.cards = Some(card::draw_into(root.dir, &output.cards, root.previous)?);
-        }
+    let Some(output) = &checked.output else {
+        return Ok(checked);
+    };
+    let previous = root.and_then(|r| r.previous).map(publish::Previous::open);
+    // where the data folder is in the release (`data/`), when it is inside the site root
+    let data_prefix = root
+        .and_then(|r| out.strip_prefix(r.dir).ok())
+        .and_then(Path::to_str)
+        .map(|p| format!("{p}/"));
+    let data_reuse = previous.as_ref().zip(data_prefix.as_deref());
+    write::write_all(
+        out,
+        &output.files,
+        data_reuse.map(|(previous, prefix)| write::Reuse { previous, prefix }),
+    )?;
+    if let Some(root) = root {
+        let root_reuse = previous.as_ref().map(|previous| write::Reuse {
+            previous,
+            prefix: "",
+        });
+        write::write_files(root.dir, &output.root_files, root_reuse)?;
+        checked.cards = Some(card::draw_into(root.dir, &output.cards, root.previous)?);
     }
     Ok(checked)
 }

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -88,6 +88,42 @@ impl Manifest {
     }
 }
 
+/// A published release, for a build that replaces it: a file the build would write again
+/// byte for byte is taken from it (a hard link) instead, so it keeps its inode and time, and
+/// the steps after it can tell it did not change ([`Previous::has_same_file`]).
+#[derive(Debug, Default)]
+pub struct Previous {
+    dir: PathBuf,
+    manifest: Manifest,
+}
+
+impl Previous {
+    /// The release in `dir` (none yet is an empty release: nothing is reused).
+    pub fn open(dir: &Path) -> Previous {
+        Previous {
+            dir: dir.to_path_buf(),
+            manifest: Manifest::read(dir),
+        }
+    }
+
+    /// The release's file at `rel` when it holds exactly `bytes`.
+    pub fn file_with(&self, rel: &str, bytes: &[u8]) -> Option<PathBuf> {
+        let recorded = self.manifest.files.get(rel)?;
+        let path = self.dir.join(rel);
+        (recorded.size == bytes.len() as u64
+            && *recorded == FileDigest::of(bytes)
+            && path.is_file())
+        .then_some(path)
+    }
+
+    /// The digest of `path` (the stage's `rel`) when it is the release's own file at `rel`, a
+    /// hard link an earlier step made because its bytes had not changed.
+    fn has_same_file(&self, rel: &str, path: &Path) -> Option<&FileDigest> {
+        let recorded = self.manifest.files.get(rel)?;
+        crate::write::same_file(&self.dir.join(rel), path).then_some(recorded)
+    }
+}
+
 /// What publishing changed, by file of the site (compressed copies follow their file).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
@@ -103,17 +139,25 @@ pub struct Published {
 /// `release` folder, keeps that release's unchanged files and replaces the release with the
 /// stage. Without one, the stage is finished in place (Trunk's staging folder).
 pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressError> {
-    let previous = release.map(Manifest::read).unwrap_or_default();
+    let previous = release.map(Previous::open).unwrap_or_default();
     let files = site_files(stage)?;
     // each file with its digest, and whether the release's file was kept
     let checked: Vec<(String, FileDigest, bool)> = files
         .par_iter()
         .map(|rel| {
             let path = stage.join(rel);
+            if let Some(digest) = previous.has_same_file(rel, &path) {
+                // already the release's file (press or the prerenderer kept it): no need to
+                // read it again
+                keep(&previous.dir, stage, rel)?;
+                return Ok((rel.clone(), digest.clone(), true));
+            }
             let bytes = fs::read(&path).map_err(io(&path))?;
             let digest = FileDigest::of(&bytes);
             let kept = match release {
-                Some(old) if previous.files.get(rel) == Some(&digest) => keep(old, stage, rel)?,
+                Some(old) if previous.manifest.files.get(rel) == Some(&digest) => {
+                    keep(old, stage, rel)?
+                }
                 _ => false,
             };
             if !kept && wanted(&path, digest.size) {
@@ -133,6 +177,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressE
         written: manifest.files.len() - unchanged,
         unchanged,
         removed: previous
+            .manifest
             .files
             .keys()
             .filter(|k| !manifest.files.contains_key(*k))

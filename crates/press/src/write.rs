@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::publish::Previous;
 use crate::PressError;
 
 /// The error for a failed read or write of `path`.
@@ -25,8 +26,30 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
-/// Replaces `out` with exactly `files` (paths relative to `out`).
-pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressError> {
+/// Where files being written are in a previous release, so that a file it already holds byte
+/// for byte is linked from it instead of written again (see [`Previous`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Reuse<'a> {
+    pub previous: &'a Previous,
+    /// The folder written, relative to the release (`data/`, or empty for the site root).
+    pub prefix: &'a str,
+}
+
+impl Reuse<'_> {
+    /// The previous release's file for `rel` (in the folder written) when it holds `bytes`.
+    fn file(&self, rel: &str, bytes: &[u8]) -> Option<PathBuf> {
+        self.previous
+            .file_with(&format!("{}{rel}", self.prefix), bytes)
+    }
+}
+
+/// Replaces `out` with exactly `files` (paths relative to `out`), each linked from `reuse`'s
+/// release when it has the same bytes.
+pub fn write_all(
+    out: &Path,
+    files: &[(String, Vec<u8>)],
+    reuse: Option<Reuse<'_>>,
+) -> Result<(), PressError> {
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(io(parent))?;
     }
@@ -47,7 +70,10 @@ pub fn write_all(out: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressErr
         }
         files.par_iter().try_for_each(|(rel, bytes)| {
             let path = tmp.join(rel);
-            fs::write(&path, bytes).map_err(io(&path))
+            match reuse.and_then(|r| r.file(rel, bytes)) {
+                Some(old) => fs::hard_link(&old, &path).map_err(io(&old)),
+                None => fs::write(&path, bytes).map_err(io(&path)),
+            }
         })?;
         replace_dir(&tmp, out)
     })();
@@ -112,11 +138,19 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
-/// Writes files into an existing folder (beside other files), creating subfolders.
-pub fn write_files(root: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PressError> {
-    files
-        .par_iter()
-        .try_for_each(|(rel, bytes)| write_file(root, rel, bytes))
+/// Writes files into an existing folder (beside other files), creating subfolders; each is
+/// linked from `reuse`'s release when it has the same bytes.
+pub fn write_files(
+    root: &Path,
+    files: &[(String, Vec<u8>)],
+    reuse: Option<Reuse<'_>>,
+) -> Result<(), PressError> {
+    files.par_iter().try_for_each(
+        |(rel, bytes)| match reuse.and_then(|r| r.file(rel, bytes)) {
+            Some(old) => link_file(&old, root, rel),
+            None => write_file(root, rel, bytes),
+        },
+    )
 }
 
 /// Writes one file into `root` (at `rel`, creating its folder) with [`replace_file`].
@@ -162,7 +196,7 @@ pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressErr
 }
 
 /// Whether both paths name the same file (one is a hard link of the other).
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt as _;
     match (fs::metadata(a), fs::metadata(b)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
@@ -186,7 +220,7 @@ mod tests {
         .iter()
         .map(|n| (n.to_string(), n.as_bytes().to_vec()))
         .collect();
-        write_files(dir.path(), &files).unwrap();
+        write_files(dir.path(), &files, None).unwrap();
         for (n, b) in &files {
             assert_eq!(&fs::read(dir.path().join(n)).unwrap(), b);
         }
@@ -218,13 +252,59 @@ mod tests {
                 ("a/b.json".into(), b"1".to_vec()),
                 ("c.json".into(), b"2".to_vec()),
             ],
+            None,
         )
         .unwrap();
         assert_eq!(fs::read(out.join("a/b.json")).unwrap(), b"1");
-        write_all(&out, &[("c.json".into(), b"3".to_vec())]).unwrap();
+        write_all(&out, &[("c.json".into(), b"3".to_vec())], None).unwrap();
         assert!(!out.join("a/b.json").exists(), "stale files are gone");
         assert_eq!(fs::read(out.join("c.json")).unwrap(), b"3");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary folders left behind");
+    }
+
+    #[test]
+    fn files_a_previous_release_holds_byte_for_byte_are_its_files() {
+        use std::os::unix::fs::MetadataExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let stage = dir.path().join("stage");
+        write_all(
+            &stage.join("data"),
+            &[
+                ("same.json".into(), b"kept".to_vec()),
+                ("edited.json".into(), b"before".to_vec()),
+            ],
+            None,
+        )
+        .unwrap();
+        let release = dir.path().join("release");
+        crate::publish::publish(&stage, Some(&release)).unwrap();
+
+        let previous = Previous::open(&release);
+        let out = dir.path().join("next/data");
+        let reuse = Reuse {
+            previous: &previous,
+            prefix: "data/",
+        };
+        let files = [
+            ("same.json".to_string(), b"kept".to_vec()),
+            ("edited.json".to_string(), b"after".to_vec()),
+        ];
+        write_all(&out, &files, Some(reuse)).unwrap();
+        let inode = |p: PathBuf| fs::metadata(p).unwrap().ino();
+        assert_eq!(
+            inode(out.join("same.json")),
+            inode(release.join("data/same.json")),
+            "an unchanged file is the release's file"
+        );
+        assert_ne!(
+            inode(out.join("edited.json")),
+            inode(release.join("data/edited.json"))
+        );
+        assert_eq!(fs::read(out.join("edited.json")).unwrap(), b"after");
+        assert_eq!(
+            fs::read(release.join("data/edited.json")).unwrap(),
+            b"before"
+        );
     }
 }

@@ -201,9 +201,15 @@ fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, PressError> {
     link_file(&old, stage, rel)?;
     for ext in COPIES {
         let copy = format!("{rel}.{ext}");
-        let old_copy = release.join(&copy);
-        if old_copy.is_file() {
-            link_file(&old_copy, stage, &copy)?;
+        let (old_copy, new_copy) = (release.join(&copy), stage.join(&copy));
+        // the stage has no copies of its own (they are made here): a plain link will do,
+        // unless an earlier step linked a whole folder with its copies
+        match fs::hard_link(&old_copy, &new_copy) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                link_file(&old_copy, stage, &copy)?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => other.map_err(io(&new_copy))?,
         }
     }
     Ok(true)

@@ -1,7 +1,9 @@
 //! Precompression: a `.br` (brotli) and a `.gz` (gzip) copy beside a text file or the wasm,
 //! for servers that send precompressed files (nginx `brotli_static` / `gzip_static`, most
 //! CDNs). In process, with the brotli and flate2 crates; [`crate::publish`] calls it for the
-//! new and changed files of a release, on all cores.
+//! new and changed files of a release, on all cores. flate2 runs on its zlib-rs backend:
+//! gzip 6 of an article page took 0.18 ms against miniz_oxide's 0.36 ms, for the same bytes
+//! (2,000 pages of the 10,000-story corpus, 2026-11-28).
 //!
 //! The quality follows what a file is: the app's own build assets (`name-<hash>.js|wasm|css`,
 //! a handful of files on every first view, compressed once per app build) get the best

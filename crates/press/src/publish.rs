@@ -5,7 +5,9 @@
 //! stage is published over a previous release, a file whose digest is unchanged is replaced
 //! in the stage by a hard link to the release's file, with its `.br` and `.gz` copies; so it
 //! keeps its modification time and inode, and `rsync`, `aws s3 sync` and CDN caches see no
-//! change. Only changed and new files are compressed ([`crate::precompress`]). The stage then
+//! change. Only changed and new files are compressed ([`crate::precompress`]). A stage file
+//! that is already the release's own (press and the prerenderer link what they would write
+//! again byte for byte, see [`Previous`]) is not even read. The stage then
 //! replaces the release in one exchange ([`crate::write::replace_dir`]): a build that fails or
 //! is interrupted before that leaves the previous release as it was, and a reader never sees
 //! a half-published site.
@@ -110,6 +112,7 @@ impl Previous {
     pub fn file_with(&self, rel: &str, bytes: &[u8]) -> Option<PathBuf> {
         let recorded = self.manifest.files.get(rel)?;
         let path = self.dir.join(rel);
+        // (the size first: most changed files are told apart without hashing)
         (recorded.size == bytes.len() as u64
             && *recorded == FileDigest::of(bytes)
             && path.is_file())
@@ -154,12 +157,8 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressE
             }
             let bytes = fs::read(&path).map_err(io(&path))?;
             let digest = FileDigest::of(&bytes);
-            let kept = match release {
-                Some(old) if previous.manifest.files.get(rel) == Some(&digest) => {
-                    keep(old, stage, rel)?
-                }
-                _ => false,
-            };
+            let kept = previous.manifest.files.get(rel) == Some(&digest)
+                && keep(&previous.dir, stage, rel)?;
             if !kept && wanted(&path, digest.size) {
                 compress_copies(&path, &bytes)?;
             }

@@ -273,7 +273,7 @@ fn encode(pixmap: &resvg::tiny_skia::Pixmap, source: &str) -> Result<Vec<u8>, pn
     encoder.set_compression(png::Compression::Fast);
     encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
     encoder.add_text_chunk(SOURCE_KEYWORD.into(), source.into())?;
-    let data = match Indexed::of(rgb(), pixmap.data().len() / 4) {
+    let data = match Indexed::of(pixmap.data()) {
         Some(indexed) => {
             encoder.set_color(png::ColorType::Indexed);
             encoder.set_palette(indexed.colours.concat());
@@ -298,27 +298,31 @@ struct Indexed {
 }
 
 impl Indexed {
-    /// The `count` pixels `rgb` with a palette; None when they have more than 256 colours.
-    fn of(rgb: impl Iterator<Item = [u8; 3]>, count: usize) -> Option<Indexed> {
-        let mut index: std::collections::HashMap<[u8; 3], u8> = std::collections::HashMap::new();
+    /// The opaque RGBA pixels `rgba` with a palette; None when they have more than 256
+    /// colours.
+    fn of(rgba: &[u8]) -> Option<Indexed> {
+        // each pixel as one integer (alpha is always opaque), colours hashed with FxHash:
+        // this loop runs once per pixel
+        let mut index: rustc_hash::FxHashMap<u32, u8> = rustc_hash::FxHashMap::default();
         let mut colours = Vec::new();
-        let mut pixels = Vec::with_capacity(count);
+        let mut pixels = Vec::with_capacity(rgba.len() / 4);
         // runs of one colour are the rule: look each run up once
-        let mut run: Option<([u8; 3], u8)> = None;
-        for c in rgb {
+        let mut run: Option<(u32, u8)> = None;
+        for p in rgba.chunks_exact(4) {
+            let key = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
             let i = match run {
-                Some((colour, i)) if colour == c => i,
+                Some((colour, i)) if colour == key => i,
                 _ => {
-                    let i = match index.get(&c) {
+                    let i = match index.get(&key) {
                         Some(&i) => i,
                         None => {
                             let i = u8::try_from(colours.len()).ok()?;
-                            index.insert(c, i);
-                            colours.push(c);
+                            index.insert(key, i);
+                            colours.push([p[0], p[1], p[2]]);
                             i
                         }
                     };
-                    run = Some((c, i));
+                    run = Some((key, i));
                     i
                 }
             };

@@ -1,9 +1,12 @@
 //! Compile stage: validated articles → the published files (site, feed pages, tags, tag pages,
-//! articles with related stories), all in memory. Cross-article checks live here too:
+//! articles with related stories), each handed to a [`Sink`] as soon as it is made, so a build
+//! writes them as it goes instead of holding them all. Cross-article checks live here too:
 //! duplicate slugs, tag spellings, links to articles that do not exist.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use krasa_model::{
     paths, related, Article, ArticleSummary, Date, Image, ListPage, NavLink, Page, Pagination,
@@ -16,6 +19,7 @@ use crate::load::RawArticle;
 use crate::meta::{Meta, SiteConfig};
 use crate::render::{render_markdown, InternalLink, Rendered};
 use crate::slug::slugify;
+use crate::PressError;
 
 /// What to publish.
 #[derive(Debug, Clone)]
@@ -52,16 +56,72 @@ pub struct Stats {
     pub future_skipped: usize,
 }
 
+/// What [`assemble`] made besides its files.
 pub struct Output {
     pub site: Site,
-    /// Relative path inside the data folder → file bytes.
-    pub files: Vec<(String, Vec<u8>)>,
-    /// Relative path inside the site root → file bytes (feeds, sitemap, robots.txt).
-    pub root_files: Vec<(String, Vec<u8>)>,
-    /// The social cards to draw into the site root (with `root_files`): the site's, and one
-    /// per published article without its own image.
+    /// The social cards to draw into the site root (with the root files): the site's, and
+    /// one per published article without its own image.
     pub cards: Vec<crate::card::CardSpec>,
     pub stats: Stats,
+}
+
+/// Receives the files [`assemble`] makes, as they are made, from several threads at once.
+pub trait Sink: Sync {
+    /// A file of the data folder, `rel` inside it.
+    fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError>;
+    /// A file of the site root (feeds, sitemaps, robots.txt), `rel` inside it.
+    fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError>;
+}
+
+/// The files of a site, in memory (what `press check` and the tests look at).
+#[derive(Debug, Default)]
+pub struct Files {
+    /// Relative path inside the data folder → file bytes, sorted by path.
+    pub data: Vec<(String, Vec<u8>)>,
+    /// Relative path inside the site root → file bytes, sorted by path.
+    pub root: Vec<(String, Vec<u8>)>,
+}
+
+/// A [`Sink`] that keeps every file in memory.
+#[derive(Default)]
+pub struct Collect(Mutex<Files>);
+
+impl Collect {
+    pub fn into_files(self) -> Files {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.data.sort_by(|a, b| a.0.cmp(&b.0));
+        files.root.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.data.push((rel, bytes));
+        Ok(())
+    }
+    fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.root.push((rel, bytes));
+        Ok(())
+    }
+}
+
+/// Counts the data files it passes on.
+struct Counting<'a> {
+    sink: &'a dyn Sink,
+    data_files: AtomicUsize,
+}
+
+impl Sink for Counting<'_> {
+    fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        self.data_files.fetch_add(1, Ordering::Relaxed);
+        self.sink.data(rel, bytes)
+    }
+    fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        self.sink.root(rel, bytes)
+    }
 }
 
 /// Renders one article and builds its summary. Body problems go into `rendered.problems`.
@@ -263,33 +323,37 @@ fn list_pages(
     tag: Option<TagRef>,
     summaries: &(dyn Fn(&[usize]) -> Vec<ArticleSummary> + Sync),
     file: &dyn Fn(Page) -> String,
-) -> Vec<(String, Vec<u8>)> {
+    sink: &dyn Sink,
+) -> Result<(), PressError> {
     let pagination = Pagination::new(ids.len(), size);
-    pagination
-        .all()
-        .map(|page| {
-            let list = ListPage {
-                version: DATA_VERSION,
-                tag: tag.clone(),
-                page,
-                total_items: (page == Page::Latest).then_some(ids.len() as u32),
-                older: pagination.older(page),
-                newer: pagination.newer(page),
-                items: summaries(&ids[pagination.range(page)]),
-            };
-            (file(page), json(&list))
-        })
-        .collect()
+    pagination.all().try_for_each(|page| {
+        let list = ListPage {
+            version: DATA_VERSION,
+            tag: tag.clone(),
+            page,
+            total_items: (page == Page::Latest).then_some(ids.len() as u32),
+            older: pagination.older(page),
+            newer: pagination.newer(page),
+            items: summaries(&ids[pagination.range(page)]),
+        };
+        sink.data(file(page), json(&list))
+    })
 }
 
-/// Builds every published file. `published` is newest first.
+/// Builds every published file into `sink`, in parallel where it can. `published` is newest
+/// first. With `public_url`, the site-root files (feeds, sitemaps, robots.txt) too.
 pub fn assemble(
     config: &SiteConfig,
     ready: &[Ready],
     published: &[usize],
     stats_in: Stats,
     public_url: Option<&str>,
-) -> Output {
+    sink: &dyn Sink,
+) -> Result<Output, PressError> {
+    let sink = &Counting {
+        sink,
+        data_files: AtomicUsize::new(0),
+    };
     let size = config.page_size as usize;
     let site = Site {
         version: DATA_VERSION,
@@ -309,16 +373,14 @@ pub fn assemble(
             },
         ],
     };
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    files.push((paths::site_json(), json(&site)));
+    sink.data(paths::site_json(), json(&site))?;
 
     // Feed pages.
     let summaries = |ids: &[usize]| -> Vec<ArticleSummary> {
         ids.iter().map(|&i| ready[i].summary.clone()).collect()
     };
-    files.extend(list_pages(published, size, None, &summaries, &|page| {
-        paths::feed_page_json(page)
-    }));
+    let feed_file = |page| paths::feed_page_json(page);
+    list_pages(published, size, None, &summaries, &feed_file, sink)?;
 
     // Tags: name and members (newest first, as `published` is).
     let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
@@ -343,76 +405,64 @@ pub fn assemble(
             .cmp(&a.count)
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
-    files.push((
+    sink.data(
         paths::tags_json(),
         json(&TagIndex {
             version: DATA_VERSION,
             tags: infos.clone(),
         }),
-    ));
-    let tag_files: Vec<(String, Vec<u8>)> = infos
-        .par_iter()
-        .flat_map_iter(|info| {
-            let tag = TagRef {
-                name: info.name.clone(),
-                slug: info.slug.clone(),
-            };
-            list_pages(&tags[&info.slug].1, size, Some(tag), &summaries, &|page| {
-                paths::tag_page_json(&info.slug, page)
-            })
-        })
-        .collect();
-    files.extend(tag_files);
+    )?;
+    infos.par_iter().try_for_each(|info| {
+        let tag = TagRef {
+            name: info.name.clone(),
+            slug: info.slug.clone(),
+        };
+        let file = |page| paths::tag_page_json(&info.slug, page);
+        list_pages(
+            &tags[&info.slug].1,
+            size,
+            Some(tag),
+            &summaries,
+            &file,
+            sink,
+        )
+    })?;
 
     // Articles with related stories, ranked among the published ones only.
     let pub_ready: Vec<&Ready> = published.iter().map(|&i| &ready[i]).collect();
     let view: Vec<RankView<'_>> = pub_ready.iter().map(|r| RankView(r)).collect();
     let by_tag = related::tag_index(&view);
-    let article_files: Vec<(String, Vec<u8>)> = (0..view.len())
-        .into_par_iter()
-        .map(|k| {
-            let r = pub_ready[k];
-            let rel = related::rank_related(&view, k, &by_tag, 3);
-            let article = Article {
-                version: DATA_VERSION,
-                summary: r.summary.clone(),
-                body_html: r.rendered.html.clone(),
-                headings: r.rendered.headings.clone(),
-                related: rel
-                    .into_iter()
-                    .map(|j| pub_ready[j].summary.clone())
-                    .collect(),
-            };
-            (paths::article_json(&r.raw.slug), json(&article))
-        })
-        .collect();
-    files.extend(article_files);
+    (0..view.len()).into_par_iter().try_for_each(|k| {
+        let r = pub_ready[k];
+        let rel = related::rank_related(&view, k, &by_tag, 3);
+        let article = Article {
+            version: DATA_VERSION,
+            summary: r.summary.clone(),
+            body_html: r.rendered.html.clone(),
+            headings: r.rendered.headings.clone(),
+            related: rel
+                .into_iter()
+                .map(|j| pub_ready[j].summary.clone())
+                .collect(),
+        };
+        sink.data(paths::article_json(&r.raw.slug), json(&article))
+    })?;
 
     let stats = Stats {
         articles: published.len(),
         tags: infos.len(),
-        files: files.len(),
+        files: sink.data_files.load(Ordering::Relaxed),
         ..stats_in
     };
-    let (root_files, cards) = match public_url {
-        Some(p) => (
-            crate::feeds::site_files(
-                config,
-                &crate::feeds::site_root(&config.base_url, p),
-                ready,
-                published,
-            ),
-            crate::card::specs(config, ready, published),
-        ),
-        None => (Vec::new(), Vec::new()),
+    let cards = match public_url {
+        Some(p) => {
+            let root = crate::feeds::site_root(&config.base_url, p);
+            crate::feeds::site_files(config, &root, ready, published, sink)?;
+            crate::card::specs(config, ready, published)
+        }
+        None => Vec::new(),
     };
-    Output {
-        site,
-        files,
-        root_files,
-        cards,
-        stats,
-    }
+    Ok(Output { site, cards, stats })
 }
 
 struct RankView<'a>(&'a Ready);

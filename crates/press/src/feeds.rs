@@ -7,8 +7,11 @@ use krasa_model::{ArticleSummary, Date, Page, Pagination, Route};
 use time::format_description::well_known::{Rfc2822, Rfc3339};
 use time::OffsetDateTime;
 
-use crate::compile::Ready;
+use rayon::prelude::*;
+
+use crate::compile::{Ready, Sink};
 use crate::meta::SiteConfig;
+use crate::PressError;
 
 /// Items per feed.
 pub const FEED_ITEMS: usize = 50;
@@ -317,14 +320,15 @@ struct SitemapPart {
     lastmod: Option<Date>,
 }
 
-/// Every discovery file, as (path relative to the site root, bytes).
+/// Every discovery file (path relative to the site root, bytes) into `sink`, the feeds on
+/// all cores.
 pub fn site_files(
     site: &SiteConfig,
     root: &str,
     ready: &[Ready],
     published: &[usize],
-) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    sink: &dyn Sink,
+) -> Result<(), PressError> {
     let newest: Vec<&Ready> = published.iter().map(|&i| &ready[i]).collect();
 
     let mut feeds = vec![Feed {
@@ -353,17 +357,17 @@ pub fn site_files(
             items: items.iter().take(FEED_ITEMS).copied().collect(),
         });
     }
-    for f in &feeds {
-        out.push((
+    feeds.par_iter().try_for_each(|f| {
+        sink.root(
             format!("{}feed.xml", f.dir),
             rss(site, root, f).into_bytes(),
-        ));
-        out.push((format!("{}atom.xml", f.dir), atom(root, f).into_bytes()));
-        out.push((
+        )?;
+        sink.root(format!("{}atom.xml", f.dir), atom(root, f).into_bytes())?;
+        sink.root(
             format!("{}feed.json", f.dir),
             json_feed(site, root, f).into_bytes(),
-        ));
-    }
+        )
+    })?;
 
     // the sitemaps: every page with the date its content last changed.
     let page_size = site.page_size as usize;
@@ -393,12 +397,13 @@ pub fn site_files(
     for r in &newest {
         urls.push((Route::article(&r.summary.slug).relative(), updated_of(r)));
     }
-    out.extend(sitemaps(root, &urls, SITEMAP_URLS));
-    out.push((
+    for (rel, bytes) in sitemaps(root, &urls, SITEMAP_URLS) {
+        sink.root(rel, bytes)?;
+    }
+    sink.root(
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\n").into_bytes(),
-    ));
-    out
+    )
 }
 
 #[cfg(test)]

@@ -57,6 +57,8 @@ pub enum PressError {
 pub struct Checked {
     pub report: Report,
     pub output: Option<compile::Output>,
+    /// The files, when they were kept in memory ([`check`]); [`build`] writes them instead.
+    pub files: compile::Files,
     /// The social cards drawn and reused, when a site root was written.
     pub cards: Option<card::Drawn>,
 }
@@ -73,12 +75,62 @@ pub struct SiteRoot<'a> {
 /// Progress callback: (done, total) while rendering articles.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-/// Loads, validates and compiles everything in memory.
+/// A content folder loaded and validated: every problem, and what to publish when there was
+/// no error.
+struct Validated {
+    report: Report,
+    site: Option<Publishable>,
+}
+
+/// The articles of a valid content folder, ready to assemble.
+struct Publishable {
+    config: meta::SiteConfig,
+    ready: Vec<compile::Ready>,
+    /// Indices into `ready`, newest first.
+    published: Vec<usize>,
+    stats: Stats,
+}
+
+impl Publishable {
+    fn assemble(
+        &self,
+        sel: &Selection,
+        sink: &dyn compile::Sink,
+    ) -> Result<compile::Output, PressError> {
+        compile::assemble(
+            &self.config,
+            &self.ready,
+            &self.published,
+            self.stats.clone(),
+            sel.public_url.as_deref(),
+            sink,
+        )
+    }
+}
+
+/// Loads, validates and compiles everything, keeping the files in memory (`press check`).
 pub fn check(
     content: &Path,
     sel: &Selection,
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
+    let Validated { report, site } = validate(content, sel, progress)?;
+    let files = compile::Collect::default();
+    let output = site.map(|s| s.assemble(sel, &files)).transpose()?;
+    Ok(Checked {
+        report,
+        output,
+        files: files.into_files(),
+        cards: None,
+    })
+}
+
+/// Loads and validates every article, rendering bodies on all cores.
+fn validate(
+    content: &Path,
+    sel: &Selection,
+    progress: Option<Progress<'_>>,
+) -> Result<Validated, PressError> {
     let mut report = Report::new();
     let mut problems = Vec::new();
     let loaded = load::load(content, &mut report, &mut problems)?;
@@ -131,33 +183,29 @@ pub fn check(
         report.push(p);
     }
     report.sort();
-    let output = match (&config, report.has_errors()) {
-        (Some(c), false) => Some(compile::assemble(
-            c,
-            &ready,
-            &published,
-            Stats {
+    let site = match (config, report.has_errors()) {
+        (Some(config), false) => Some(Publishable {
+            config,
+            ready,
+            published,
+            stats: Stats {
                 drafts_skipped: drafts,
                 future_skipped: future,
                 ..Stats::default()
             },
-            sel.public_url.as_deref(),
-        )),
+        }),
         _ => None,
     };
-    Ok(Checked {
-        report,
-        output,
-        cards: None,
-    })
+    Ok(Validated { report, site })
 }
 
-/// Checks, then writes the data folder atomically. On any content error nothing is written
-/// and the previous `out` is left exactly as it was. With `root` (and `sel.public_url`), the
-/// feeds, sitemap, robots.txt and social cards (`cards/`) are written into that site root
-/// folder too. With a previous release (`root.previous`), every file it already holds byte
-/// for byte is a hard link to its file instead of a new one, which tells the prerenderer and
-/// `publish` that it did not change.
+/// Checks, then writes the data folder atomically, each file as soon as it is made (memory
+/// does not hold the output). On any content error nothing is written and the previous `out`
+/// is left exactly as it was. With `root` (and `sel.public_url`), the feeds, sitemap,
+/// robots.txt and social cards (`cards/`) are written into that site root folder too. With a
+/// previous release (`root.previous`), every file it already holds byte for byte is a hard
+/// link to its file instead of a new one, which tells the prerenderer and `publish` that it
+/// did not change.
 pub fn build(
     content: &Path,
     out: &Path,
@@ -165,29 +213,43 @@ pub fn build(
     sel: &Selection,
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
-    let mut checked = check(content, sel, progress)?;
-    let Some(output) = &checked.output else {
+    let Validated { report, site } = validate(content, sel, progress)?;
+    let mut checked = Checked {
+        report,
+        output: None,
+        files: compile::Files::default(),
+        cards: None,
+    };
+    let Some(site) = site else {
         return Ok(checked);
     };
     let previous = root.and_then(|r| r.previous).map(publish::Previous::open);
+    let reuse = |prefix| {
+        previous
+            .as_ref()
+            .map(|previous| write::Reuse { previous, prefix })
+    };
     // where the data folder is in the release (`data/`), when it is inside the site root
     let data_prefix = root
         .and_then(|r| out.strip_prefix(r.dir).ok())
         .and_then(Path::to_str)
         .map(|p| format!("{p}/"));
-    let data_reuse = previous.as_ref().zip(data_prefix.as_deref());
-    write::write_all(
+    let writer = write::Writer::new(
         out,
-        &output.files,
-        data_reuse.map(|(previous, prefix)| write::Reuse { previous, prefix }),
+        data_prefix.as_deref().and_then(reuse),
+        root.map(|r| (r.dir, reuse(""))),
     )?;
+    let output = match site.assemble(sel, &writer) {
+        Ok(output) => output,
+        Err(e) => {
+            writer.abandon();
+            return Err(e);
+        }
+    };
+    writer.finish()?;
     if let Some(root) = root {
-        let root_reuse = previous.as_ref().map(|previous| write::Reuse {
-            previous,
-            prefix: "",
-        });
-        write::write_files(root.dir, &output.root_files, root_reuse)?;
         checked.cards = Some(card::draw_into(root.dir, &output.cards, root.previous)?);
     }
+    checked.output = Some(output);
     Ok(checked)
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::compile::Sink;
 use crate::publish::Previous;
 use crate::PressError;
 
@@ -43,6 +44,81 @@ impl Reuse<'_> {
     }
 }
 
+/// A [`Sink`] that writes a build as it is made: data files into a new folder beside `out`
+/// that replaces it in one step when the build is complete ([`Writer::finish`]; nothing of
+/// it is visible before), site-root files (feeds, sitemaps) into the root. Each file is
+/// linked from its [`Reuse`] release when that holds the same bytes.
+pub struct Writer<'a> {
+    out: PathBuf,
+    tmp: PathBuf,
+    data_reuse: Option<Reuse<'a>>,
+    root: Option<(&'a Path, Option<Reuse<'a>>)>,
+}
+
+impl<'a> Writer<'a> {
+    /// Starts writing the data folder `out` (and into the site root `root`, if any).
+    pub fn new(
+        out: &Path,
+        data_reuse: Option<Reuse<'a>>,
+        root: Option<(&'a Path, Option<Reuse<'a>>)>,
+    ) -> Result<Writer<'a>, PressError> {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let tmp = sibling(out, "new");
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
+        }
+        fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        Ok(Writer {
+            out: out.to_path_buf(),
+            tmp,
+            data_reuse,
+            root,
+        })
+    }
+
+    /// Makes the data folder written so far `out`.
+    pub fn finish(self) -> Result<(), PressError> {
+        let result = replace_dir(&self.tmp, &self.out);
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+        result
+    }
+
+    /// Throws away the data folder written so far (`out` stays as it was).
+    pub fn abandon(self) {
+        let _ = fs::remove_dir_all(&self.tmp);
+    }
+}
+
+impl Sink for Writer<'_> {
+    fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        let path = self.tmp.join(&rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        // (a new folder: the file cannot exist yet)
+        match self.data_reuse.and_then(|r| r.file(&rel, &bytes)) {
+            Some(old) => fs::hard_link(&old, &path).map_err(io(&old)),
+            None => fs::write(&path, &bytes).map_err(io(&path)),
+        }
+    }
+
+    fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        let Some((root, reuse)) = self.root else {
+            return Err(PressError::Usage(format!(
+                "{rel} belongs in the site root, and no --root was given"
+            )));
+        };
+        match reuse.and_then(|r| r.file(&rel, &bytes)) {
+            Some(old) => link_file(&old, root, &rel),
+            None => write_file(root, &rel, &bytes),
+        }
+    }
+}
+
 /// Replaces `out` with exactly `files` (paths relative to `out`), each linked from `reuse`'s
 /// release when it has the same bytes.
 pub fn write_all(
@@ -50,37 +126,17 @@ pub fn write_all(
     files: &[(String, Vec<u8>)],
     reuse: Option<Reuse<'_>>,
 ) -> Result<(), PressError> {
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(io(parent))?;
-    }
-    let tmp = sibling(out, "new");
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
-    }
-    let result = (|| {
-        fs::create_dir_all(&tmp).map_err(io(&tmp))?;
-        let mut dirs: Vec<PathBuf> = files
-            .iter()
-            .filter_map(|(rel, _)| Path::new(rel).parent().map(|p| tmp.join(p)))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        for d in &dirs {
-            fs::create_dir_all(d).map_err(io(d))?;
+    let writer = Writer::new(out, reuse, None)?;
+    match files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| writer.data(rel.clone(), bytes.clone()))
+    {
+        Ok(()) => writer.finish(),
+        Err(e) => {
+            writer.abandon();
+            Err(e)
         }
-        files.par_iter().try_for_each(|(rel, bytes)| {
-            let path = tmp.join(rel);
-            match reuse.and_then(|r| r.file(rel, bytes)) {
-                Some(old) => fs::hard_link(&old, &path).map_err(io(&old)),
-                None => fs::write(&path, bytes).map_err(io(&path)),
-            }
-        })?;
-        replace_dir(&tmp, out)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&tmp);
     }
-    result
 }
 
 /// Makes the complete folder `new` the folder `target` (its sibling). Where the system can,
@@ -136,21 +192,6 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
-}
-
-/// Writes files into an existing folder (beside other files), creating subfolders; each is
-/// linked from `reuse`'s release when it has the same bytes.
-pub fn write_files(
-    root: &Path,
-    files: &[(String, Vec<u8>)],
-    reuse: Option<Reuse<'_>>,
-) -> Result<(), PressError> {
-    files.par_iter().try_for_each(
-        |(rel, bytes)| match reuse.and_then(|r| r.file(rel, bytes)) {
-            Some(old) => link_file(&old, root, rel),
-            None => write_file(root, rel, bytes),
-        },
-    )
 }
 
 /// Writes one file into `root` (at `rel`, creating its folder) with [`replace_file`].
@@ -220,7 +261,11 @@ mod tests {
         .iter()
         .map(|n| (n.to_string(), n.as_bytes().to_vec()))
         .collect();
-        write_files(dir.path(), &files, None).unwrap();
+        let writer = Writer::new(&dir.path().join("data"), None, Some((dir.path(), None))).unwrap();
+        for (n, b) in &files {
+            writer.root(n.clone(), b.clone()).unwrap();
+        }
+        writer.finish().unwrap();
         for (n, b) in &files {
             assert_eq!(&fs::read(dir.path().join(n)).unwrap(), b);
         }

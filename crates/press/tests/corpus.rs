@@ -283,8 +283,9 @@ fn drafts_and_future_articles_are_left_out_unless_asked_for() {
     let o = c.output.unwrap();
     assert_eq!(o.stats.articles, 1);
     assert_eq!((o.stats.drafts_skipped, o.stats.future_skipped), (1, 1));
-    assert!(!o
+    assert!(!c
         .files
+        .data
         .iter()
         .any(|(p, _)| p.contains("draft") || p.contains("future")));
 
@@ -327,9 +328,10 @@ fn links_to_drafts_are_errors_and_json_articles_work() {
     )
     .unwrap();
     let c = press::check(dir.path(), &sel(), None).unwrap();
-    let o = c.output.expect("valid");
-    let b = o
+    assert!(c.output.is_some(), "valid");
+    let b = c
         .files
+        .data
         .iter()
         .find(|(p, _)| p == "articles/b.json")
         .unwrap();
@@ -337,8 +339,9 @@ fn links_to_drafts_are_errors_and_json_articles_work() {
     assert_eq!(b.summary.author, "Ann");
     assert_eq!(b.summary.excerpt, "From JSON.");
     assert_eq!(b.headings[0].id, "part");
-    let a = o
+    let a = c
         .files
+        .data
         .iter()
         .find(|(p, _)| p == "articles/a.json")
         .unwrap();
@@ -386,7 +389,8 @@ fn generated_corpora_build_and_first_pages_do_not_grow_with_the_archive() {
             let o = c.output.unwrap();
             assert_eq!(o.stats.articles, n);
             let size = |name: &str| {
-                o.files
+                c.files
+                    .data
                     .iter()
                     .find(|(p, _)| p == name)
                     .map(|f| f.1.len())

@@ -17,32 +17,43 @@ pub trait Rankable {
 /// Indices of up to `limit` articles related to `articles[target]`, as the module describes.
 /// `articles` are newest first (by date, then slug), so a place in the list stands for a
 /// time; `by_tag` maps a tag slug to the indices of the articles carrying it in ascending
-/// order (see [`tag_index`]). The target's tag lists are merged in one pass, counting each
-/// story's shared tags, and only the `limit` nearest stories of each count are kept, so the
-/// cost is the length of those lists, with no hashing or sorting.
+/// order (see [`tag_index`]).
+///
+/// The target's tag lists, all but the longest, are merged in one pass, counting each story's
+/// shared tags (membership of the longest list by binary search); only the `limit` nearest
+/// stories of each count are kept. The longest list is not walked: a story in it that shares
+/// another tag is found in that tag's list, and of the stories sharing that tag alone only the
+/// `limit` nearest on each side can be shown. So the cost is the length of the shorter lists,
+/// with no hashing or sorting, and a tag on half the archive costs nothing.
 pub fn rank_related<T: Rankable>(
     articles: &[T],
     target: usize,
     by_tag: &HashMap<&str, Vec<usize>>,
     limit: usize,
 ) -> Vec<usize> {
-    let lists: Vec<&[usize]> = articles[target]
+    let mut lists: Vec<&[usize]> = articles[target]
         .tag_slugs()
         .iter()
         .filter_map(|t| by_tag.get(t.as_str()).map(Vec::as_slice))
         .collect();
+    lists.sort_by_key(|l| l.len());
+    let longest: &[usize] = lists.pop().unwrap_or(&[]);
+    let most_shared = lists.len() + usize::from(!longest.is_empty());
     // per shared-tag count: the nearest later stories (the last ones before the target, in
     // ascending order) and the nearest earlier ones (the first ones after it)
-    let mut later: Vec<VecDeque<usize>> = vec![VecDeque::new(); lists.len() + 1];
-    let mut earlier: Vec<Vec<usize>> = vec![Vec::new(); lists.len() + 1];
+    let mut later: Vec<VecDeque<usize>> = vec![VecDeque::new(); most_shared + 1];
+    let mut earlier: Vec<Vec<usize>> = vec![Vec::new(); most_shared + 1];
     let mut cursors = vec![0usize; lists.len()];
+    // where the merge is in the longest list, which it leaps through instead of walking
+    let mut in_longest = 0usize;
     while let Some(i) = lists
         .iter()
         .zip(&cursors)
         .filter_map(|(list, &c)| list.get(c).copied())
         .min()
     {
-        let mut shared = 0;
+        in_longest = gallop(longest, in_longest, i);
+        let mut shared = usize::from(longest.get(in_longest) == Some(&i));
         for (list, c) in lists.iter().zip(cursors.iter_mut()) {
             if list.get(*c) == Some(&i) {
                 shared += 1;
@@ -59,8 +70,24 @@ pub fn rank_related<T: Rankable>(
             earlier[shared].push(i);
         }
     }
+    if most_shared >= 1 {
+        // the stories sharing the longest list's tag alone: the nearest on each side
+        let alone = |i: &&usize| !lists.iter().any(|l| l.binary_search(i).is_ok());
+        let at = longest.partition_point(|&i| i < target);
+        let after = longest[at..].iter().filter(|&&i| i != target);
+        let before = longest[..at].iter().rev();
+        let mut nearer_after: Vec<usize> = after.filter(alone).take(limit).copied().collect();
+        nearer_after.extend(earlier[1].iter());
+        nearer_after.sort_unstable();
+        nearer_after.truncate(limit);
+        earlier[1] = nearer_after;
+        let mut nearer_before: Vec<usize> = before.filter(alone).take(limit).copied().collect();
+        nearer_before.extend(later[1].iter());
+        nearer_before.sort_unstable();
+        later[1] = nearer_before.into_iter().rev().take(limit).rev().collect();
+    }
     let mut out: Vec<usize> = Vec::with_capacity(limit);
-    for shared in (1..=lists.len()).rev() {
+    for shared in (1..=most_shared).rev() {
         let nearest = earlier[shared].iter().chain(later[shared].iter().rev());
         out.extend(nearest.take(limit - out.len()));
     }
@@ -75,6 +102,20 @@ pub fn rank_related<T: Rankable>(
         }
     }
     out
+}
+
+/// The first place at or after `from` in the ascending `list` whose story is not before `i`,
+/// found by leaps of growing length, so a pass through a long list costs the logarithm of the
+/// gaps instead of their length.
+fn gallop(list: &[usize], from: usize, i: usize) -> usize {
+    let mut step = 1;
+    let mut low = from;
+    while low + step < list.len() && list[low + step] < i {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step + 1).min(list.len());
+    low + list[low..high].partition_point(|&x| x < i)
 }
 
 /// Builds the tag → article indices map used by [`rank_related`].

@@ -152,7 +152,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressE
             if let Some(digest) = previous.has_same_file(rel, &path) {
                 // already the release's file (press or the prerenderer kept it): no need to
                 // read it again
-                keep(&previous.dir, stage, rel)?;
+                keep_copies(&previous.dir, stage, rel)?;
                 return Ok((rel.clone(), digest.clone(), true));
             }
             let bytes = fs::read(&path).map_err(io(&path))?;
@@ -198,6 +198,12 @@ fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, PressError> {
         return Ok(false);
     }
     link_file(&old, stage, rel)?;
+    keep_copies(release, stage, rel)?;
+    Ok(true)
+}
+
+/// Links the release's compressed copies of `rel` into the stage.
+fn keep_copies(release: &Path, stage: &Path, rel: &str) -> Result<(), PressError> {
     for ext in COPIES {
         let copy = format!("{rel}.{ext}");
         let (old_copy, new_copy) = (release.join(&copy), stage.join(&copy));
@@ -211,7 +217,7 @@ fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, PressError> {
             other => other.map_err(io(&new_copy))?,
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 /// The stage's files, as paths relative to it with `/` separators: everything but a previous

@@ -237,7 +237,10 @@ pub fn build(
     let writer = write::Writer::new(
         out,
         data_prefix.as_deref().and_then(reuse),
-        root.map(|r| (r.dir, reuse(""))),
+        root.map(|r| write::RootFolder {
+            dir: r.dir,
+            reuse: reuse(""),
+        }),
     )?;
     let output = match site.assemble(sel, &writer) {
         Ok(output) => output,

@@ -44,6 +44,13 @@ impl Reuse<'_> {
     }
 }
 
+/// The site root a build writes its feeds, sitemaps and robots.txt into.
+#[derive(Debug, Clone, Copy)]
+pub struct RootFolder<'a> {
+    pub dir: &'a Path,
+    pub reuse: Option<Reuse<'a>>,
+}
+
 /// A [`Sink`] that writes a build as it is made: data files into a new folder beside `out`
 /// that replaces it in one step when the build is complete ([`Writer::finish`]; nothing of
 /// it is visible before), site-root files (feeds, sitemaps) into the root. Each file is
@@ -52,7 +59,7 @@ pub struct Writer<'a> {
     out: PathBuf,
     tmp: PathBuf,
     data_reuse: Option<Reuse<'a>>,
-    root: Option<(&'a Path, Option<Reuse<'a>>)>,
+    root: Option<RootFolder<'a>>,
 }
 
 impl<'a> Writer<'a> {
@@ -60,7 +67,7 @@ impl<'a> Writer<'a> {
     pub fn new(
         out: &Path,
         data_reuse: Option<Reuse<'a>>,
-        root: Option<(&'a Path, Option<Reuse<'a>>)>,
+        root: Option<RootFolder<'a>>,
     ) -> Result<Writer<'a>, PressError> {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(io(parent))?;
@@ -107,7 +114,7 @@ impl Sink for Writer<'_> {
     }
 
     fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
-        let Some((root, reuse)) = self.root else {
+        let Some(RootFolder { dir: root, reuse }) = self.root else {
             return Err(PressError::Usage(format!(
                 "{rel} belongs in the site root, and no --root was given"
             )));
@@ -275,7 +282,11 @@ mod tests {
         .iter()
         .map(|n| (n.to_string(), n.as_bytes().to_vec()))
         .collect();
-        let writer = Writer::new(&dir.path().join("data"), None, Some((dir.path(), None))).unwrap();
+        let root = RootFolder {
+            dir: dir.path(),
+            reuse: None,
+        };
+        let writer = Writer::new(&dir.path().join("data"), None, Some(root)).unwrap();
         for (n, b) in &files {
             writer.root(n.clone(), b.clone()).unwrap();
         }

@@ -209,6 +209,88 @@ enum Made {
     Reused,
 }
 
+/// Where the pages go and what they are wrapped in.
+struct Output {
+    shell: Shell,
+    dir: PathBuf,
+    /// The release whose pages can be reused, when its record matches.
+    previous: Option<PathBuf>,
+}
+
+/// The output of this run: the site itself (recording what its pages are made from), or the
+/// index-only pages of `--index-pages-only` (then `pages` keeps the articles alone).
+fn output(a: &Args, site_json: &[u8], pages: &mut Vec<Option<Route>>) -> Result<Output> {
+    if let Some(dir) = &a.index_pages_only {
+        pages.retain(|p| matches!(p, Some(Route::Article { .. })));
+        if dir.exists() {
+            fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
+        }
+        return Ok(Output {
+            shell: Shell::for_search_index(),
+            dir: dir.clone(),
+            previous: None,
+        });
+    }
+    let index = trunk_index(a)?;
+    let shell = Shell::from_trunk(&index).context("reading the shell (index.html)")?;
+    let digest = inputs_digest(&index, site_json, &a.public_url)?;
+    fs::write(a.dist.join(RECORD), format!("{digest}\n")).context("writing the record")?;
+    Ok(Output {
+        shell,
+        dir: a.dist.clone(),
+        previous: reusable_release(a.previous.as_deref(), &digest),
+    })
+}
+
+/// Writes the page of `route`: taken from the previous release when nothing it is made from
+/// changed, else rendered.
+fn make_page(dist: &Path, ctx: &SiteContext, out: &Output, route: &Option<Route>) -> Result<Made> {
+    let file = PageSpec::file_of(route);
+    let path = out.dir.join(&file);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    }
+    if let Some(old) = out.previous.as_deref() {
+        let old_page = old.join(&file);
+        if old_page.is_file() && data_unchanged(dist, old, route) {
+            link_over(&old_page, &path)?;
+            return Ok(Made::Reused);
+        }
+    }
+    let spec = spec(dist, route)?;
+    let rendered = render(ctx, &spec).with_context(|| format!("rendering {file}"))?;
+    let html = out
+        .shell
+        .page(&rendered)
+        .with_context(|| format!("writing {file}"))?;
+    fs::write(&path, html).with_context(|| format!("writing {}", path.display()))?;
+    Ok(Made::Rendered)
+}
+
+/// `make` for every item, on one worker per core (each page gets its own reactive owner in
+/// `render`, so workers share nothing but the inputs).
+fn on_all_cores<T: Sync>(
+    items: &[T],
+    make: impl Fn(&T) -> Result<Made> + Sync,
+) -> Result<Vec<Made>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = items.len().div_ceil(workers).max(1);
+    let make = &make;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(make).collect::<Result<Vec<_>>>()))
+            .collect();
+        handles.into_iter().try_fold(Vec::new(), |mut all, h| {
+            let part = h
+                .join()
+                .map_err(|_| anyhow::anyhow!("a render worker panicked"))??;
+            all.extend(part);
+            Ok(all)
+        })
+    })
+}
+
 fn run() -> Result<()> {
     let started = Instant::now();
     let a = args()?;
@@ -219,61 +301,8 @@ fn run() -> Result<()> {
         Base::new(&a.public_url),
     )?;
     let mut pages = pages(&a.dist)?;
-    let mut previous = None;
-    let (shell, out_dir) = match &a.index_pages_only {
-        Some(dir) => {
-            pages.retain(|p| matches!(p, Some(Route::Article { .. })));
-            if dir.exists() {
-                fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
-            }
-            (Shell::for_search_index(), dir.clone())
-        }
-        None => {
-            let index = trunk_index(&a)?;
-            let shell = Shell::from_trunk(&index).context("reading the shell (index.html)")?;
-            let digest = inputs_digest(&index, &site_json, &a.public_url)?;
-            previous = reusable_release(a.previous.as_deref(), &digest);
-            fs::write(a.dist.join(RECORD), format!("{digest}\n")).context("writing the record")?;
-            (shell, a.dist.clone())
-        }
-    };
-    let page = |route: &Option<Route>| -> Result<Made> {
-        let file = PageSpec::file_of(route);
-        let out = out_dir.join(&file);
-        if let Some(parent) = out.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        }
-        if let Some(old) = previous.as_deref() {
-            let old_page = old.join(&file);
-            if old_page.is_file() && data_unchanged(&a.dist, old, route) {
-                link_over(&old_page, &out)?;
-                return Ok(Made::Reused);
-            }
-        }
-        let spec = spec(&a.dist, route)?;
-        let rendered = render(&ctx, &spec).with_context(|| format!("rendering {file}"))?;
-        let html = shell
-            .page(&rendered)
-            .with_context(|| format!("writing {file}"))?;
-        fs::write(&out, html).with_context(|| format!("writing {}", out.display()))?;
-        Ok(Made::Rendered)
-    };
-    // one worker per core, each with its own reactive owner per page (`render`)
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = pages.len().div_ceil(workers).max(1);
-    let made: Vec<Made> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(page).collect::<Result<Vec<_>>>()))
-            .collect();
-        handles.into_iter().try_fold(Vec::new(), |mut all, h| {
-            all.extend(
-                h.join()
-                    .map_err(|_| anyhow::anyhow!("a render worker panicked"))??,
-            );
-            Ok::<_, anyhow::Error>(all)
-        })
-    })?;
+    let out = output(&a, &site_json, &mut pages)?;
+    let made = on_all_cores(&pages, |route| make_page(&a.dist, &ctx, &out, route))?;
     let articles = pages
         .iter()
         .filter(|p| matches!(p, Some(Route::Article { .. })))
@@ -282,7 +311,7 @@ fn run() -> Result<()> {
     eprintln!(
         "prerender: wrote {} pages ({articles} articles) into {} in {:.2?}: {} rendered, {reused} unchanged",
         pages.len(),
-        out_dir.display(),
+        out.dir.display(),
         started.elapsed(),
         pages.len() - reused,
     );

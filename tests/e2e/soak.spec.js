@@ -1,6 +1,9 @@
 // A long reading session: 1,000 client-side navigations over feed, article and tag pages,
 // with no page error, and memory (wasm, JS heap, DOM nodes, each after garbage collection)
-// after 1,000 navigations within 1.3 × what it was after 10.
+// after 1,000 navigations within 1.3 × what it was after 100. The baseline is taken once
+// every page the loop visits has been seen: the app's data cache (up to 64 files) grows until
+// then by design, which took the wasm memory from 19 to 24 pages of 64 KiB between
+// navigations 10 and 1,000 (1.26 ×, one page short of failing a 1.3 × check by chance).
 const { test, expect } = require('@playwright/test');
 const { watchConsole, ready } = require('./helpers');
 
@@ -49,7 +52,7 @@ test('1,000 client-side navigations: no error, memory flat', async ({ page, cont
       navigations += 3;
     }
   };
-  await until(10);
+  await until(100);
   const early = await measure();
   await until(1000);
   const late = await measure();

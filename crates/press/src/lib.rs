@@ -242,14 +242,8 @@ pub fn build(
             reuse: reuse(""),
         }),
     )?;
-    let output = match site.assemble(sel, &writer) {
-        Ok(output) => output,
-        Err(e) => {
-            writer.abandon();
-            return Err(e);
-        }
-    };
-    writer.finish()?;
+    let made = site.assemble(sel, &writer);
+    let output = writer.close(made)?;
     if let Some(root) = root {
         checked.cards = Some(card::draw_into(root.dir, &output.cards, root.previous)?);
     }

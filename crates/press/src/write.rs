@@ -86,7 +86,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Makes the data folder written so far `out`.
-    pub fn finish(self) -> Result<(), PressError> {
+    fn finish(self) -> Result<(), PressError> {
         let result = replace_dir(&self.tmp, &self.out);
         if result.is_err() {
             let _ = fs::remove_dir_all(&self.tmp);
@@ -95,8 +95,20 @@ impl<'a> Writer<'a> {
     }
 
     /// Throws away the data folder written so far (`out` stays as it was).
-    pub fn abandon(self) {
+    fn abandon(self) {
         let _ = fs::remove_dir_all(&self.tmp);
+    }
+
+    /// Ends the writing as `made` went: [`Writer::finish`] when it succeeded, else
+    /// [`Writer::abandon`] and its error.
+    pub fn close<T>(self, made: Result<T, PressError>) -> Result<T, PressError> {
+        match made {
+            Ok(value) => self.finish().map(|()| value),
+            Err(e) => {
+                self.abandon();
+                Err(e)
+            }
+        }
     }
 }
 
@@ -122,26 +134,6 @@ impl Sink for Writer<'_> {
         match reuse.and_then(|r| r.file(&rel, &bytes)) {
             Some(old) => link_file(&old, root, &rel),
             None => write_file(root, &rel, &bytes),
-        }
-    }
-}
-
-/// Replaces `out` with exactly `files` (paths relative to `out`), each linked from `reuse`'s
-/// release when it has the same bytes.
-pub fn write_all(
-    out: &Path,
-    files: &[(String, Vec<u8>)],
-    reuse: Option<Reuse<'_>>,
-) -> Result<(), PressError> {
-    let writer = Writer::new(out, reuse, None)?;
-    match files
-        .par_iter()
-        .try_for_each(|(rel, bytes)| writer.data(rel.clone(), bytes.clone()))
-    {
-        Ok(()) => writer.finish(),
-        Err(e) => {
-            writer.abandon();
-            Err(e)
         }
     }
 }
@@ -269,6 +261,20 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Replaces `out` with exactly `files` (paths relative to `out`), each linked from
+    /// `reuse`'s release when it has the same bytes.
+    fn write_all(
+        out: &Path,
+        files: &[(String, Vec<u8>)],
+        reuse: Option<Reuse<'_>>,
+    ) -> Result<(), PressError> {
+        let writer = Writer::new(out, reuse, None)?;
+        let made = files
+            .iter()
+            .try_for_each(|(rel, bytes)| writer.data(rel.clone(), bytes.clone()));
+        writer.close(made)
+    }
 
     #[test]
     fn files_with_the_same_stem_do_not_collide() {

@@ -20,11 +20,12 @@ pub trait Rankable {
 /// order (see [`tag_index`]).
 ///
 /// The target's tag lists, all but the longest, are merged in one pass, counting each story's
-/// shared tags (membership of the longest list by binary search); only the `limit` nearest
-/// stories of each count are kept. The longest list is not walked: a story in it that shares
-/// another tag is found in that tag's list, and of the stories sharing that tag alone only the
-/// `limit` nearest on each side can be shown. So the cost is the length of the shorter lists,
-/// with no hashing or sorting, and a tag on half the archive costs nothing.
+/// shared tags (the longest list is leapt through alongside, [`gallop`]); only the `limit`
+/// nearest stories of each count are kept. The longest list is not walked: a story in it that
+/// shares another tag is found in that tag's list, and of the stories sharing that tag alone
+/// only the `limit` nearest on each side can be shown. So the cost is the length of the
+/// shorter lists, with no hashing and only the few kept stories sorted, and a tag on half the
+/// archive costs next to nothing.
 pub fn rank_related<T: Rankable>(
     articles: &[T],
     target: usize,

@@ -68,10 +68,16 @@ fn args() -> Result<Args> {
     })
 }
 
+/// The bytes of the data file `rel`.
+fn read_data(dist: &Path, rel: &str) -> Result<Vec<u8>> {
+    let path = dist.join(DATA_DIR).join(rel);
+    fs::read(&path).with_context(|| format!("reading {}", path.display()))
+}
+
 fn read_json(dist: &Path, rel: &str) -> Result<Value> {
     let path = dist.join(DATA_DIR).join(rel);
-    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+    serde_json::from_slice(&read_data(dist, rel)?)
+        .with_context(|| format!("parsing {}", path.display()))
 }
 
 fn main() -> std::process::ExitCode {
@@ -294,8 +300,7 @@ fn on_all_cores<T: Sync>(
 fn run() -> Result<()> {
     let started = Instant::now();
     let a = args()?;
-    let site_json =
-        fs::read(a.dist.join(DATA_DIR).join(paths::site_json())).context("reading site.json")?;
+    let site_json = read_data(&a.dist, &paths::site_json())?;
     let ctx = SiteContext::new(
         serde_json::from_slice(&site_json).context("parsing site.json")?,
         Base::new(&a.public_url),

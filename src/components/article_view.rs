@@ -58,7 +58,9 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
                     {s.category.clone()}
                 </p>
                 <h1 tabindex="-1">{s.title.clone()}</h1>
-                <p class="byline">
+                // the byline is not text of the story: kept out of the index and its
+                // excerpts, while its date is still read as meta and sort key
+                <p class="byline" data-pagefind-ignore="">
                     <span class="author">{s.author.clone()}</span>
                     <span aria-hidden="true">" · "</span>
                     <time

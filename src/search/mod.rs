@@ -104,14 +104,17 @@ impl SearchQuery {
     }
 }
 
-/// The order results are shown in: most relevant first, and among equally relevant ones
-/// the newest first. `scores_by_date` are the results' scores as Pagefind returns them,
-/// newest first; the return value lists their indexes in the order to show.
-pub fn rank(scores_by_date: &[f64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scores_by_date.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        scores_by_date[b]
-            .total_cmp(&scores_by_date[a])
+/// The order results are shown in: most relevant first (Pagefind's score), and among
+/// equally relevant ones the newest first. `scores` are the results' scores in the order
+/// Pagefind returns them; `newness[i]` is result `i`'s place in date order (0 the newest).
+/// Returns the results' indexes in the order to show.
+pub fn rank(scores: &[f64], newness: &[usize]) -> Vec<usize> {
+    let place = |i: usize| newness.get(i).copied().unwrap_or(usize::MAX);
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| {
+        scores[b]
+            .total_cmp(&scores[a])
+            .then(place(a).cmp(&place(b)))
             .then(a.cmp(&b))
     });
     order
@@ -214,9 +217,21 @@ mod tests {
 
     #[test]
     fn relevance_first_then_newest() {
-        // by date: newest (score 1), then 3, then 1, then 3
-        assert_eq!(rank(&[1.0, 3.0, 1.0, 3.0]), vec![1, 3, 0, 2]);
-        assert_eq!(rank(&[]), Vec::<usize>::new());
+        // Pagefind's order (by score), with each result's place in date order
+        let scores = [3.0, 3.0, 2.5, 1.0, 1.0];
+        let newness = [4, 1, 0, 3, 2];
+        assert_eq!(
+            rank(&scores, &newness),
+            vec![1, 0, 2, 4, 3],
+            "the newest first among equal scores, never above a higher score"
+        );
+        assert_eq!(
+            rank(&[1.0, 9.0], &[0, 1]),
+            vec![1, 0],
+            "a more relevant older story comes before a newer one"
+        );
+        assert_eq!(rank(&[], &[]), Vec::<usize>::new());
+        assert_eq!(rank(&[1.0, 1.0], &[]), vec![0, 1], "no dates: as scored");
     }
 
     #[test]

@@ -50,6 +50,9 @@ extern "C" {
     type PagefindResult;
     #[wasm_bindgen(method, getter)]
     fn score(this: &PagefindResult) -> f64;
+    /// The page's id in the index (the same in every search).
+    #[wasm_bindgen(method, getter)]
+    fn id(this: &PagefindResult) -> String;
     #[wasm_bindgen(method)]
     fn data(this: &PagefindResult) -> js_sys::Promise;
 }
@@ -212,7 +215,9 @@ impl SearchIndex {
         AppError::SearchUnavailable
     }
 
-    /// Runs a search: relevance first, ties newest first ([`rank`]).
+    /// Runs a search: relevance first, ties newest first ([`rank`]). Pagefind scores the
+    /// results (a search without `sort`); a second search of the same words sorted by date
+    /// gives each result's place in date order (it reads the chunks the first one loaded).
     pub async fn search(self, query: &SearchQuery) -> Result<Found, AppError> {
         let module = self.module().await?;
         let term = if query.words.is_empty() {
@@ -220,21 +225,29 @@ impl SearchIndex {
         } else {
             JsValue::from_str(&query.words)
         };
-        let response = JsFuture::from(module.search(&term, &search_options(query)))
-            .await
-            .map_err(|_| self.failed())?;
-        let by_date: Vec<PagefindResult> = js_sys::Array::from(&get(&response, "results"))
+        // both start now and run side by side in Pagefind's worker
+        let run = |order| JsFuture::from(module.search(&term, &search_options(query, order)));
+        let (scored, dated) = (run(Order::Relevance), run(Order::Newest));
+        let scored = scored.await.map_err(|_| self.failed())?;
+        let dated = dated.await.map_err(|_| self.failed())?;
+        let by_score = results(&scored);
+        let newest_first: std::collections::HashMap<String, usize> = results(&dated)
             .iter()
-            .map(JsCast::unchecked_into)
+            .enumerate()
+            .map(|(place, r)| (r.id(), place))
             .collect();
-        let scores: Vec<f64> = by_date.iter().map(PagefindResult::score).collect();
-        let pending = rank(&scores)
+        let scores: Vec<f64> = by_score.iter().map(PagefindResult::score).collect();
+        let newness: Vec<usize> = by_score
+            .iter()
+            .map(|r| newest_first.get(&r.id()).copied().unwrap_or(usize::MAX))
+            .collect();
+        let pending = rank(&scores, &newness)
             .into_iter()
-            .map(|i| by_date[i].clone())
+            .map(|i| by_score[i].clone())
             .collect();
         Ok(Found {
             pending: SendWrapper::new(Rc::new(pending)),
-            filters: filter_choices(&response),
+            filters: filter_choices(&scored),
             filters_loaded: self.0.with_value(|s| s.filters_loaded),
         })
     }
@@ -283,9 +296,18 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-/// `{ filters: { tag, category }, sort: { date: "desc" } }`: Pagefind returns the results
-/// newest first, each with its score, and [`rank`] orders them by score.
-fn search_options(query: &SearchQuery) -> JsValue {
+/// The order Pagefind returns results in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// By score (no `sort`).
+    Relevance,
+    /// By date, newest first (`sort: { date: "desc" }`; the scores then only number the
+    /// places).
+    Newest,
+}
+
+/// `{ filters: { tag, category } }`, with `sort: { date: "desc" }` for [`Order::Newest`].
+fn search_options(query: &SearchQuery, order: Order) -> JsValue {
     let filters = js_sys::Object::new();
     if let Some(tag) = &query.tag {
         set(&filters, "tag", &JsValue::from_str(tag));
@@ -293,12 +315,22 @@ fn search_options(query: &SearchQuery) -> JsValue {
     if let Some(category) = &query.category {
         set(&filters, "category", &JsValue::from_str(category));
     }
-    let sort = js_sys::Object::new();
-    set(&sort, "date", &JsValue::from_str("desc"));
     let options = js_sys::Object::new();
     set(&options, "filters", &filters);
-    set(&options, "sort", &sort);
+    if order == Order::Newest {
+        let sort = js_sys::Object::new();
+        set(&sort, "date", &JsValue::from_str("desc"));
+        set(&options, "sort", &sort);
+    }
     options.into()
+}
+
+/// The results of a search response, in its order.
+fn results(response: &JsValue) -> Vec<PagefindResult> {
+    js_sys::Array::from(&get(response, "results"))
+        .iter()
+        .map(JsCast::unchecked_into)
+        .collect()
 }
 
 /// The tag and category values of a search response (`totalFilters`: among the results of

@@ -23,7 +23,8 @@ async function allArticles(request) {
   for (const s of summaries) {
     const a = await (await request.get(`data/articles/${s.slug}.json`)).json();
     const text = a.body_html.replace(/<[^>]+>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
-    articles.push({ slug: s.slug, tags: s.tags.map((t) => t.slug), category: s.category, text });
+    const headings = a.headings.map((h) => h.text).join(' ');
+    articles.push({ slug: s.slug, tags: s.tags.map((t) => t.slug), category: s.category, text, headings });
   }
   return articles;
 }
@@ -33,24 +34,78 @@ function words(text) {
   return new Set((text.toLowerCase().match(/\p{L}{7,}/gu) || []));
 }
 
-test('every article is found by a word of its body that few others use', async ({ page, request }) => {
+/** How many articles use each word stem (Pagefind matches stems: "considering" finds
+ * "consider", so a word is counted by its first six letters). */
+const stem = (w) => w.slice(0, 6);
+function stemSpread(vocab) {
+  const spread = new Map();
+  for (const set of vocab) for (const s of new Set([...set].map(stem))) spread.set(s, (spread.get(s) || 0) + 1);
+  return spread;
+}
+
+test('every article comes first for two words of its body that few others use', async ({ page, request }) => {
   test.setTimeout(120_000);
   const articles = await allArticles(request);
   expect(articles.length).toBeGreaterThan(20);
-  // Pagefind matches word stems ("considering" finds "consider"), so a word counts as
-  // distinctive by its first six letters: in how many articles does that stem appear?
-  const stem = (w) => w.slice(0, 6);
   const vocab = articles.map((a) => words(a.text));
-  const spread = new Map();
-  for (const set of vocab) for (const s of new Set([...set].map(stem))) spread.set(s, (spread.get(s) || 0) + 1);
+  const spread = stemSpread(vocab);
   for (const [i, article] of articles.entries()) {
-    // the rarest stem of this article's body across the site (the longer word on ties)
-    const word = [...vocab[i]].sort((a, b) => spread.get(stem(a)) - spread.get(stem(b)) || b.length - a.length || (a < b ? -1 : 1))[0];
-    await page.goto(`./search?q=${encodeURIComponent(word)}`);
+    // the two rarest stems of this article's body across the site (longer words on ties)
+    const rarest = [...vocab[i]].sort((a, b) => spread.get(stem(a)) - spread.get(stem(b)) || b.length - a.length || (a < b ? -1 : 1));
+    const pair = [rarest[0], rarest.find((w) => stem(w) !== stem(rarest[0]))];
+    await page.goto(`./search?q=${encodeURIComponent(pair.join(' '))}`);
     await results(page);
-    const top = (await resultSlugs(page)).slice(0, 3);
-    expect(top, `"${word}" (stem in ${spread.get(stem(word))} articles) finds ${article.slug}`).toContain(article.slug);
+    const first = (await resultSlugs(page))[0];
+    expect(first, `"${pair.join(' ')}" finds ${article.slug} first`).toBe(article.slug);
   }
+});
+
+test('the most relevant story comes first, not the newest', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const articles = await allArticles(request);
+  const summaries = await allSummaries(request);
+  const date = new Map(summaries.map((s) => [s.slug, s.date]));
+  // (titles and headings weigh more in Pagefind's score: their words are left out)
+  const titles = (summaries.map((s) => s.title).join(' ') + ' ' + articles.map((a) => a.headings).join(' ')).toLowerCase();
+  // words several stories use, where one story uses the word far more often (per word of
+  // its text) than any other, and that story is not the newest of them: relevance and date
+  // order disagree on the first result
+  const counts = articles.map((a) => {
+    const all = a.text.toLowerCase().match(/\p{L}+/gu) || [];
+    const c = new Map();
+    for (const w of all) if (w.length >= 7) c.set(w, (c.get(w) || 0) + 1);
+    return { slug: a.slug, total: all.length, c };
+  });
+  const cases = [];
+  const seen = new Set();
+  for (const { c } of counts) {
+    for (const w of c.keys()) {
+      if (seen.has(w) || titles.includes(stem(w))) continue;
+      seen.add(w);
+      // every story with the word's stem, by how densely it uses the word
+      const users = counts.filter((x) => [...x.c.keys()].some((k) => stem(k) === stem(w)));
+      if (users.length < 3) continue;
+      const dense = users.map((x) => ({ slug: x.slug, density: (x.c.get(w) || 0) / x.total }))
+        .sort((a, b) => b.density - a.density);
+      const newest = [...users].sort((a, b) => (date.get(b.slug) > date.get(a.slug) ? 1 : -1))[0].slug;
+      if (dense[0].density >= 3 * dense[1].density && dense[0].slug !== newest) cases.push({ w, slug: dense[0].slug, newest });
+    }
+  }
+  expect(cases.length, 'the sample content has words to tell relevance from date order').toBeGreaterThan(0);
+  for (const { w, slug, newest } of cases.slice(0, 5)) {
+    await page.goto(`./search?q=${encodeURIComponent(w)}`);
+    await results(page);
+    const first = (await resultSlugs(page))[0];
+    expect(first, `"${w}": ${slug} uses it most; ${newest} is only the newest`).toBe(slug);
+  }
+});
+
+test('a byline is not indexed as text of the story', async ({ page, request }) => {
+  const [s] = await allSummaries(request);
+  await page.goto(`./search?q=${encodeURIComponent(s.author)}`);
+  await results(page);
+  const excerpts = await page.locator('.search-results .excerpt').allTextContents();
+  for (const e of excerpts) expect(e).not.toMatch(/minute read/);
 });
 
 test('no search bytes on the first view of an article; focus on the box starts loading them', async ({ page }) => {

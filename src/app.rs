@@ -1,16 +1,18 @@
 //! The app root: context, layout, and leptos_router's routes.
 
+use krasa_model::route::{param, segment};
 use krasa_model::{paths, Route, Site};
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route as RouteView, Router};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::api::{self, DataCache};
 use crate::components::{Footer, Header, SkipLink, Theme};
+use crate::context::SiteInfo;
 use crate::links::Base;
 use crate::nav::NavState;
-use crate::pages::{ArticlePage, FeedPage, NotFound, SearchPage, SiteInfo, TagPage, TagsPage};
+use crate::pages::{ArticlePage, FeedPage, NotFound, SearchPage, TagPage, TagsPage};
 use crate::search::pagefind::SearchIndex;
 
 /// What the app is told when it starts: by `start()` in the browser, by the prerenderer
@@ -70,26 +72,30 @@ fn Pages(not_found_at: Option<String>) -> impl IntoView {
             .pathname
             .with(|p| not_found_at.as_deref() == Some(p))
     });
+    use segment::*;
     move || {
         if served_not_found.get() {
             return view! { <NotFound/> }.into_any();
         }
         view! {
             <FlatRoutes fallback=|| view! { <NotFound/> }>
-                <RouteView path=path!("/") view=FeedPage/>
-                <RouteView path=path!("/page/:n") view=FeedPage/>
-                <RouteView path=path!("/articles/:slug") view=ArticlePage/>
-                <RouteView path=path!("/tags") view=TagsPage/>
-                <RouteView path=path!("/tags/:tag") view=TagPage/>
-                <RouteView path=path!("/tags/:tag/page/:n") view=TagPage/>
-                <RouteView path=path!("/search") view=SearchPage/>
+                <RouteView path=StaticSegment("") view=FeedPage/>
+                <RouteView path=(StaticSegment(PAGE), ParamSegment(param::PAGE)) view=FeedPage/>
+                <RouteView path=(StaticSegment(ARTICLES), ParamSegment(param::SLUG)) view=ArticlePage/>
+                <RouteView path=StaticSegment(TAGS) view=TagsPage/>
+                <RouteView path=(StaticSegment(TAGS), ParamSegment(param::TAG)) view=TagPage/>
+                <RouteView
+                    path=(StaticSegment(TAGS), ParamSegment(param::TAG), StaticSegment(PAGE), ParamSegment(param::PAGE))
+                    view=TagPage
+                />
+                <RouteView path=StaticSegment(SEARCH) view=SearchPage/>
             </FlatRoutes>
         }
         .into_any()
     }
 }
 
-/// Site name, tagline and root URL: from the embedded or cached site.json at once if it is
+/// Site name, tagline, navigation and root URL: from the embedded or cached site.json at once if it is
 /// here, else as soon as it arrives (in the browser; the document's `lang` follows).
 fn site_info(cache: DataCache, base: &Base) -> SiteInfo {
     let known: Option<Site> = cache.peek(&paths::site_json());
@@ -100,12 +106,14 @@ fn site_info(cache: DataCache, base: &Base) -> SiteInfo {
         title: field(|s| s.title.clone()),
         tagline: field(|s| s.tagline.clone()),
         root: RwSignal::new(known.as_ref().map(&root_of).unwrap_or_default()),
+        nav: RwSignal::new(known.as_ref().map(|s| s.nav.clone()).unwrap_or_default()),
     };
     let show = move |s: Site| {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", &s.language);
         }
         info.root.set(root_of(&s));
+        info.nav.set(s.nav);
         info.title.set(s.title);
         info.tagline.set(s.tagline);
     };

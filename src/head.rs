@@ -169,7 +169,7 @@ impl Default for HeadSink {
 pub fn set(head: Head) {
     match use_context::<HeadSink>() {
         Some(sink) => sink.0.set_value(Some(head)),
-        None => apply_to_document(&head, !crate::pages::on_first_page()),
+        None => apply_to_document(&head, !crate::nav::on_first_page()),
     }
 }
 
@@ -348,6 +348,36 @@ mod social {
 
 #[cfg(feature = "ssr")]
 pub use social::script_json;
+
+/// What a page says about itself in the head, beside its title.
+#[derive(Debug, Clone, Default)]
+pub struct PageHead {
+    pub description: Option<String>,
+    pub robots: Robots,
+    pub tag_feeds: Option<TagFeeds>,
+}
+
+/// Sets the document head for a page: its title (with the site's name), description,
+/// canonical link (the address shown) and feed links.
+pub fn set_head(page_title: &str, page: PageHead) {
+    let info = use_context::<crate::context::SiteInfo>();
+    let site = info.map(|s| s.title.get_untracked()).unwrap_or_default();
+    let root = info.map(|s| s.root.get_untracked()).unwrap_or_default();
+    let base = crate::links::base();
+    let pathname = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let path = base.strip(&pathname).unwrap_or("/");
+    let indexed = page.robots == Robots::Index && !root.is_empty();
+    set(Head {
+        title: crate::context::full_title(page_title),
+        description: page.description,
+        robots: page.robots,
+        site,
+        tag_feeds: page.tag_feeds,
+        canonical: indexed.then(|| krasa_model::paths::page_url(&root, path)),
+    });
+}
 
 #[cfg(test)]
 mod tests {

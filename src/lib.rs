@@ -6,6 +6,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod context;
 pub mod error;
 pub mod head;
 pub mod links;

@@ -12,6 +12,7 @@ use krasa_model::{Resolved, Route};
 use leptos::prelude::*;
 
 use crate::links::Base;
+use leptos_router::hooks::use_location;
 
 /// Addresses whose scroll position is kept; the least recently recorded goes first. A
 /// short list searched linearly keeps hash-map code out of the wasm, and the memory bounded.
@@ -357,6 +358,20 @@ mod browser {
             nav.announcement.set(document().title());
         });
     }
+}
+
+/// The address shown (path with the base, and query), as the navigation layer keys it.
+pub fn current_address() -> String {
+    let location = use_location();
+    address_key(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+    )
+}
+
+/// Whether the social tags of the page first loaded still describe the page shown.
+pub fn on_first_page() -> bool {
+    use_context::<NavState>().is_none_or(|nav| nav.is_first_page(&current_address()))
 }
 
 #[cfg(test)]

@@ -363,7 +363,13 @@ mod tests {
             base_url: "https://news.example/".into(),
             language: "en".into(),
             page_size: 10,
-            nav: vec![],
+            nav: [("News", Route::HOME), ("Tags", Route::Tags)]
+                .into_iter()
+                .map(|(label, route)| krasa_model::NavLink {
+                    label: label.into(),
+                    path: route.path(),
+                })
+                .collect(),
         }
     }
 

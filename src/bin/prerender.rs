@@ -18,7 +18,7 @@ use anyhow::{bail, Context, Result};
 use krasa::links::Base;
 use krasa::prerender::{render, PageSpec, Shell, SiteContext};
 use krasa_model::paths::{self, DATA_DIR};
-use krasa_model::{Page, Route, TagIndex};
+use krasa_model::{PageList, Resolved, Route};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -90,40 +90,20 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-/// Every page of the site: feed pages, the tag index, tag pages, articles, the search page
-/// and the not-found page (`None`). Only the addresses: each page's data is read when it is
-/// rendered ([`spec`]), so memory does not grow with the archive.
+/// Every page of the site: exactly the pages press listed (`pages.json`, each address
+/// read back by the model's one URL scheme), then the not-found page (`None`). Only the
+/// addresses: each page's data is read when it is rendered ([`spec`]), so memory does not
+/// grow with the archive.
 fn pages(dist: &Path) -> Result<Vec<Option<Route>>> {
-    let mut pages = Vec::new();
-    for page in list_pages(&dist.join(DATA_DIR).join("feed"))? {
-        pages.push(Some(Route::Feed { page }));
-    }
-    let tags: TagIndex = serde_json::from_value(read_json(dist, &paths::tags_json())?)
-        .context("reading tags.json")?;
-    pages.push(Some(Route::Tags));
-    for t in &tags.tags {
-        let latest = dist
-            .join(DATA_DIR)
-            .join(paths::tag_page_json(&t.slug, Page::Latest));
-        for page in list_pages(latest.parent().unwrap_or(dist))? {
-            let slug = t.slug.clone();
-            pages.push(Some(Route::Tag { slug, page }));
+    let list: PageList = serde_json::from_slice(&read_data(dist, &paths::pages_json())?)
+        .context("parsing the page list (pages.json)")?;
+    let mut pages = Vec::with_capacity(list.pages.len() + 1);
+    for path in &list.pages {
+        match Route::resolve(path) {
+            Resolved::Page(route) => pages.push(Some(route)),
+            _ => bail!("pages.json lists `{path}`, which is not the address of a page"),
         }
     }
-    let articles = dist.join(DATA_DIR).join("articles");
-    let mut slugs: Vec<String> = fs::read_dir(&articles)
-        .with_context(|| format!("listing {}", articles.display()))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| n.strip_suffix(".json"))
-                .map(str::to_string)
-        })
-        .collect();
-    slugs.sort();
-    pages.extend(slugs.iter().map(|slug| Some(Route::article(slug))));
-    pages.push(Some(Route::Search));
     pages.push(None);
     Ok(pages)
 }
@@ -138,21 +118,6 @@ fn spec(dist: &Path, route: &Option<Route>) -> Result<PageSpec> {
         route: route.clone(),
         data,
     })
-}
-
-/// The pages of a list whose data files are in `folder` (`latest.json`, `<n>.json`): the
-/// latest page, then archive pages by number.
-fn list_pages(folder: &Path) -> Result<Vec<Page>> {
-    let mut pages: Vec<Page> = fs::read_dir(folder)
-        .with_context(|| format!("listing {}", folder.display()))?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| paths::list_page_of_file(e.file_name().to_str()?))
-        .collect();
-    pages.sort_by_key(|p| match p {
-        Page::Latest => 0,
-        Page::Archive(n) => u64::from(*n) + 1,
-    });
-    Ok(pages)
 }
 
 /// Trunk's index.html (`--shell`, else the one in `--dist`): its text.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::theme::ThemeToggle;
+use crate::context::SiteInfo;
 use crate::links;
-use crate::pages::SiteInfo;
 use crate::search::pagefind::use_index;
 use crate::search::SearchQuery;
 
@@ -33,13 +33,14 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href=href>"Skip to content"</a> }
 }
 
-/// `aria-current="page"` for a navigation link: the home link on the front page only, the
-/// tags link on the tag index and every tag page. `path` and `href` are below the base.
-fn current(path: &str, href: &str, exact: bool) -> Option<&'static str> {
+/// `aria-current="page"` for a navigation link to `href` when the reader is at `path` (both
+/// below the base): the front page's link on the front page only, any other link on its
+/// page and every page below it (the tags link on every tag page).
+fn current(path: &str, href: &str) -> Option<&'static str> {
     let path = path.trim_end_matches('/');
     let href = href.trim_end_matches('/');
-    let hit = if exact {
-        path == href
+    let hit = if href.is_empty() {
+        path.is_empty()
     } else {
         path == href || path.starts_with(&format!("{href}/"))
     };
@@ -53,35 +54,47 @@ fn site_title() -> Signal<String> {
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let path = current_path();
     let info = use_context::<SiteInfo>();
     let tagline = move || info.map(|s| s.tagline.get()).unwrap_or_default();
-    let home = links::href(&Route::HOME);
-    let tags = links::href(&Route::Tags);
-    let home_current = move || path.with(|p| current(p, &Route::HOME.path(), true));
-    let tags_current = move || path.with(|p| current(p, &Route::Tags.path(), false));
     view! {
         <header class="site-header">
             <div class="wrap header-inner">
                 <div class="brand">
-                    <a href=home.clone() class="site-name">{site_title()}</a>
+                    <a href=links::href(&Route::HOME) class="site-name">{site_title()}</a>
                     <p class="tagline">{tagline}</p>
                 </div>
                 <nav class="site-nav" aria-label="Main">
-                    <ul>
-                        <li>
-                            <a href=home aria-current=home_current>"News"</a>
-                        </li>
-                        <li>
-                            <a href=tags aria-current=tags_current>"Tags"</a>
-                        </li>
-                    </ul>
+                    <NavLinks/>
                     <ThemeToggle/>
                 </nav>
                 <SearchBox/>
             </div>
         </header>
     }
+}
+
+/// The site's navigation, as `site.json` lists it; each link a page of the site (an entry
+/// whose path is not one is left out).
+#[component]
+fn NavLinks() -> impl IntoView {
+    let path = current_path();
+    let info = use_context::<SiteInfo>();
+    let links = move || {
+        let nav = info.map(|s| s.nav.get()).unwrap_or_default();
+        nav.into_iter()
+            .filter_map(|link| {
+                let route = Route::parse(&link.path)?;
+                let at = route.path();
+                let current = move || path.with(|p| current(p, &at));
+                Some(view! {
+                    <li>
+                        <a href=links::href(&route) aria-current=current>{link.label}</a>
+                    </li>
+                })
+            })
+            .collect_view()
+    };
+    view! { <ul>{links}</ul> }
 }
 
 /// The search box of every page: a GET form to `/search/` (so it works without JavaScript,
@@ -155,10 +168,10 @@ mod tests {
 
     #[test]
     fn navigation_marks_the_current_section() {
-        assert_eq!(current("/", "/", true), Some("page"));
-        assert_eq!(current("/page/2", "/", true), None);
-        assert_eq!(current("/tags", "/tags", false), Some("page"));
-        assert_eq!(current("/tags/ai", "/tags", false), Some("page"));
-        assert_eq!(current("/tagsx", "/tags", false), None);
+        assert_eq!(current("/", "/",), Some("page"));
+        assert_eq!(current("/page/2/", "/"), None);
+        assert_eq!(current("/tags/", "/tags/"), Some("page"));
+        assert_eq!(current("/tags/ai/", "/tags/"), Some("page"));
+        assert_eq!(current("/tagsx/", "/tags/"), None);
     }
 }

@@ -1,17 +1,19 @@
 //! `/articles/:slug`: one story.
 
+use krasa_model::route::param;
 use krasa_model::{Article, Route};
 use leptos::prelude::*;
 
 use crate::components::{ArticleSkeleton, ArticleView};
+use crate::head::{set_head, PageHead};
 use crate::links;
 use crate::nav::NavState;
-use crate::pages::{mark_ready, route_page, set_head, PageHead};
+use crate::pages::{mark_ready, route_page};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     route_page(
-        |p| Route::article_from(p.get_str("slug")?),
+        |p| Route::article_from(p.get_str(param::SLUG)?),
         || view! { <ArticleSkeleton/> }.into_any(),
         |article| view! { <ArticleContent article=article/> }.into_any(),
     )

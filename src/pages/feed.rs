@@ -1,17 +1,20 @@
 //! `/` (the latest stories) and `/page/:n` (archive page n, counted from the oldest).
 
+use krasa_model::route::param;
 use krasa_model::{ListPage, Page, Route};
 use leptos::prelude::*;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
+use crate::context::SiteInfo;
+use crate::head::{set_head, PageHead};
 use crate::links;
 use crate::nav::NavState;
-use crate::pages::{mark_ready, route_page, set_head, PageHead, SiteInfo};
+use crate::pages::{mark_ready, route_page};
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
     route_page(
-        |p| Route::feed_from(p.get_str("n")),
+        |p| Route::feed_from(p.get_str(param::PAGE)),
         || view! { <ListSkeleton/> }.into_any(),
         |list| view! { <FeedContent list=list/> }.into_any(),
     )

@@ -19,7 +19,7 @@ pub use tags::TagsPage;
 
 use krasa_model::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 use leptos_router::params::ParamsMap;
 use serde::de::DeserializeOwned;
 
@@ -28,40 +28,8 @@ use std::sync::Arc;
 use crate::api::{self, Loaded, Reader};
 use crate::components::ErrorView;
 use crate::error::AppError;
-use crate::head::{Head, Robots, TagFeeds};
-use crate::nav::{address_key, NavState};
-
-/// The site's name and tagline, provided as context by the app (from site.json), and its
-/// root URL with the deploy sub-path (for canonical links).
-#[derive(Clone, Copy)]
-pub struct SiteInfo {
-    pub title: RwSignal<String>,
-    pub tagline: RwSignal<String>,
-    pub root: RwSignal<String>,
-}
-
-/// "Story title — Site name".
-pub fn full_title(page: &str) -> String {
-    let site = use_context::<SiteInfo>()
-        .map(|s| s.title.get_untracked())
-        .unwrap_or_default();
-    if site.is_empty() {
-        page.to_string()
-    } else if page.is_empty() {
-        site
-    } else {
-        format!("{page} — {site}")
-    }
-}
-
-/// The address shown (path with the base, and query), as the navigation layer keys it.
-fn current_address() -> String {
-    let location = use_location();
-    address_key(
-        &location.pathname.get_untracked(),
-        &location.search.get_untracked(),
-    )
-}
+use crate::head::{set_head, PageHead, Robots};
+use crate::nav::{current_address, NavState};
 
 /// Tells the navigation layer that this page's content is on screen (after it rendered; a
 /// no-op when prerendering, where effects do not run).
@@ -88,39 +56,6 @@ fn mark_ready_with(in_place: Option<String>) {
             }
         }
     });
-}
-
-/// What a page says about itself in the head, beside its title.
-#[derive(Debug, Clone, Default)]
-pub struct PageHead {
-    pub description: Option<String>,
-    pub robots: Robots,
-    pub tag_feeds: Option<TagFeeds>,
-}
-
-/// Sets the document head for a page: its title (with the site's name), description,
-/// canonical link (the address shown) and feed links.
-pub fn set_head(page_title: &str, page: PageHead) {
-    let info = use_context::<SiteInfo>();
-    let site = info.map(|s| s.title.get_untracked()).unwrap_or_default();
-    let root = info.map(|s| s.root.get_untracked()).unwrap_or_default();
-    let base = crate::links::base();
-    let pathname = use_location().pathname.get_untracked();
-    let path = base.strip(&pathname).unwrap_or("/");
-    let indexed = page.robots == Robots::Index && !root.is_empty();
-    crate::head::set(Head {
-        title: full_title(page_title),
-        description: page.description,
-        robots: page.robots,
-        site,
-        tag_feeds: page.tag_feeds,
-        canonical: indexed.then(|| krasa_model::paths::page_url(&root, path)),
-    });
-}
-
-/// Whether the social tags of the page first loaded still describe the page shown.
-pub fn on_first_page() -> bool {
-    use_context::<NavState>().is_none_or(|nav| nav.is_first_page(&current_address()))
 }
 
 /// The page for the router's parameters: `to_route` turns them into the model's [`Route`]

@@ -3,9 +3,9 @@
 use krasa_model::Route;
 use leptos::prelude::*;
 
-use crate::head::Robots;
+use crate::head::{set_head, PageHead, Robots};
 use crate::links;
-use crate::pages::{mark_ready, set_head, PageHead};
+use crate::pages::mark_ready;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -17,10 +17,10 @@ use leptos_router::NavigateOptions;
 
 use crate::components::{ErrorView, NoResults, SearchHit};
 use crate::error::AppError;
-use crate::head::Robots;
+use crate::head::{set_head, PageHead, Robots};
 use crate::links;
 use crate::nav::{address_key, current_key, NavState};
-use crate::pages::{mark_ready, mark_ready_announcing, set_head, PageHead};
+use crate::pages::{mark_ready, mark_ready_announcing};
 use crate::search::pagefind::{use_index, FilterChoices, FilterValue, Found, Hit, SearchIndex};
 use crate::search::{count_label, SearchQuery, RESULTS_STEP};
 

@@ -1,16 +1,18 @@
 //! `/tags/:tag` and `/tags/:tag/page/:n`: the stories under one hashtag.
 
+use krasa_model::route::param;
 use krasa_model::{ListPage, Page, Route};
 use leptos::prelude::*;
 
 use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
 use crate::head::TagFeeds;
-use crate::pages::{mark_ready, route_page, set_head, NotFound, PageHead};
+use crate::head::{set_head, PageHead};
+use crate::pages::{mark_ready, route_page, NotFound};
 
 #[component]
 pub fn TagPage() -> impl IntoView {
     route_page(
-        |p| Route::tag_from(p.get_str("tag")?, p.get_str("n")),
+        |p| Route::tag_from(p.get_str(param::TAG)?, p.get_str(param::PAGE)),
         || view! { <ListSkeleton/> }.into_any(),
         |list| view! { <TagContent list=list/> }.into_any(),
     )

@@ -4,8 +4,9 @@ use krasa_model::{paths, Route, TagIndex};
 use leptos::prelude::*;
 
 use crate::components::ListSkeleton;
+use crate::head::{set_head, PageHead};
 use crate::links;
-use crate::pages::{load, mark_ready, set_head, PageHead};
+use crate::pages::{load, mark_ready};
 
 #[component]
 pub fn TagsPage() -> impl IntoView {

@@ -25,13 +25,9 @@ fn page_stem(page: Page) -> String {
     }
 }
 
-/// The list page a data file's name stands for (`latest.json`, `<n>.json`): the inverse of
-/// [`feed_page_json`] and [`tag_page_json`] within a list's folder.
-pub fn list_page_of_file(name: &str) -> Option<Page> {
-    match name.strip_suffix(".json")? {
-        LATEST => Some(Page::Latest),
-        n => crate::page_number(n).map(Page::Archive),
-    }
+/// The list of every page ([`crate::PageList`]).
+pub fn pages_json() -> String {
+    "pages.json".to_string()
 }
 
 pub fn tags_json() -> String {
@@ -154,20 +150,12 @@ mod tests {
             tags_json(),
             tag_page_json("ai-policy", Page::Latest),
             article_json("x"),
+            pages_json(),
         ] {
             assert!(!p.starts_with('/'), "{p}");
             assert!(p.ends_with(".json"));
         }
         assert_eq!(tag_page_json("ai", Page::Archive(1)), "tags/ai/1.json");
         assert_eq!(feed_page_json(Page::Latest), "feed/latest.json");
-        for page in [Page::Latest, Page::Archive(1), Page::Archive(12)] {
-            let file = feed_page_json(page);
-            assert_eq!(
-                list_page_of_file(file.trim_start_matches("feed/")),
-                Some(page)
-            );
-        }
-        assert_eq!(list_page_of_file("0.json"), None);
-        assert_eq!(list_page_of_file("latest.xml"), None);
     }
 }

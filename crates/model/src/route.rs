@@ -13,6 +13,27 @@
 
 use crate::{paths, Page};
 
+/// The fixed parts of the addresses ([`Route::path`] writes them, [`Route::parse`] reads
+/// them, the app's router matches them).
+pub mod segment {
+    pub const PAGE: &str = "page";
+    pub const ARTICLES: &str = "articles";
+    pub const TAGS: &str = "tags";
+    pub const SEARCH: &str = "search";
+}
+
+/// The names of the router's parameters: the app's routes declare them and its pages read
+/// them (`use_params_map`), then hand their values to [`Route::feed_from`],
+/// [`Route::article_from`] and [`Route::tag_from`].
+pub mod param {
+    /// An archive page's number (`/page/:n/`, `/tags/:tag/page/:n/`).
+    pub const PAGE: &str = "n";
+    /// A story's slug (`/articles/:slug/`).
+    pub const SLUG: &str = "slug";
+    /// A tag's slug (`/tags/:tag/`).
+    pub const TAG: &str = "tag";
+}
+
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -100,22 +121,23 @@ impl Route {
     /// `/articles/x/`, `/tags/`, `/tags/x/`, `/tags/x/page/2/`, `/search/`. Every path ends
     /// with a slash.
     pub fn path(&self) -> String {
+        use segment::*;
         match self {
             Route::Feed { page: Page::Latest } => "/".to_string(),
             Route::Feed {
                 page: Page::Archive(n),
-            } => format!("/page/{n}/"),
-            Route::Article { slug } => format!("/articles/{slug}/"),
-            Route::Tags => "/tags/".to_string(),
+            } => format!("/{PAGE}/{n}/"),
+            Route::Article { slug } => format!("/{ARTICLES}/{slug}/"),
+            Route::Tags => format!("/{TAGS}/"),
             Route::Tag {
                 slug,
                 page: Page::Latest,
-            } => format!("/tags/{slug}/"),
+            } => format!("/{TAGS}/{slug}/"),
             Route::Tag {
                 slug,
                 page: Page::Archive(n),
-            } => format!("/tags/{slug}/page/{n}/"),
-            Route::Search => "/search/".to_string(),
+            } => format!("/{TAGS}/{slug}/{PAGE}/{n}/"),
+            Route::Search => format!("/{SEARCH}/"),
         }
     }
 
@@ -144,15 +166,16 @@ impl Route {
         if !path.starts_with('/') {
             return None;
         }
+        use segment::*;
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Some(Route::HOME),
-            ["page", n] => Route::feed_from(Some(n)),
-            ["articles", slug] => Route::article_from(slug),
-            ["tags"] => Some(Route::Tags),
-            ["tags", slug] => Route::tag_from(slug, None),
-            ["tags", slug, "page", n] => Route::tag_from(slug, Some(n)),
-            ["search"] => Some(Route::Search),
+            [PAGE, n] => Route::feed_from(Some(n)),
+            [ARTICLES, slug] => Route::article_from(slug),
+            [TAGS] => Some(Route::Tags),
+            [TAGS, slug] => Route::tag_from(slug, None),
+            [TAGS, slug, PAGE, n] => Route::tag_from(slug, Some(n)),
+            [SEARCH] => Some(Route::Search),
             _ => None,
         }
     }

@@ -29,7 +29,8 @@ pub struct Site {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct NavLink {
     pub label: String,
-    /// Path relative to the site root, without a leading slash (`""` is home, `"tags"`).
+    /// The page's path below the deploy base, as [`crate::Route::path`] writes it (`/`,
+    /// `/tags/`).
     pub path: String,
 }
 
@@ -123,6 +124,16 @@ pub struct TagInfo {
     pub slug: String,
     /// Published articles carrying this tag.
     pub count: u32,
+}
+
+/// `data/pages.json`: the address of every page of the site (below the deploy base, as
+/// [`crate::Route::path`] writes it), in the sitemap's order, then the search page. The
+/// prerenderer renders exactly these pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct PageList {
+    pub version: u32,
+    pub pages: Vec<String>,
 }
 
 /// `data/tags.json`: every tag, most used first, then by name.

@@ -1,66 +1,54 @@
-//! press: compiles the authored content folder into the published static data folder.
+//! press: compiles the authored content folder into the published static site: data files,
+//! feeds, sitemaps and social cards, and the page list the prerenderer renders.
 //!
-//! Stages, each a module with one input and one output:
-//! [`load`] (files → raw articles) → [`meta`] (fields → validated metadata) →
-//! [`render`] (Markdown → sanitized HTML + facts) → [`compile`] (cross checks, feed/tag/article
-//! files in memory) → [`write`] (atomic swap into the output folder).
+//! The pipeline, one module per stage, each arrow one way:
+//!
+//! ```text
+//! content/ → load (files → raw articles) → meta (fields → validated metadata)
+//!          → story (Markdown → sanitized HTML, summary) → validate (corpus checks, selection)
+//!          → index (SiteIndex: stories in order, tags, lists, every page)
+//!          → emit (data, feeds, sitemap, cards) → sink (memory, or the data folder)
+//!          → release (manifest, precompression, publish: one atomic swap)
+//! ```
+//!
 //! Problems are collected across the whole corpus into a [`diag::Report`].
 
-pub mod card;
-pub mod compile;
 pub mod diag;
-pub mod feeds;
+pub mod emit;
+pub mod error;
 pub mod fields;
 pub mod generate;
+pub mod index;
 pub mod load;
 pub mod meta;
-pub mod precompress;
-pub mod publish;
+pub mod release;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod sink;
 pub mod slug;
+pub mod story;
 pub mod today;
-pub mod write;
+pub mod validate;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use compile::{Selection, Stats};
 use diag::Report;
-
-/// Failures that are not content problems (those are in the [`Report`]).
-#[derive(Debug, thiserror::Error)]
-pub enum PressError {
-    #[error("content folder {0} does not exist")]
-    NoContent(PathBuf),
-    #[error("{0} is missing: the site needs its title, tagline and base_url")]
-    NoSiteToml(PathBuf),
-    #[error("cannot read or write {path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{0} already exists; choose another title or edit that file")]
-    Exists(PathBuf),
-    #[error("{0}")]
-    Usage(String),
-    #[error("{errors} error(s) in {files} file(s); nothing was written")]
-    Invalid { errors: usize, files: usize },
-    #[error("social card: {0}")]
-    Card(String),
-}
+pub use emit::Stats;
+pub use error::PressError;
+use story::Story;
+pub use validate::Selection;
 
 /// The result of checking a content folder: every problem, and the output if there was no error.
 pub struct Checked {
     pub report: Report,
-    pub output: Option<compile::Output>,
+    pub output: Option<emit::Output>,
     /// The files, when they were kept in memory ([`check`]); [`build`] writes them instead.
-    pub files: compile::Files,
+    pub files: sink::Files,
     /// The social cards drawn and reused, when a site root was written.
-    pub cards: Option<card::Drawn>,
+    pub cards: Option<emit::cards::Drawn>,
 }
 
 /// The site root folder a build writes feeds, sitemaps and cards into.
@@ -82,29 +70,30 @@ struct Validated {
     site: Option<Publishable>,
 }
 
-/// The articles of a valid content folder, ready to assemble.
+/// The stories of a valid content folder, ready to index and emit.
 struct Publishable {
     config: meta::SiteConfig,
-    ready: Vec<compile::Ready>,
-    /// Indices into `ready`, newest first.
-    published: Vec<usize>,
-    stats: Stats,
+    stories: Vec<Story>,
+    selected: validate::Selected,
 }
 
 impl Publishable {
-    fn assemble(
-        &self,
-        sel: &Selection,
-        sink: &dyn compile::Sink,
-    ) -> Result<compile::Output, PressError> {
-        compile::assemble(
+    /// Builds the site index and runs every emitter into `sink`.
+    fn emit(&self, sel: &Selection, sink: &dyn sink::Sink) -> Result<emit::Output, PressError> {
+        let index = index::SiteIndex::new(
             &self.config,
-            &self.ready,
-            &self.published,
-            self.stats.clone(),
-            sel.public_url.as_deref(),
-            sink,
-        )
+            &self.stories,
+            &self.selected.published,
+            sel.today,
+        );
+        let root_url = sel
+            .public_url
+            .as_deref()
+            .map(|p| krasa_model::paths::site_root(&self.config.base_url, p));
+        let mut output = emit::emit_all(&index, root_url.as_deref(), sink)?;
+        output.stats.drafts_skipped = self.selected.drafts_skipped;
+        output.stats.future_skipped = self.selected.future_skipped;
+        Ok(output)
     }
 }
 
@@ -115,8 +104,8 @@ pub fn check(
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
     let Validated { report, site } = validate(content, sel, progress)?;
-    let files = compile::Collect::default();
-    let output = site.map(|s| s.assemble(sel, &files)).transpose()?;
+    let files = sink::Collect::default();
+    let output = site.map(|s| s.emit(sel, &files)).transpose()?;
     Ok(Checked {
         report,
         output,
@@ -159,10 +148,10 @@ fn validate(
     }
     let total = valid.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let ready: Vec<compile::Ready> = valid
+    let stories: Vec<Story> = valid
         .into_par_iter()
         .map(|(raw, m)| {
-            let r = compile::prepare(raw, m);
+            let r = story::prepare(raw, m);
             if let Some(p) = progress {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if n % 64 == 0 || n == total {
@@ -172,12 +161,12 @@ fn validate(
             r
         })
         .collect();
-    for r in &ready {
+    for r in &stories {
         problems.extend(r.rendered.problems.iter().cloned());
-        problems.extend(compile::body_problems(r));
+        problems.extend(story::body_problems(r));
     }
-    let (published, drafts, future) = compile::select(&ready, sel);
-    compile::cross_check(&ready, &published, &report, &mut problems);
+    let selected = validate::select(&stories, sel);
+    validate::cross_check(&stories, &selected.published, &report, &mut problems);
 
     for p in problems {
         report.push(p);
@@ -186,13 +175,8 @@ fn validate(
     let site = match (config, report.has_errors()) {
         (Some(config), false) => Some(Publishable {
             config,
-            ready,
-            published,
-            stats: Stats {
-                drafts_skipped: drafts,
-                future_skipped: future,
-                ..Stats::default()
-            },
+            stories,
+            selected,
         }),
         _ => None,
     };
@@ -217,35 +201,41 @@ pub fn build(
     let mut checked = Checked {
         report,
         output: None,
-        files: compile::Files::default(),
+        files: sink::Files::default(),
         cards: None,
     };
     let Some(site) = site else {
         return Ok(checked);
     };
-    let previous = root.and_then(|r| r.previous).map(publish::Previous::open);
+    let previous = root
+        .and_then(|r| r.previous)
+        .map(release::manifest::Previous::open);
     let reuse = |prefix| {
         previous
             .as_ref()
-            .map(|previous| write::Reuse { previous, prefix })
+            .map(|previous| sink::Reuse { previous, prefix })
     };
     // where the data folder is in the release (`data/`), when it is inside the site root
     let data_prefix = root
         .and_then(|r| out.strip_prefix(r.dir).ok())
         .and_then(Path::to_str)
         .map(|p| format!("{p}/"));
-    let writer = write::Writer::new(
+    let writer = sink::Writer::new(
         out,
         data_prefix.as_deref().and_then(reuse),
-        root.map(|r| write::RootFolder {
+        root.map(|r| sink::RootFolder {
             dir: r.dir,
             reuse: reuse(""),
         }),
     )?;
-    let made = site.assemble(sel, &writer);
+    let made = site.emit(sel, &writer);
     let output = writer.close(made)?;
     if let Some(root) = root {
-        checked.cards = Some(card::draw_into(root.dir, &output.cards, root.previous)?);
+        checked.cards = Some(emit::cards::draw_into(
+            root.dir,
+            &output.cards,
+            root.previous,
+        )?);
     }
     checked.output = Some(output);
     Ok(checked)

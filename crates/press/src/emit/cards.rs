@@ -15,9 +15,9 @@ use krasa_model::escape_markup as xml;
 use krasa_model::paths::{self, CARD_HEIGHT, CARD_WIDTH};
 use rayon::prelude::*;
 
-use crate::compile::Ready;
-use crate::meta::SiteConfig;
-use crate::PressError;
+use crate::error::{io, PressError};
+use crate::index::SiteIndex;
+use crate::release::files::{link_file, write_file};
 
 /// The family every card is set in.
 const FAMILY: &str = "DejaVu Sans";
@@ -75,7 +75,8 @@ impl CardSpec {
 
 /// The cards a site needs: its own (front page and lists: its tagline under its name), and
 /// one per published article that has no image of its own.
-pub fn specs(site: &SiteConfig, ready: &[Ready], published: &[usize]) -> Vec<CardSpec> {
+pub fn specs(index: &SiteIndex<'_>) -> Vec<CardSpec> {
+    let site = index.config;
     let mut cards = vec![CardSpec {
         file: paths::site_card(),
         title: site.tagline.clone(),
@@ -83,9 +84,10 @@ pub fn specs(site: &SiteConfig, ready: &[Ready], published: &[usize]) -> Vec<Car
         site: site.title.clone(),
     }];
     cards.extend(
-        published
+        index
+            .stories
             .iter()
-            .map(|&i| &ready[i].summary)
+            .map(|s| &s.summary)
             .filter(|s| s.image.is_none())
             .map(|s| CardSpec {
                 file: paths::article_card(&s.slug),
@@ -123,7 +125,7 @@ pub fn draw_into(
             let source = c.source();
             if let Some(old) = previous.map(|p| p.join(&c.file)) {
                 if drawn_from(&old).as_deref() == Some(source.as_str()) {
-                    crate::write::link_file(&old, root, &c.file)?;
+                    link_file(&old, root, &c.file)?;
                     return Ok(Drawn {
                         drawn: 0,
                         reused: 1,
@@ -131,7 +133,7 @@ pub fn draw_into(
                 }
             }
             let png = painter.png(&c.text(), &source)?;
-            crate::write::write_file(root, &c.file, &png)?;
+            write_file(root, &c.file, &png)?;
             Ok(Drawn {
                 drawn: 1,
                 reused: 0,
@@ -167,7 +169,7 @@ fn drawing_code() -> &'static [u8; 32] {
     static CODE: OnceLock<[u8; 32]> = OnceLock::new();
     CODE.get_or_init(|| {
         let mut h = Sha256::new();
-        h.update(include_str!("card.rs"));
+        h.update(include_str!("cards.rs"));
         h.update(env!("CARGO_PKG_VERSION"));
         h.finalize().into()
     })
@@ -200,7 +202,7 @@ impl Cards {
         };
         let face = db.query(&query).ok_or_else(missing)?;
         if let Some((Source::File(path), _)) = db.face_source(face) {
-            let data = std::fs::read(&path).map_err(crate::write::io(&path))?;
+            let data = std::fs::read(&path).map_err(io(&path))?;
             db.remove_face(face);
             db.load_font_data(data);
         }

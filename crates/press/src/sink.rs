@@ -1,30 +1,91 @@
-//! Write stage: put the published files in place all at once. Files are written to a fresh
-//! sibling folder which then replaces the output folder ([`replace_dir`]), so a failed or
-//! interrupted build never leaves a half-written data folder behind.
+//! Where the emitters' files go: a [`Sink`] receives each file as soon as it is made, from
+//! several threads at once. [`Collect`] keeps them in memory (`press check`, the tests);
+//! [`Writer`] writes a build as it is made: data files into a fresh sibling folder that
+//! replaces the data folder in one step when the build is complete
+//! ([`crate::release::files::replace_dir`]), so a failed or interrupted build never leaves a
+//! half-written data folder behind, and site-root files (feeds, sitemaps) beside it. A file
+//! the previous release holds byte for byte is linked from it instead ([`Reuse`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-use rayon::prelude::*;
+use crate::error::{io, PressError};
+use crate::release::files::{link_file, replace_dir, sibling, write_file};
+use crate::release::manifest::Previous;
 
-use crate::compile::Sink;
-use crate::publish::Previous;
-use crate::PressError;
+/// Receives the files the emitters make, as they are made, from several threads at once.
+pub trait Sink: Sync {
+    /// A file of the data folder, `rel` inside it.
+    fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError>;
+    /// A file of the site root (feeds, sitemaps, robots.txt), `rel` inside it.
+    fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError>;
+}
 
-/// The error for a failed read or write of `path`.
-pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PressError + '_ {
-    move |source| PressError::Io {
-        path: path.to_path_buf(),
-        source,
+/// The files of a site, in memory (what `press check` and the tests look at).
+#[derive(Debug, Default)]
+pub struct Files {
+    /// Relative path inside the data folder → file bytes, sorted by path.
+    pub data: Vec<(String, Vec<u8>)>,
+    /// Relative path inside the site root → file bytes, sorted by path.
+    pub root: Vec<(String, Vec<u8>)>,
+}
+
+/// A [`Sink`] that keeps every file in memory.
+#[derive(Default)]
+pub struct Collect(Mutex<Files>);
+
+impl Collect {
+    pub fn into_files(self) -> Files {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.data.sort_by(|a, b| a.0.cmp(&b.0));
+        files.root.sort_by(|a, b| a.0.cmp(&b.0));
+        files
     }
 }
 
-fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "data".into());
-    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+impl Sink for Collect {
+    fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.data.push((rel, bytes));
+        Ok(())
+    }
+    fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.root.push((rel, bytes));
+        Ok(())
+    }
+}
+
+/// Counts the data files it passes on.
+pub struct Counting<'a> {
+    sink: &'a dyn Sink,
+    data_files: AtomicUsize,
+}
+
+impl<'a> Counting<'a> {
+    pub fn new(sink: &'a dyn Sink) -> Counting<'a> {
+        Counting {
+            sink,
+            data_files: AtomicUsize::new(0),
+        }
+    }
+
+    /// The data files passed on so far.
+    pub fn data_files(&self) -> usize {
+        self.data_files.load(Ordering::Relaxed)
+    }
+}
+
+impl Sink for Counting<'_> {
+    fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        self.data_files.fetch_add(1, Ordering::Relaxed);
+        self.sink.data(rel, bytes)
+    }
+    fn root(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        self.sink.root(rel, bytes)
+    }
 }
 
 /// Where files being written are in a previous release, so that a file it already holds byte
@@ -138,126 +199,6 @@ impl Sink for Writer<'_> {
     }
 }
 
-/// Makes the complete folder `new` the folder `target` (its sibling). Where the system can,
-/// the two are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`), so `target` always
-/// exists for a server reading it; elsewhere `target` is moved aside and `new` put in its
-/// place. The previous contents are then deleted.
-pub fn replace_dir(new: &Path, target: &Path) -> Result<(), PressError> {
-    if !target.exists() {
-        return fs::rename(new, target).map_err(io(target));
-    }
-    if exchange(new, target).is_ok() {
-        // `new` now holds the previous release
-        return remove_tree(new).map_err(io(new));
-    }
-    let old = sibling(target, "old");
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(io(&old))?;
-    }
-    fs::rename(target, &old).map_err(io(target))?;
-    if let Err(e) = fs::rename(new, target) {
-        let _ = fs::rename(&old, target);
-        return Err(io(target)(e));
-    }
-    remove_tree(&old).map_err(io(&old))
-}
-
-/// Deletes the folder `dir` with everything in it, its subfolders on all cores (a release
-/// of 100,000 stories is a million entries, and deleting them is a system call each).
-fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.par_iter().try_for_each(|entry| {
-        if entry.file_type()?.is_dir() {
-            remove_tree(&entry.path())
-        } else {
-            fs::remove_file(entry.path())
-        }
-    })?;
-    fs::remove_dir(dir)
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let c = |p: &Path| {
-        CString::new(p.as_os_str().as_bytes())
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
-    };
-    let (a, b) = (c(a)?, c(b)?);
-    // SAFETY: both are valid NUL-terminated paths that live across the call.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
-}
-
-/// Writes one file into `root` (at `rel`, creating its folder) with [`replace_file`].
-pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError> {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(io(parent))?;
-    }
-    replace_file(&path, bytes)
-}
-
-/// Writes `bytes` to `path` through a temporary file renamed over it: a reader never sees
-/// half a file, and a file `path` was a hard link of (a published release's) is left as it
-/// was.
-pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), PressError> {
-    let tmp = tmp_beside(path);
-    fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    fs::rename(&tmp, path).map_err(io(path))
-}
-
-/// The temporary name a file is written under before it is renamed to `path`.
-fn tmp_beside(path: &Path) -> PathBuf {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".tmp-{}", std::process::id()));
-    PathBuf::from(tmp)
-}
-
-/// Puts `existing` into `root` at `rel` as a hard link (the same file: same bytes, same
-/// modification time), replacing what is there.
-pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressError> {
-    let path = root.join(rel);
-    if same_file(existing, &path) {
-        // (renaming a link over another link to the same file would do nothing at all)
-        return Ok(());
-    }
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(io(parent))?;
-    }
-    let tmp = tmp_beside(&path);
-    let _ = fs::remove_file(&tmp);
-    fs::hard_link(existing, &tmp).map_err(io(existing))?;
-    fs::rename(&tmp, &path).map_err(io(&path))
-}
-
-/// Whether both paths name the same file (one is a hard link of the other).
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt as _;
-    match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,22 +244,6 @@ mod tests {
     }
 
     #[test]
-    fn linking_a_file_twice_leaves_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let old = dir.path().join("old.png");
-        fs::write(&old, b"card").unwrap();
-        let root = dir.path().join("site");
-        link_file(&old, &root, "cards/a.png").unwrap();
-        link_file(&old, &root, "cards/a.png").unwrap();
-        let names: Vec<_> = fs::read_dir(root.join("cards"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["a.png"]);
-        assert_eq!(fs::read(root.join("cards/a.png")).unwrap(), b"card");
-    }
-
-    #[test]
     fn replaces_the_whole_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("data");
@@ -354,7 +279,7 @@ mod tests {
         )
         .unwrap();
         let release = dir.path().join("release");
-        crate::publish::publish(&stage, Some(&release)).unwrap();
+        crate::release::publish::publish(&stage, Some(&release)).unwrap();
 
         let previous = Previous::open(&release);
         let out = dir.path().join("next/data");

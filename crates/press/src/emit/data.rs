@@ -1,0 +1,135 @@
+//! The data emitter: the JSON files the app reads (`data/`): the site's settings, every page
+//! of every list, the tag index, each story with its related stories, and the page list the
+//! prerenderer renders.
+
+use krasa_model::{
+    paths, related, Article, ListPage, NavLink, PageList, Site, TagIndex, TagInfo, DATA_VERSION,
+};
+use rayon::prelude::*;
+
+use crate::error::PressError;
+use crate::index::{List, SiteIndex};
+use crate::sink::Sink;
+use crate::story::Story;
+
+fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    // Serializing our own plain data types cannot fail.
+    serde_json::to_vec(v).unwrap_or_default()
+}
+
+/// Every data file of the site into `sink`, in parallel where it can.
+pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Site, PressError> {
+    let site = site(index);
+    sink.data(paths::site_json(), json(&site))?;
+    emit_list(index, index.feed(), sink)?;
+    sink.data(paths::tags_json(), json(&tag_index(index)))?;
+    index
+        .tags
+        .par_iter()
+        .try_for_each(|term| emit_list(index, index.tag_list(term), sink))?;
+    emit_stories(index, sink)?;
+    let pages = PageList {
+        version: DATA_VERSION,
+        pages: index.pages().iter().map(|p| p.route.path()).collect(),
+    };
+    sink.data(paths::pages_json(), json(&pages))?;
+    Ok(site)
+}
+
+/// `site.json`: the settings every page shows, and the header's navigation.
+fn site(index: &SiteIndex<'_>) -> Site {
+    let config = index.config;
+    let nav = |label: &str, route: krasa_model::Route| NavLink {
+        label: label.into(),
+        path: route.relative(),
+    };
+    Site {
+        version: DATA_VERSION,
+        title: config.title.clone(),
+        tagline: config.tagline.clone(),
+        base_url: config.base_url.clone(),
+        language: config.language.clone(),
+        page_size: config.page_size,
+        nav: vec![
+            nav("News", krasa_model::Route::HOME),
+            nav("Tags", krasa_model::Route::Tags),
+        ],
+    }
+}
+
+/// Every page of one list: the latest page and every archive page.
+fn emit_list(index: &SiteIndex<'_>, list: List<'_>, sink: &dyn Sink) -> Result<(), PressError> {
+    let pagination = list.pagination;
+    pagination.all().try_for_each(|page| {
+        let file = list.route(page).data_file().unwrap_or_default();
+        let data = ListPage {
+            version: DATA_VERSION,
+            tag: list.term.map(|t| t.tag.clone()),
+            page,
+            total_items: (page == krasa_model::Page::Latest).then_some(list.members.len() as u32),
+            older: pagination.older(page),
+            newer: pagination.newer(page),
+            items: list
+                .on_page(page)
+                .iter()
+                .map(|&k| index.stories[k].summary.clone())
+                .collect(),
+        };
+        sink.data(file, json(&data))
+    })
+}
+
+/// `tags.json`: every tag with its count, the most used first (then by name).
+fn tag_index(index: &SiteIndex<'_>) -> TagIndex {
+    let mut tags: Vec<TagInfo> = index
+        .tags
+        .iter()
+        .map(|term| TagInfo {
+            name: term.tag.name.clone(),
+            slug: term.tag.slug.clone(),
+            count: term.members.len() as u32,
+        })
+        .collect();
+    tags.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    TagIndex {
+        version: DATA_VERSION,
+        tags,
+    }
+}
+
+/// Each story with its related stories, ranked among the published ones.
+fn emit_stories(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<(), PressError> {
+    let stories = &index.stories;
+    let view: Vec<Ranked<'_>> = stories.iter().map(|s| Ranked(s)).collect();
+    let by_tag = related::tag_index(&view);
+    (0..stories.len()).into_par_iter().try_for_each(|k| {
+        let story = stories[k];
+        let article = Article {
+            version: DATA_VERSION,
+            summary: story.summary.clone(),
+            body_html: story.rendered.html.clone(),
+            headings: story.rendered.headings.clone(),
+            related: related::rank_related(&view, k, &by_tag, 3)
+                .into_iter()
+                .map(|j| stories[j].summary.clone())
+                .collect(),
+        };
+        let file = krasa_model::Route::article(&story.raw.slug)
+            .data_file()
+            .unwrap_or_default();
+        sink.data(file, json(&article))
+    })
+}
+
+/// A story as the related ranking sees it: its tags.
+struct Ranked<'a>(&'a Story);
+
+impl related::Rankable for Ranked<'_> {
+    fn tag_slugs(&self) -> &[String] {
+        &self.0.tag_slugs
+    }
+}

@@ -1,0 +1,308 @@
+//! The feeds emitter: RSS 2.0, Atom and JSON Feed for the site root (the whole site and each
+//! tag, full article content, newest first).
+
+use krasa_model::{ArticleSummary, Date, Route};
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+use time::format_description::well_known::{Rfc2822, Rfc3339};
+use time::OffsetDateTime;
+
+use rayon::prelude::*;
+
+use super::file_text;
+use crate::error::PressError;
+use crate::index::SiteIndex;
+use crate::meta::SiteConfig;
+use crate::sink::Sink;
+use crate::story::Story;
+
+/// Items per feed.
+pub const FEED_ITEMS: usize = 50;
+
+/// Makes the site-relative links and images of an article body absolute, for feed readers:
+/// every `href` and `src` attribute (lol_html, the HTML rewriter the prerenderer uses too),
+/// never text, so a code sample's `href="#x"` stays as written.
+pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
+    let rewrite = |url: &str| -> String {
+        if url.starts_with('#') {
+            format!("{page_url}{url}")
+        } else if url.contains("://") || url.starts_with("mailto:") || url.starts_with("//") {
+            url.to_string()
+        } else {
+            krasa_model::paths::page_url(root, url)
+        }
+    };
+    let rewritten = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: ["href", "src"]
+                .into_iter()
+                .map(|attr| {
+                    element!(format!("[{attr}]"), move |el| {
+                        if let Some(url) = el.get_attribute(attr) {
+                            el.set_attribute(attr, &rewrite(&url))?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect(),
+            ..RewriteStrSettings::new()
+        },
+    );
+    // the body is ammonia's well-formed output: a rewrite failure would be a bug in lol_html;
+    // the body is then sent as it is rather than not at all
+    rewritten.unwrap_or_else(|_| html.to_string())
+}
+
+/// A day's midnight in UTC, for the feeds (which want date-times).
+fn midnight(d: Date) -> OffsetDateTime {
+    let day = crate::today::to_time(d).unwrap_or(time::Date::MIN);
+    day.with_time(time::Time::MIDNIGHT).assume_utc()
+}
+
+/// RFC 822 (as RFC 2822 writes it) date for RSS: `Fri, 08 May 2026 00:00:00 +0000`.
+pub fn rfc822(d: Date) -> String {
+    midnight(d).format(&Rfc2822).unwrap_or_default()
+}
+
+/// RFC 3339 date-time for Atom and JSON Feed: `2026-05-08T00:00:00Z`.
+pub fn rfc3339(d: Date) -> String {
+    midnight(d).format(&Rfc3339).unwrap_or_default()
+}
+
+struct Feed<'a> {
+    title: String,
+    description: String,
+    /// The HTML page the feed mirrors.
+    page: String,
+    /// Where the feed files live, e.g. `feed` → feed.xml, atom.xml, feed.json in the root, or
+    /// `tags/ai/` for a tag.
+    dir: String,
+    items: Vec<&'a Story>,
+}
+
+fn article_url(root: &str, s: &ArticleSummary) -> String {
+    krasa_model::paths::page_url(root, &Route::article(&s.slug).relative())
+}
+
+/// The image of an item in the feeds: the one its page is shared with.
+fn item_image(root: &str, s: &ArticleSummary) -> String {
+    let image = krasa_model::paths::StoryImage::of(s);
+    krasa_model::paths::absolute_url(root, image.src())
+}
+
+/// The media type of an item image, from its file name.
+fn image_type(url: &str) -> &'static str {
+    let lower = url.to_ascii_lowercase();
+    if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
+        "image/jpeg"
+    } else if lower.ends_with(".webp") {
+        "image/webp"
+    } else if lower.ends_with(".svg") {
+        "image/svg+xml"
+    } else {
+        "image/png"
+    }
+}
+
+/// What an RSS item or Atom entry shows of a story.
+struct Item<'a> {
+    title: &'a str,
+    url: String,
+    author: &'a str,
+    excerpt: &'a str,
+    tags: &'a [krasa_model::TagRef],
+    image: String,
+    image_type: &'static str,
+    published_rfc822: String,
+    published: String,
+    updated: String,
+    /// The body with absolute links, as text (the template escapes it).
+    body: String,
+}
+
+impl<'a> Item<'a> {
+    fn of(r: &'a Story, root: &str) -> Item<'a> {
+        let s = &r.summary;
+        let url = article_url(root, s);
+        let image = item_image(root, s);
+        Item {
+            title: &s.title,
+            author: &s.author,
+            excerpt: &s.excerpt,
+            tags: &s.tags,
+            image_type: image_type(&image),
+            image,
+            published_rfc822: rfc822(r.meta.date),
+            published: rfc3339(r.meta.date),
+            updated: rfc3339(r.last_changed()),
+            body: absolute_body(r, root, &url),
+            url,
+        }
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "rss.xml")]
+struct Rss<'a> {
+    feed: &'a Feed<'a>,
+    language: &'a str,
+    self_url: String,
+    last_build: Option<String>,
+    items: Vec<Item<'a>>,
+}
+
+#[derive(askama::Template)]
+#[template(path = "atom.xml")]
+struct Atom<'a> {
+    feed: &'a Feed<'a>,
+    self_url: String,
+    updated: String,
+    items: Vec<Item<'a>>,
+}
+
+fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
+    let rss = Rss {
+        feed: f,
+        language: &site.language,
+        self_url: format!("{root}{}feed.xml", f.dir),
+        last_build: f.items.first().map(|r| rfc822(r.last_changed())),
+        items: f.items.iter().map(|r| Item::of(r, root)).collect(),
+    };
+    file_text(askama::Template::render(&rss))
+}
+
+fn atom(root: &str, f: &Feed<'_>) -> String {
+    let newest = f
+        .items
+        .iter()
+        .map(|r| r.last_changed())
+        .max()
+        .unwrap_or(Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        });
+    let atom = Atom {
+        feed: f,
+        self_url: format!("{root}{}atom.xml", f.dir),
+        updated: rfc3339(newest),
+        items: f.items.iter().map(|r| Item::of(r, root)).collect(),
+    };
+    file_text(askama::Template::render(&atom))
+}
+
+fn json_feed(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
+    let items: Vec<serde_json::Value> = f
+        .items
+        .iter()
+        .map(|r| {
+            let s = &r.summary;
+            let url = article_url(root, s);
+            serde_json::json!({
+                "id": url,
+                "url": url,
+                "title": s.title,
+                "summary": s.excerpt,
+                "image": item_image(root, s),
+                "content_html": absolute_body(r, root, &url),
+                "date_published": rfc3339(r.meta.date),
+                "date_modified": rfc3339(r.last_changed()),
+                "authors": [{ "name": s.author }],
+                "tags": s.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f.title,
+        "home_page_url": f.page,
+        "feed_url": format!("{root}{}feed.json", f.dir),
+        "description": f.description,
+        "language": site.language,
+        "items": items,
+    });
+    let mut s = serde_json::to_string_pretty(&feed).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn absolute_body(r: &Story, root: &str, url: &str) -> String {
+    absolutize(&r.rendered.html, root, url)
+}
+
+/// Every feed of the site into `sink` (the site's, and one per tag), on all cores. `root` is
+/// the site's root URL.
+pub fn emit(index: &SiteIndex<'_>, root: &str, sink: &dyn Sink) -> Result<(), PressError> {
+    let site = index.config;
+    let newest = |members: &[usize]| -> Vec<&Story> {
+        members
+            .iter()
+            .take(FEED_ITEMS)
+            .map(|&k| index.stories[k])
+            .collect()
+    };
+    let mut feeds = vec![Feed {
+        title: site.title.clone(),
+        description: site.tagline.clone(),
+        page: krasa_model::paths::page_url(root, &Route::HOME.relative()),
+        dir: String::new(),
+        items: newest(index.feed().members),
+    }];
+    feeds.extend(index.tags.iter().map(|term| Feed {
+        title: format!("{} — {}", term.tag.name, site.title),
+        description: format!("Stories tagged {} on {}", term.tag.name, site.title),
+        page: krasa_model::paths::page_url(root, &Route::tag(&term.tag.slug).relative()),
+        dir: krasa_model::paths::tag_feed_dir(&term.tag.slug),
+        items: newest(&term.members),
+    }));
+    feeds.par_iter().try_for_each(|f| {
+        sink.root(
+            format!("{}feed.xml", f.dir),
+            rss(site, root, f).into_bytes(),
+        )?;
+        sink.root(format!("{}atom.xml", f.dir), atom(root, f).into_bytes())?;
+        sink.root(
+            format!("{}feed.json", f.dir),
+            json_feed(site, root, f).into_bytes(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_for_feeds() {
+        let d = Date::new(2026, 5, 8).unwrap();
+        assert_eq!(rfc822(d), "Fri, 08 May 2026 00:00:00 +0000");
+        assert_eq!(rfc3339(d), "2026-05-08T00:00:00Z");
+        assert_eq!(
+            rfc822(Date::new(1970, 1, 1).unwrap()),
+            "Thu, 01 Jan 1970 00:00:00 +0000"
+        );
+        assert_eq!(
+            rfc822(Date::new(2024, 2, 29).unwrap()),
+            "Thu, 29 Feb 2024 00:00:00 +0000"
+        );
+    }
+
+    #[test]
+    fn bodies_get_absolute_links() {
+        let html = "<a href=\"articles/b\">b</a> <a href=\"#part\">p</a> <img src=\"img/a.png\" alt=\"a\"> <a href=\"https://e.com/x\">e</a>";
+        let out = absolutize(
+            html,
+            "https://x.example/news/",
+            "https://x.example/news/articles/a",
+        );
+        assert_eq!(out, "<a href=\"https://x.example/news/articles/b\">b</a> <a href=\"https://x.example/news/articles/a#part\">p</a> <img src=\"https://x.example/news/img/a.png\" alt=\"a\"> <a href=\"https://e.com/x\">e</a>");
+    }
+
+    #[test]
+    fn code_samples_in_bodies_are_not_rewritten() {
+        // as ammonia writes them: `"` is escaped in attribute values, not in text
+        let html = "<pre><code>&lt;a href=\"#main\"&gt; and src=\"x.png\"</code></pre><p title=\"a &quot;b\" class=\"x\"><a title=\"x > y\" href=\"articles/t#n\">n</a> é</p>";
+        let out = absolutize(html, "https://x.example/", "https://x.example/articles/t");
+        assert_eq!(out, "<pre><code>&lt;a href=\"#main\"&gt; and src=\"x.png\"</code></pre><p title=\"a &quot;b\" class=\"x\"><a title=\"x > y\" href=\"https://x.example/articles/t#n\">n</a> é</p>");
+    }
+}

@@ -1,0 +1,160 @@
+//! File operations every writing step shares: a file written through a rename (a reader
+//! never sees half a file, and a hard link to a published release's file is never written
+//! into), a hard link put in place, and a whole folder swapped in one step.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{io, PressError};
+
+/// A sibling of `out` named for this process: `.<name>.<tag>-<pid>`.
+pub fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "data".into());
+    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+/// Makes the complete folder `new` the folder `target` (its sibling). Where the system can,
+/// the two are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`), so `target` always
+/// exists for a server reading it; elsewhere `target` is moved aside and `new` put in its
+/// place. The previous contents are then deleted.
+pub fn replace_dir(new: &Path, target: &Path) -> Result<(), PressError> {
+    if !target.exists() {
+        return fs::rename(new, target).map_err(io(target));
+    }
+    if exchange(new, target).is_ok() {
+        // `new` now holds the previous release
+        return remove_tree(new).map_err(io(new));
+    }
+    let old = sibling(target, "old");
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(io(&old))?;
+    }
+    fs::rename(target, &old).map_err(io(target))?;
+    if let Err(e) = fs::rename(new, target) {
+        let _ = fs::rename(&old, target);
+        return Err(io(target)(e));
+    }
+    remove_tree(&old).map_err(io(&old))
+}
+
+/// Deletes the folder `dir` with everything in it, its subfolders on all cores (a release
+/// of 100,000 stories is a million entries, and deleting them is a system call each).
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(dir)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that live across the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Writes one file into `root` (at `rel`, creating its folder) with [`replace_file`].
+pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError> {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    replace_file(&path, bytes)
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over it: a reader never sees
+/// half a file, and a file `path` was a hard link of (a published release's) is left as it
+/// was.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), PressError> {
+    let tmp = tmp_beside(path);
+    fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    fs::rename(&tmp, path).map_err(io(path))
+}
+
+/// The temporary name a file is written under before it is renamed to `path`.
+fn tmp_beside(path: &Path) -> PathBuf {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    PathBuf::from(tmp)
+}
+
+/// Puts `existing` into `root` at `rel` as a hard link (the same file: same bytes, same
+/// modification time), replacing what is there.
+pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressError> {
+    let path = root.join(rel);
+    if same_file(existing, &path) {
+        // (renaming a link over another link to the same file would do nothing at all)
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let tmp = tmp_beside(&path);
+    let _ = fs::remove_file(&tmp);
+    fs::hard_link(existing, &tmp).map_err(io(existing))?;
+    fs::rename(&tmp, &path).map_err(io(&path))
+}
+
+/// Whether both paths name the same file (one is a hard link of the other).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linking_a_file_twice_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old.png");
+        fs::write(&old, b"card").unwrap();
+        let root = dir.path().join("site");
+        link_file(&old, &root, "cards/a.png").unwrap();
+        link_file(&old, &root, "cards/a.png").unwrap();
+        let names: Vec<_> = fs::read_dir(root.join("cards"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.png"]);
+        assert_eq!(fs::read(root.join("cards/a.png")).unwrap(), b"card");
+    }
+}

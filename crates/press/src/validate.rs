@@ -1,0 +1,159 @@
+//! Checks that need the whole corpus (duplicate slugs, tag spellings, links to stories that
+//! are not published), and the selection of what is published.
+
+use std::collections::HashMap;
+
+use krasa_model::Date;
+
+use crate::diag::{error, Problem};
+use crate::render::InternalLink;
+use crate::slug::slugify;
+use crate::story::Story;
+
+/// What to publish.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub include_drafts: bool,
+    pub include_future: bool,
+    pub today: Date,
+    /// When set, also produce the site-root files (feeds, sitemap, robots.txt) for a site
+    /// deployed at this path (`/` or e.g. `/news/`).
+    pub public_url: Option<String>,
+}
+
+/// Checks that need the whole corpus. Adds problems; returns nothing.
+pub fn cross_check(
+    stories: &[Story],
+    published: &[usize],
+    report: &crate::diag::Report,
+    problems: &mut Vec<Problem>,
+) {
+    // Duplicate slugs (an .md and a .json with the same name).
+    let mut by_slug: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in stories.iter().enumerate() {
+        if let Some(&first) = by_slug.get(r.raw.slug.as_str()) {
+            problems.push(
+                error(
+                    r.raw.file,
+                    r.meta.block.start..r.meta.block.start + 1,
+                    format!("duplicate slug `{}`", r.raw.slug),
+                )
+                .field("slug")
+                .found(format!(
+                    "{} has the same name",
+                    report.path(stories[first].raw.file)
+                ))
+                .expected("one file per slug: rename or remove one of them"),
+            );
+        } else {
+            by_slug.insert(&r.raw.slug, i);
+        }
+    }
+
+    // Tags that normalize to the same slug must be spelled the same everywhere.
+    let mut spelling: HashMap<String, (&str, usize)> = HashMap::new();
+    for r in stories {
+        for (name, span) in &r.meta.tags {
+            let slug = slugify(name);
+            match spelling.get(&slug) {
+                Some((first, file)) if *first != name.as_str() => problems.push(
+                    error(
+                        r.raw.file,
+                        span.clone(),
+                        format!("tag \"{name}\" is spelled differently elsewhere"),
+                    )
+                    .field("tags")
+                    .found(format!(
+                        "\"{name}\" here and \"{first}\" in {} both become /tags/{slug}",
+                        report.path(*file)
+                    ))
+                    .expected(format!("one spelling for the tag, e.g. \"{first}\"")),
+                ),
+                Some(_) => {}
+                None => {
+                    spelling.insert(slug, (name.as_str(), r.raw.file));
+                }
+            }
+        }
+    }
+
+    // Internal links must point at published pages.
+    let published_slugs: HashMap<&str, ()> = published
+        .iter()
+        .map(|&i| (stories[i].raw.slug.as_str(), ()))
+        .collect();
+    let tag_slugs: HashMap<&str, ()> = published
+        .iter()
+        .flat_map(|&i| stories[i].tag_slugs.iter().map(|s| (s.as_str(), ())))
+        .collect();
+    for &i in published {
+        let r = &stories[i];
+        for (link, span) in &r.rendered.links {
+            let (ok, what) = match link {
+                InternalLink::Article(s) => (
+                    published_slugs.contains_key(s.as_str()),
+                    format!("article `{s}`"),
+                ),
+                InternalLink::Tag(s) => (tag_slugs.contains_key(s.as_str()), format!("tag `{s}`")),
+            };
+            if !ok {
+                let exists_unpublished =
+                    matches!(link, InternalLink::Article(s) if by_slug.contains_key(s.as_str()));
+                let found = if exists_unpublished {
+                    format!("{what} exists but is a draft or dated in the future")
+                } else {
+                    format!("there is no {what}")
+                };
+                problems.push(
+                    error(
+                        r.raw.file,
+                        span.clone(),
+                        format!("link to {what} that is not published"),
+                    )
+                    .field("body")
+                    .found(found)
+                    .expected(
+                        "a link to a published article (/articles/<slug>) or tag (/tags/<tag>)",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The stories to publish and what was left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selected {
+    /// Indexes of the published stories, newest first (then by slug).
+    pub published: Vec<usize>,
+    pub drafts_skipped: usize,
+    pub future_skipped: usize,
+}
+
+/// Which articles are published, newest first, and how many were skipped.
+pub fn select(stories: &[Story], sel: &Selection) -> Selected {
+    let mut drafts = 0;
+    let mut future = 0;
+    let mut list: Vec<usize> = Vec::with_capacity(stories.len());
+    for (i, r) in stories.iter().enumerate() {
+        if r.meta.draft && !sel.include_drafts {
+            drafts += 1;
+        } else if r.meta.date > sel.today && !sel.include_future {
+            future += 1;
+        } else {
+            list.push(i);
+        }
+    }
+    list.sort_by(|&a, &b| {
+        stories[b]
+            .meta
+            .date
+            .cmp(&stories[a].meta.date)
+            .then_with(|| stories[a].raw.slug.cmp(&stories[b].raw.slug))
+    });
+    Selected {
+        published: list,
+        drafts_skipped: drafts,
+        future_skipped: future,
+    }
+}

@@ -19,7 +19,7 @@ COUNTS=("$@")
 [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(10000 100000)
 [ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
 
-cargo build -q --profile press -p krasa-press -p krasa --features krasa/ssr --bin press --bin prerender
+cargo build -q --profile press -p krasa-press -p krasa-prerender --bin press --bin prerender
 
 # release <label> <corpus> <site> -> "seconds peak_kb written unchanged removed"
 release() {

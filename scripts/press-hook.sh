@@ -27,6 +27,6 @@ cargo run --quiet --profile press -p krasa-press --bin press -- \
   build --content "$src/content" --out "$TRUNK_STAGING_DIR/data" \
   --root "$TRUNK_STAGING_DIR" --public-url "$public_url" --drafts --future
 pages="$src/target/search-pages"
-cargo run --quiet --profile press -p krasa --features ssr --bin prerender -- \
+cargo run --quiet --profile press -p krasa-prerender --bin prerender -- \
   --dist "$TRUNK_STAGING_DIR" --public-url "$public_url" --index-pages-only "$pages"
 "$src/scripts/search-index" "$pages" "$TRUNK_STAGING_DIR/pagefind"

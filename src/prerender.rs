@@ -1,188 +1,20 @@
-//! Prerendering: every route of the site rendered to a complete HTML page, natively, by the
-//! same `App` and components the browser runs (Leptos SSR, leptos_router given the address
-//! as a `RequestUrl`). Each page carries its readable content, its head (title,
-//! description, canonical URL, social card, JSON-LD) and the data the app needs to take over
-//! without fetching it again.
-//!
-//! Trunk's `index.html` is read and rewritten with lol_html (the HTML rewriter Trunk itself
-//! uses): [`Shell::from_trunk`] swaps Trunk's loader for the boot script, [`Shell::page`]
-//! puts a page into the shell.
-
-use std::cell::RefCell;
+//! Rendering one route natively, for the prerenderer (`crates/prerender`), by the same `App`
+//! and components the browser runs (Leptos SSR, leptos_router given the address as a
+//! `RequestUrl`): the page's readable content, its head (title, description, canonical URL,
+//! social card, JSON-LD) and the data the app needs to take over without fetching it again.
+//! The prerenderer puts the result into Trunk's shell.
 
 use anyhow::{bail, Context, Result};
 use krasa_model::{paths, Article, ListPage, Route, Site, TagIndex};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
-use lol_html::html_content::ContentType;
-use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::api::{self, DataCache};
+use crate::api::DataCache;
 use crate::head::{script_json, HeadSink, SocialCard};
 use crate::links::Base;
 use crate::{App, Launch};
-
-/// The script that starts the app on a prerendered page (`src/boot.js`). It is the same on
-/// every page and in every build (the app's file names come from `<meta name="krasa-app">`),
-/// so the Content-Security-Policy allows it by its SHA-256 (`deploy/nginx.conf`,
-/// `public/_headers`; a test checks the hash), and being inline it costs no request before
-/// the first paint. It starts the app once the first contentful paint is on screen and the
-/// page has loaded, so no app request competes with the largest paint; without paint timing
-/// after `load` and a frame; and at the latest 3 s after `load` (some privacy modes hide paint
-/// entries).
-pub const BOOT_SCRIPT: &str = include_str!("boot.js");
-
-/// Trunk's `index.html` with its loader replaced: what every page shares.
-#[derive(Debug)]
-pub struct Shell {
-    html: String,
-}
-
-/// The app's files, as Trunk's loader names them.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct AppFiles {
-    js: Option<String>,
-    wasm: Option<String>,
-    loader: bool,
-}
-
-impl Shell {
-    /// Replaces Trunk's inline `<script type="module">` loader and its preload links (which
-    /// would start the downloads before the first paint) with `<meta name="krasa-app">`
-    /// naming the app's JS and wasm, and [`BOOT_SCRIPT`].
-    pub fn from_trunk(index_html: &str) -> Result<Shell> {
-        let files = RefCell::new(AppFiles::default());
-        let removed = rewrite_str(
-            index_html,
-            RewriteStrSettings {
-                element_content_handlers: vec![
-                    element!("link[rel=modulepreload][href]", |el| {
-                        // The app's JS, and wasm-bindgen snippets it imports itself.
-                        let href = el.get_attribute("href");
-                        if !href.as_deref().is_some_and(|h| h.contains("/snippets/")) {
-                            files.borrow_mut().js = href;
-                        }
-                        el.remove();
-                        Ok(())
-                    }),
-                    element!("link[rel=preload][as=fetch][href]", |el| {
-                        files.borrow_mut().wasm = el.get_attribute("href");
-                        el.remove();
-                        Ok(())
-                    }),
-                    element!("script[type=module]", |el| {
-                        files.borrow_mut().loader = true;
-                        el.remove();
-                        Ok(())
-                    }),
-                    // HTML allows `integrity` on stylesheet and preload links only.
-                    element!("link[rel=icon][integrity]", |el| {
-                        el.remove_attribute("integrity");
-                        Ok(())
-                    }),
-                ],
-                ..RewriteStrSettings::new()
-            },
-        )
-        .context("reading Trunk's index.html")?;
-        let files = files.into_inner();
-        if index_html.contains(api::EMBEDDED_DATA_ID) {
-            bail!("index.html is already a prerendered page; give Trunk's shell (--shell)");
-        }
-        let (Some(js), Some(wasm), true) = (files.js, files.wasm, files.loader) else {
-            bail!(
-                "index.html has no Trunk loader (a module script with modulepreload and wasm preload links): has Trunk's output changed?"
-            );
-        };
-        let boot = format!(
-            "<meta name=\"krasa-app\" content=\"{} {}\"><script>{BOOT_SCRIPT}</script>",
-            esc(&js),
-            esc(&wasm)
-        );
-        let html = rewrite_str(
-            &removed,
-            RewriteStrSettings {
-                element_content_handlers: vec![element!("head", |el| {
-                    el.append(&boot, ContentType::Html);
-                    Ok(())
-                })],
-                ..RewriteStrSettings::new()
-            },
-        )
-        .context("adding the boot script to index.html")?;
-        Ok(Shell { html })
-    }
-
-    /// A shell without the app, for pages that only feed the search index (a debug build,
-    /// whose Trunk shell has no release loader, still gets an index under `trunk serve`).
-    pub fn for_search_index() -> Shell {
-        Shell {
-            html: "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body></body></html>"
-                .into(),
-        }
-    }
-
-    /// A complete page: the shell with this page's head (replacing the shell's title and
-    /// description), language, content and data.
-    pub fn page(&self, page: &RenderedPage) -> Result<String> {
-        let marker = match page.kind {
-            PageKind::NotFound => format!(" {}", api::NOT_FOUND_ATTR),
-            PageKind::Route => String::new(),
-        };
-        let app = format!(
-            "<div id=\"{}\">{}</div><script id=\"{}\" type=\"application/json\"{marker}>{}</script>",
-            crate::ROOT_ID,
-            without_comments(&page.body)?,
-            api::EMBEDDED_DATA_ID,
-            page.data_json
-        );
-        let html = rewrite_str(
-            &self.html,
-            RewriteStrSettings {
-                element_content_handlers: vec![
-                    element!("html", |el| {
-                        el.set_attribute("lang", &page.lang)?;
-                        Ok(())
-                    }),
-                    element!("head > title, head > meta[name=description]", |el| {
-                        el.remove();
-                        Ok(())
-                    }),
-                    element!("head", |el| {
-                        el.append(&page.head, ContentType::Html);
-                        Ok(())
-                    }),
-                    element!("body", |el| {
-                        el.prepend(&app, ContentType::Html);
-                        Ok(())
-                    }),
-                ],
-                ..RewriteStrSettings::new()
-            },
-        )
-        .context("writing the page into the shell")?;
-        Ok(html)
-    }
-}
-
-/// Rendered HTML without its comments. Leptos's server rendering marks dynamic places with
-/// `<!>` and `<!--…-->` for hydration; the app renders afresh over the page and never
-/// hydrates, and `<!>` is a bogus comment to HTML parsers (the validator's error).
-fn without_comments(html: &str) -> Result<String> {
-    rewrite_str(
-        html,
-        RewriteStrSettings {
-            document_content_handlers: vec![doc_comments!(|c| {
-                c.remove();
-                Ok(())
-            })],
-            ..RewriteStrSettings::new()
-        },
-    )
-    .context("removing the rendering's comments")
-}
 
 /// A page to prerender: a route, or the site's not-found page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -347,15 +179,12 @@ fn embedded_json(ctx: &SiteContext, spec: &PageSpec) -> String {
     script_json(&Value::Object(data))
 }
 
-/// HTML escaping for text and attribute values: the project's one markup escaper.
-pub use krasa_model::escape_markup as esc;
-
-#[cfg(test)]
-mod tests {
+/// Example pages, for the tests here and in the prerenderer: a site, a story, a list page.
+pub mod examples {
     use super::*;
     use krasa_model::{ArticleSummary, Page, TagRef, DATA_VERSION};
 
-    fn site() -> Site {
+    pub fn site() -> Site {
         Site {
             version: DATA_VERSION,
             title: "Krasa News".into(),
@@ -373,7 +202,7 @@ mod tests {
         }
     }
 
-    fn article() -> Article {
+    pub fn article() -> Article {
         Article {
             version: DATA_VERSION,
             summary: ArticleSummary {
@@ -398,17 +227,47 @@ mod tests {
         }
     }
 
-    fn context(base: &str) -> SiteContext {
-        SiteContext::new(serde_json::to_value(site()).unwrap(), Base::new(base)).unwrap()
+    pub fn context(base: &str) -> SiteContext {
+        SiteContext::new(
+            serde_json::to_value(site()).unwrap_or_default(),
+            Base::new(base),
+        )
+        .expect("the example site reads")
     }
 
-    fn article_page(base: &str) -> RenderedPage {
+    pub fn article_page(base: &str) -> RenderedPage {
         let spec = PageSpec {
             route: Some(Route::article("talks")),
-            data: serde_json::to_value(article()).unwrap(),
+            data: serde_json::to_value(article()).unwrap_or_default(),
         };
-        render(&context(base), &spec).unwrap()
+        render(&context(base), &spec).expect("the example story renders")
     }
+
+    /// The second archive page of the feed, holding the example story.
+    pub fn archive_spec() -> PageSpec {
+        let list = ListPage {
+            version: DATA_VERSION,
+            page: Page::Archive(2),
+            total_items: None,
+            older: Some(1),
+            newer: 3,
+            items: vec![article().summary],
+            tag: None,
+        };
+        PageSpec {
+            route: Some(Route::Feed {
+                page: Page::Archive(2),
+            }),
+            data: serde_json::to_value(&list).unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::examples::*;
+    use super::*;
+    use krasa_model::{Page, DATA_VERSION};
 
     #[test]
     fn an_article_renders_with_the_app_components() {
@@ -548,88 +407,6 @@ mod tests {
             social.matches(crate::head::FIRST_PAGE_MARK).count(),
             "every social tag is marked for removal on navigation: {social}"
         );
-    }
-
-    const TRUNK_INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Krasa News</title><meta name=\"description\" content=\"x\"><link rel=\"icon\" href=\"/news/f.svg\" integrity=\"sha384-x\"><script type=\"module\">\nimport init, * as bindings from '/news/krasa-1.js';\nconst wasm = await init({ module_or_path: '/news/krasa-1_bg.wasm' });\n</script><link rel=\"modulepreload\" href=\"/news/krasa-1.js\"><link rel=\"modulepreload\" href=\"/news/snippets/krasa-2/inline0.js\"><link rel=\"preload\" href=\"/news/krasa-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head><body>\n</body></html>";
-
-    /// Whole prerendered pages as served (shell, head, body, embedded data): what readers
-    /// without JavaScript, crawlers and link previews get. `cargo insta review` shows a change.
-    #[test]
-    fn prerendered_pages_match_their_snapshots() {
-        let shell = Shell::from_trunk(TRUNK_INDEX).unwrap();
-        let story = shell.page(&article_page("/news/")).unwrap();
-        insta::assert_snapshot!("article_page", story);
-        let list = ListPage {
-            version: DATA_VERSION,
-            page: Page::Archive(2),
-            total_items: None,
-            older: Some(1),
-            newer: 3,
-            items: vec![article().summary],
-            tag: None,
-        };
-        let spec = PageSpec {
-            route: Some(Route::Feed {
-                page: Page::Archive(2),
-            }),
-            data: serde_json::to_value(&list).unwrap(),
-        };
-        let archive = shell.page(&render(&context(""), &spec).unwrap()).unwrap();
-        insta::assert_snapshot!("archive_page", archive);
-    }
-
-    #[test]
-    fn the_shell_becomes_a_page_and_loses_trunks_loader() {
-        let shell = Shell::from_trunk(TRUNK_INDEX).unwrap();
-        assert!(!shell.html.contains("preload"), "{}", shell.html);
-        assert!(!shell.html.contains("type=\"module\""), "{}", shell.html);
-        assert!(shell.html.contains(&format!(
-            "<meta name=\"krasa-app\" content=\"/news/krasa-1.js /news/krasa-1_bg.wasm\"><script>{BOOT_SCRIPT}</script></head>"
-        )));
-        assert!(BOOT_SCRIPT.contains("first-contentful-paint"));
-        let page = shell
-            .page(&RenderedPage {
-                head: "<title>T</title>".into(),
-                lang: "fr".into(),
-                body: "<main>hi<!> <!--<() />-->there</main>".into(),
-                data_json: "{\"a\":1}".into(),
-                kind: PageKind::Route,
-            })
-            .unwrap();
-        assert!(page.contains("<html lang=\"fr\">"), "{page}");
-        assert_eq!(page.matches("<title>").count(), 1);
-        assert!(!page.contains("content=\"x\""));
-        assert!(
-            page.contains("<link rel=\"icon\" href=\"/news/f.svg\">"),
-            "no integrity on the icon: {page}"
-        );
-        assert!(page.contains("<body><div id=\"app\"><main>hi there</main></div><script id=\"krasa-data\" type=\"application/json\">{\"a\":1}</script>"), "{page}");
-        assert!(
-            Shell::from_trunk(&page).is_err(),
-            "a prerendered page is not a shell"
-        );
-    }
-
-    #[test]
-    fn every_host_config_allows_the_boot_script_by_its_hash() {
-        use base64::Engine as _;
-        use sha2::Digest as _;
-        let hash = base64::engine::general_purpose::STANDARD
-            .encode(sha2::Sha256::digest(BOOT_SCRIPT.as_bytes()));
-        for config in ["deploy/nginx.conf", "public/_headers"] {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(config);
-            let text = std::fs::read_to_string(&path).unwrap();
-            assert!(
-                text.contains(&format!("'sha256-{hash}'")),
-                "{config} does not allow the boot script: its CSP needs 'sha256-{hash}'"
-            );
-        }
-    }
-
-    #[test]
-    fn a_shell_without_trunks_loader_is_refused() {
-        let err = Shell::from_trunk("<html><head></head><body></body></html>").unwrap_err();
-        assert!(err.to_string().contains("no Trunk loader"), "{err}");
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub enum PressError {
     Card(String),
 }
 
+impl From<krasa_release::ReleaseError> for PressError {
+    fn from(e: krasa_release::ReleaseError) -> PressError {
+        match e {
+            krasa_release::ReleaseError::Io { path, source } => PressError::Io { path, source },
+        }
+    }
+}
+
 /// The error for a failed read or write of `path`.
 pub fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PressError + '_ {
     move |source| PressError::Io {

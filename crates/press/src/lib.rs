@@ -21,7 +21,6 @@ pub mod generate;
 pub mod index;
 pub mod load;
 pub mod meta;
-pub mod release;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -209,7 +208,7 @@ pub fn build(
     };
     let previous = root
         .and_then(|r| r.previous)
-        .map(release::manifest::Previous::open);
+        .map(krasa_release::manifest::Previous::open);
     let reuse = |prefix| {
         previous
             .as_ref()

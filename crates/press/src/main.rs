@@ -259,7 +259,7 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
         }
         Command::Publish { stage, into } => {
             let started = Instant::now();
-            let p = press::release::publish::publish(&stage, into.as_deref())?;
+            let p = krasa_release::publish::publish(&stage, into.as_deref())?;
             eprintln!(
                 "press: published {}: {} files written, {} unchanged, {} removed in {:.2?}",
                 into.as_ref().unwrap_or(&stage).display(),

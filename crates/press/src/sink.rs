@@ -2,7 +2,7 @@
 //! several threads at once. [`Collect`] keeps them in memory (`press check`, the tests);
 //! [`Writer`] writes a build as it is made: data files into a fresh sibling folder that
 //! replaces the data folder in one step when the build is complete
-//! ([`crate::release::files::replace_dir`]), so a failed or interrupted build never leaves a
+//! ([`krasa_release::files::replace_dir`]), so a failed or interrupted build never leaves a
 //! half-written data folder behind, and site-root files (feeds, sitemaps) beside it. A file
 //! the previous release holds byte for byte is linked from it instead ([`Reuse`]).
 
@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::error::{io, PressError};
-use crate::release::files::{link_file, replace_dir, sibling, write_file};
-use crate::release::manifest::Previous;
+use krasa_release::files::{link_file, replace_dir, sibling, write_file};
+use krasa_release::manifest::Previous;
 
 /// Receives the files the emitters make, as they are made, from several threads at once.
 pub trait Sink: Sync {
@@ -148,7 +148,7 @@ impl<'a> Writer<'a> {
 
     /// Makes the data folder written so far `out`.
     fn finish(self) -> Result<(), PressError> {
-        let result = replace_dir(&self.tmp, &self.out);
+        let result = replace_dir(&self.tmp, &self.out).map_err(PressError::from);
         if result.is_err() {
             let _ = fs::remove_dir_all(&self.tmp);
         }
@@ -193,8 +193,8 @@ impl Sink for Writer<'_> {
             )));
         };
         match reuse.and_then(|r| r.file(&rel, &bytes)) {
-            Some(old) => link_file(&old, root, &rel),
-            None => write_file(root, &rel, &bytes),
+            Some(old) => Ok(link_file(&old, root, &rel)?),
+            None => Ok(write_file(root, &rel, &bytes)?),
         }
     }
 }
@@ -279,7 +279,7 @@ mod tests {
         )
         .unwrap();
         let release = dir.path().join("release");
-        crate::release::publish::publish(&stage, Some(&release)).unwrap();
+        krasa_release::publish::publish(&stage, Some(&release)).unwrap();
 
         let previous = Previous::open(&release);
         let out = dir.path().join("next/data");

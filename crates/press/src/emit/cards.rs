@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::error::{io, PressError};
 use crate::index::SiteIndex;
-use crate::release::files::{link_file, write_file};
+use krasa_release::files::{link_file, write_file};
 
 /// The family every card is set in.
 const FAMILY: &str = "DejaVu Sans";

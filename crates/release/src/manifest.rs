@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::files::same_file;
+use crate::files::same_file;
 
 /// The manifest's file name in a release (a dot file: not a page of the site).
 pub const MANIFEST: &str = ".krasa-release";

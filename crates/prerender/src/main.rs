@@ -15,58 +15,40 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
+use clap::Parser;
 use krasa::links::Base;
-use krasa::prerender::{render, PageSpec, Shell, SiteContext};
+use krasa::prerender::{render, PageSpec, SiteContext};
 use krasa_model::paths::{self, DATA_DIR};
 use krasa_model::{PageList, Resolved, Route};
+use prerender::shell::Shell;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+/// Writes an HTML page for every page press listed into a built site folder.
+#[derive(Parser)]
+#[command(name = "prerender", version)]
 struct Args {
+    /// The built site folder (Trunk's staging folder, or a release stage) holding `data/`.
+    #[arg(long)]
     dist: PathBuf,
+    /// The path the site is deployed under (`/`, or e.g. `/news/`).
+    #[arg(long, default_value = "/")]
     public_url: String,
     /// Trunk's index.html, when it is not (or no longer) `<dist>/index.html`.
+    #[arg(long, conflicts_with = "index_pages_only")]
     shell: Option<PathBuf>,
     /// Write only the article pages, for the search index, into this folder.
+    #[arg(long)]
     index_pages_only: Option<PathBuf>,
     /// The release this build replaces: its pages are reused where nothing they are made
     /// from changed.
+    #[arg(long)]
     previous: Option<PathBuf>,
 }
 
 /// The file (at the site root) recording what every page was rendered from, besides its
 /// data file.
 const RECORD: &str = ".krasa-pages";
-
-const USAGE: &str = "usage: prerender --dist <built site folder> [--public-url /sub/path/] \
-     [--shell index.html | --index-pages-only <folder>] [--previous <release>]";
-
-fn args() -> Result<Args> {
-    let mut dist = None;
-    let mut public_url = "/".to_string();
-    let mut shell = None;
-    let mut index_pages_only = None;
-    let mut previous = None;
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--dist" => dist = it.next().map(PathBuf::from),
-            "--public-url" => public_url = it.next().context("--public-url needs a value")?,
-            "--shell" => shell = it.next().map(PathBuf::from),
-            "--index-pages-only" => index_pages_only = it.next().map(PathBuf::from),
-            "--previous" => previous = it.next().map(PathBuf::from),
-            "-h" | "--help" => bail!(USAGE),
-            other => bail!("unknown argument `{other}`\n{USAGE}"),
-        }
-    }
-    Ok(Args {
-        dist: dist.context("--dist <folder> is required")?,
-        public_url,
-        shell,
-        index_pages_only,
-        previous,
-    })
-}
 
 /// The bytes of the data file `rel`.
 fn read_data(dist: &Path, rel: &str) -> Result<Vec<u8>> {
@@ -136,7 +118,7 @@ fn inputs_digest(shell: &str, site_json: &[u8], public_url: &str) -> Result<Stri
         h.update((part.len() as u64).to_le_bytes());
         h.update(part);
     }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(format!("{:x}", h.finalize()))
 }
 
 /// The previous release whose pages can be reused: the one given, when its pages were
@@ -264,7 +246,7 @@ fn on_all_cores<T: Sync>(
 
 fn run() -> Result<()> {
     let started = Instant::now();
-    let a = args()?;
+    let a = Args::parse();
     let site_json = read_data(&a.dist, &paths::site_json())?;
     let ctx = SiteContext::new(
         serde_json::from_slice(&site_json).context("parsing site.json")?,

@@ -1,6 +1,6 @@
 //! Precompression: a `.br` (brotli) and a `.gz` (gzip) copy beside a text file or the wasm,
 //! for servers that send precompressed files (nginx `brotli_static` / `gzip_static`, most
-//! CDNs). In process, with the brotli and flate2 crates; [`super::publish`] calls it for the
+//! CDNs). In process, with the brotli and flate2 crates; [`crate::publish`] calls it for the
 //! new and changed files of a release, on all cores. flate2 runs on its zlib-rs backend:
 //! gzip 6 of an article page took 0.18 ms against miniz_oxide's 0.36 ms, for the same bytes
 //! (2,000 pages of the 10,000-story corpus, 2026-11-28).
@@ -18,8 +18,8 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::files::replace_file;
-use crate::error::{io, PressError};
+use crate::files::replace_file;
+use crate::{io, ReleaseError};
 
 /// The extensions of the compressed copies beside a file: brotli, then gzip.
 pub const COPIES: [&str; 2] = ["br", "gz"];
@@ -77,7 +77,7 @@ pub fn wanted(path: &Path, size: u64) -> bool {
 
 /// Writes `<file>.br` and `<file>.gz` for the file at `path` holding `bytes`, each when it is
 /// smaller than the file (and removes a stale copy that is not).
-pub fn compress_copies(path: &Path, bytes: &[u8]) -> Result<Written, PressError> {
+pub fn compress_copies(path: &Path, bytes: &[u8]) -> Result<Written, ReleaseError> {
     let q = quality(path);
     let br = brotli_bytes(bytes, q.brotli);
     let gz = gzip_bytes(bytes, q.gzip).map_err(io(path))?;

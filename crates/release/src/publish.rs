@@ -1,14 +1,14 @@
 //! Publish stage: makes a freshly built site folder (the *stage*: app, data, pages, feeds,
 //! cards, search index) the release, rewriting only what changed.
 //!
-//! Every release holds a manifest ([`super::manifest`]): the SHA-256 and size of each file. When a
+//! Every release holds a manifest ([`crate::manifest`]): the SHA-256 and size of each file. When a
 //! stage is published over a previous release, a file whose digest is unchanged is replaced
 //! in the stage by a hard link to the release's file, with its `.br` and `.gz` copies; so it
 //! keeps its modification time and inode, and `rsync`, `aws s3 sync` and CDN caches see no
-//! change. Only changed and new files are compressed ([`super::precompress`]). A stage file
+//! change. Only changed and new files are compressed ([`crate::precompress`]). A stage file
 //! that is already the release's own (press and the prerenderer link what they would write
-//! again byte for byte, see [`super::manifest::Previous`]) is not even read. The stage then
-//! replaces the release in one exchange ([`super::files::replace_dir`]): a build that fails or
+//! again byte for byte, see [`crate::manifest::Previous`]) is not even read. The stage then
+//! replaces the release in one exchange ([`crate::files::replace_dir`]): a build that fails or
 //! is interrupted before that leaves the previous release as it was, and a reader never sees
 //! a half-published site.
 //!
@@ -19,10 +19,10 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::files::{link_file, replace_dir};
-use super::manifest::{FileDigest, Manifest, Previous, MANIFEST};
-use super::precompress::{compress_copies, wanted, COPIES};
-use crate::error::{io, PressError};
+use crate::files::{link_file, replace_dir};
+use crate::manifest::{FileDigest, Manifest, Previous, MANIFEST};
+use crate::precompress::{compress_copies, wanted, COPIES};
+use crate::{io, ReleaseError};
 
 /// What publishing changed, by file of the site (compressed copies follow their file).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct Published {
 /// Publishes the complete site in `stage`: compresses it and writes its manifest, then, with a
 /// `release` folder, keeps that release's unchanged files and replaces the release with the
 /// stage. Without one, the stage is finished in place (Trunk's staging folder).
-pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressError> {
+pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, ReleaseError> {
     let previous = release.map(Previous::open).unwrap_or_default();
     let files = site_files(stage)?;
     // each file with its digest, and whether the release's file was kept
@@ -61,7 +61,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressE
             }
             Ok((rel.clone(), digest, kept))
         })
-        .collect::<Result<_, PressError>>()?;
+        .collect::<Result<_, ReleaseError>>()?;
     let unchanged = checked.iter().filter(|(_, _, kept)| *kept).count();
     let manifest = Manifest {
         files: checked
@@ -89,7 +89,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, PressE
 
 /// Replaces the stage's `rel` by the release's file and its copies, when the release still
 /// has the file; false when it does not (the stage's file is then published as new).
-fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, PressError> {
+fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, ReleaseError> {
     let old = release.join(rel);
     if !old.is_file() {
         return Ok(false);
@@ -100,7 +100,7 @@ fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, PressError> {
 }
 
 /// Links the release's compressed copies of `rel` into the stage.
-fn keep_copies(release: &Path, stage: &Path, rel: &str) -> Result<(), PressError> {
+fn keep_copies(release: &Path, stage: &Path, rel: &str) -> Result<(), ReleaseError> {
     for ext in COPIES {
         let copy = format!("{rel}.{ext}");
         let (old_copy, new_copy) = (release.join(&copy), stage.join(&copy));
@@ -119,10 +119,10 @@ fn keep_copies(release: &Path, stage: &Path, rel: &str) -> Result<(), PressError
 
 /// The stage's files, as paths relative to it with `/` separators: everything but a previous
 /// manifest and compressed copies (which are made here).
-fn site_files(stage: &Path) -> Result<Vec<String>, PressError> {
+fn site_files(stage: &Path) -> Result<Vec<String>, ReleaseError> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(stage).sort_by_file_name() {
-        let entry = entry.map_err(|e| PressError::Io {
+        let entry = entry.map_err(|e| ReleaseError::Io {
             path: e
                 .path()
                 .map_or_else(|| stage.to_path_buf(), Path::to_path_buf),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{io, PressError};
+use crate::{io, ReleaseError};
 
 /// A sibling of `out` named for this process: `.<name>.<tag>-<pid>`.
 pub fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -22,7 +22,7 @@ pub fn sibling(out: &Path, tag: &str) -> PathBuf {
 /// the two are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`), so `target` always
 /// exists for a server reading it; elsewhere `target` is moved aside and `new` put in its
 /// place. The previous contents are then deleted.
-pub fn replace_dir(new: &Path, target: &Path) -> Result<(), PressError> {
+pub fn replace_dir(new: &Path, target: &Path) -> Result<(), ReleaseError> {
     if !target.exists() {
         return fs::rename(new, target).map_err(io(target));
     }
@@ -88,7 +88,7 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 }
 
 /// Writes one file into `root` (at `rel`, creating its folder) with [`replace_file`].
-pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError> {
+pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), ReleaseError> {
     let path = root.join(rel);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io(parent))?;
@@ -99,7 +99,7 @@ pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), PressError
 /// Writes `bytes` to `path` through a temporary file renamed over it: a reader never sees
 /// half a file, and a file `path` was a hard link of (a published release's) is left as it
 /// was.
-pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), PressError> {
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), ReleaseError> {
     let tmp = tmp_beside(path);
     fs::write(&tmp, bytes).map_err(io(&tmp))?;
     fs::rename(&tmp, path).map_err(io(path))
@@ -114,7 +114,7 @@ fn tmp_beside(path: &Path) -> PathBuf {
 
 /// Puts `existing` into `root` at `rel` as a hard link (the same file: same bytes, same
 /// modification time), replacing what is there.
-pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), PressError> {
+pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), ReleaseError> {
     let path = root.join(rel);
     if same_file(existing, &path) {
         // (renaming a link over another link to the same file would do nothing at all)

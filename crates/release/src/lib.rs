@@ -1,0 +1,35 @@
+//! krasa-release: what a published site folder (a *release*) is made of besides its pages,
+//! and how a new build replaces it. It sits below press and the prerenderer: nothing here
+//! knows about stories.
+//!
+//! - [`files`]: writing through a rename, hard links, swapping a folder in one step;
+//! - [`manifest`]: every file's digest, and [`manifest::Previous`], the release a build
+//!   replaces, asked whether it already holds an output;
+//! - [`precompress`]: the `.br` and `.gz` copies;
+//! - [`publish`]: compresses what changed, writes the manifest, swaps the stage in.
+
+pub mod files;
+pub mod manifest;
+pub mod precompress;
+pub mod publish;
+
+use std::path::{Path, PathBuf};
+
+/// A failed file operation, with the file it was on.
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseError {
+    #[error("cannot read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The error for a failed read or write of `path`.
+pub fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ReleaseError + '_ {
+    move |source| ReleaseError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}

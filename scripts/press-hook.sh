@@ -1,8 +1,8 @@
 #!/bin/sh
 # Trunk post_build hook (see Trunk.toml). Runs in Trunk's staging folder, which becomes dist/.
 #  release: scripts/release --in-place: press (content/ -> data/, feeds, sitemaps, robots.txt,
-#     social cards), the prerenderer (every route as HTML, with the app's components), the
-#     search index (Pagefind), then press publish (brotli and gzip copies, the manifest).
+#     social cards), the prerenderer (every page press listed, with the app's components),
+#     the search index (Pagefind), then publish (brotli and gzip copies).
 #     With KRASA_APP_ONLY=1 (set by scripts/release when it builds the app alone) nothing
 #     more is done: the release is assembled by scripts/release.
 #  debug (trunk serve): press, with drafts and future-dated articles so editors can preview
@@ -26,6 +26,8 @@ fi
 cargo run --quiet --profile press -p krasa-press --bin press -- \
   build --content "$src/content" --out "$TRUNK_STAGING_DIR/data" \
   --root "$TRUNK_STAGING_DIR" --public-url "$public_url" --drafts --future
+# (what the cards were made from matters to releases only)
+rm -rf "$TRUNK_STAGING_DIR/.krasa-inputs"
 pages="$src/target/search-pages"
 cargo run --quiet --profile press -p krasa-prerender --bin prerender -- \
   --dist "$TRUNK_STAGING_DIR" --public-url "$public_url" --index-pages-only "$pages"

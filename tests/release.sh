@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/release end to end, on a copy of the sample content (README "Archive scale"):
+# scripts/release end to end, on a copy of the sample content (docs/deploy.md):
 #   - after an edit, an added story and a removed story, the incremental release is byte for
 #     byte the folder a full build of the same content writes;
 #   - files that did not change keep their inode and modification time, and the build says
@@ -33,10 +33,14 @@ same_as_full() {
   fi
 }
 inode() { stat -c '%i %Y' "$site/$1"; }
+# the release's manifest: beside the release folder, named for its inode (never in it)
+manifest() { echo "$work/.site.krasa-$(stat -c %i "$site")"; }
 
 release "$site"
 read -r written unchanged removed <<<"$(counts)"
 [ "$unchanged" = 0 ] && [ "$written" -gt 100 ] || fail "first build: $written written, $unchanged unchanged"
+[ -f "$(manifest)" ] || fail "first build: no manifest beside the release"
+[ -z "$(find "$site" -name '.krasa*' -print -quit)" ] || fail "first build: a record inside the release"
 release "$site"
 read -r written unchanged removed <<<"$(counts)"
 [ "$written" = 0 ] && [ "$removed" = 0 ] || fail "rebuild without changes wrote $written, removed $removed"
@@ -102,7 +106,7 @@ same_as_full "remove"
 # build is first frozen (SIGSTOP) and the release checked untouched at that moment, so a kill
 # that comes too late (the exchange already done, on a loaded machine) is seen and the
 # attempt repeated, instead of failing or passing by chance.
-cp "$site/.krasa-release" "$work/manifest.before"
+cp "$(manifest)" "$work/manifest.before"
 stage="$work/.site.stage"
 interrupted=""
 for attempt in 1 2 3; do
@@ -114,16 +118,16 @@ for attempt in 1 2 3; do
     sleep 0.05
   done
   kill -STOP -- "-$pid" 2>/dev/null || true
-  if cmp -s "$site/.krasa-release" "$work/manifest.before"; then interrupted=yes; fi
+  if cmp -s "$(manifest)" "$work/manifest.before"; then interrupted=yes; fi
   kill -9 -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   [ -n "$interrupted" ] && break
-  cp "$site/.krasa-release" "$work/manifest.before" # it published: try again from here
+  cp "$(manifest)" "$work/manifest.before" # it published: try again from here
 done
 [ -n "$interrupted" ] || fail "interrupt: three builds finished before they could be killed"
-cmp -s "$site/.krasa-release" "$work/manifest.before" || fail "interrupt: the release's manifest changed"
+cmp -s "$(manifest)" "$work/manifest.before" || fail "interrupt: the release's manifest changed"
 # every file the release lists is there with its bytes: the site is whole and usable
-(cd "$site" && sed 1d .krasa-release | awk '{print $1 "  " $3}' | sha256sum --quiet -c -) ||
+(cd "$site" && sed 1d "$(manifest)" | awk '{print $1 "  " $4}' | sha256sum --quiet -c -) ||
   fail "interrupt: the release's files no longer match its manifest"
 grep -q "correction never published ($attempt)" "$site/articles/$slug/index.html" &&
   fail "interrupt: half a build was published"
@@ -131,6 +135,8 @@ release "$site"
 grep -q "correction never published ($attempt)" "$site/articles/$slug/index.html" ||
   fail "interrupt: the next build did not publish"
 [ ! -e "$stage" ] || fail "interrupt: the next build left its stage behind"
+[ "$(find "$work" -maxdepth 1 -name '.site.krasa-*' | wc -l)" = 1 ] ||
+  fail "interrupt: stale manifests left beside the release"
 ok "interrupted build (attempt $attempt): the previous release stayed whole; the next build published"
 
 [ "$failures" = 0 ] || { echo "release test: $failures failure(s)" >&2; exit 1; }

@@ -3,3 +3,4 @@
 //! Leptos SSR) and put into Trunk's `index.html` ([`shell::Shell`]).
 
 pub mod shell;
+pub mod site;

@@ -24,12 +24,15 @@ pub enum PressError {
     Invalid { errors: usize, files: usize },
     #[error("social card: {0}")]
     Card(String),
+    #[error(transparent)]
+    Release(krasa_release::ReleaseError),
 }
 
 impl From<krasa_release::ReleaseError> for PressError {
     fn from(e: krasa_release::ReleaseError) -> PressError {
         match e {
             krasa_release::ReleaseError::Io { path, source } => PressError::Io { path, source },
+            other => PressError::Release(other),
         }
     }
 }

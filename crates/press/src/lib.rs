@@ -230,11 +230,10 @@ pub fn build(
     let made = site.emit(sel, &writer);
     let output = writer.close(made)?;
     if let Some(root) = root {
-        checked.cards = Some(emit::cards::draw_into(
-            root.dir,
-            &output.cards,
-            root.previous,
-        )?);
+        let log = krasa_release::inputs::Log::default();
+        let drawn = emit::cards::draw_into(root.dir, &output.cards, previous.as_ref(), &log)?;
+        log.write(root.dir, "cards")?;
+        checked.cards = Some(drawn);
     }
     checked.output = Some(output);
     Ok(checked)

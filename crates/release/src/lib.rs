@@ -3,13 +3,18 @@
 //! knows about stories.
 //!
 //! - [`files`]: writing through a rename, hard links, swapping a folder in one step;
-//! - [`manifest`]: every file's digest, and [`manifest::Previous`], the release a build
-//!   replaces, asked whether it already holds an output;
+//! - [`manifest`]: every file's digest and what it was made from, and
+//!   [`manifest::Previous`], the release a build replaces, asked whether it already holds an
+//!   output;
+//! - [`inputs`]: how each step tells publish what its outputs were made from;
 //! - [`precompress`]: the `.br` and `.gz` copies;
-//! - [`publish`]: compresses what changed, writes the manifest, swaps the stage in.
+//! - [`publish`]: compresses what changed, writes the manifest, swaps the stage in;
+//! - [`pipeline`]: the whole release, step by step (the `release` command).
 
 pub mod files;
+pub mod inputs;
 pub mod manifest;
+pub mod pipeline;
 pub mod precompress;
 pub mod publish;
 
@@ -24,6 +29,8 @@ pub enum ReleaseError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{0} is not a folder a release can be kept in")]
+    NoFolder(PathBuf),
 }
 
 /// The error for a failed read or write of `path`.

@@ -20,7 +20,8 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::files::{link_file, replace_dir};
-use crate::manifest::{FileDigest, Manifest, Previous, MANIFEST};
+use crate::inputs;
+use crate::manifest::{self, Entry, FileDigest, Manifest, Previous};
 use crate::precompress::{compress_copies, wanted, COPIES};
 use crate::{io, ReleaseError};
 
@@ -35,40 +36,29 @@ pub struct Published {
     pub removed: usize,
 }
 
-/// Publishes the complete site in `stage`: compresses it and writes its manifest, then, with a
-/// `release` folder, keeps that release's unchanged files and replaces the release with the
-/// stage. Without one, the stage is finished in place (Trunk's staging folder).
+/// Publishes the complete site in `stage`: compresses it and, with a `release` folder, keeps
+/// that release's unchanged files, writes the stage's manifest (with the inputs the steps
+/// recorded) and replaces the release with the stage. Without one, the stage is finished in
+/// place (Trunk's staging folder) and no manifest is kept.
 pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, ReleaseError> {
     let previous = release.map(Previous::open).unwrap_or_default();
+    let recorded = inputs::read_all(stage)?;
+    inputs::remove(stage)?;
     let files = site_files(stage)?;
-    // each file with its digest, and whether the release's file was kept
-    let checked: Vec<(String, FileDigest, bool)> = files
+    let checked: Vec<Checked> = files
         .par_iter()
-        .map(|rel| {
-            let path = stage.join(rel);
-            if let Some(digest) = previous.has_same_file(rel, &path) {
-                // already the release's file (press or the prerenderer kept it): no need to
-                // read it again
-                keep_copies(&previous.dir, stage, rel)?;
-                return Ok((rel.clone(), digest.clone(), true));
-            }
-            let bytes = fs::read(&path).map_err(io(&path))?;
-            let digest = FileDigest::of(&bytes);
-            let kept = previous.manifest.files.get(rel) == Some(&digest)
-                && keep(&previous.dir, stage, rel)?;
-            if !kept && wanted(&path, digest.size) {
-                compress_copies(&path, &bytes)?;
-            }
-            Ok((rel.clone(), digest, kept))
-        })
+        .map(|rel| check(stage, &previous, rel))
         .collect::<Result<_, ReleaseError>>()?;
-    let unchanged = checked.iter().filter(|(_, _, kept)| *kept).count();
-    let manifest = Manifest {
-        files: checked
-            .into_iter()
-            .map(|(rel, digest, _)| (rel, digest))
-            .collect(),
-    };
+    let unchanged = checked.iter().filter(|c| c.kept).count();
+    let mut manifest = Manifest::default();
+    for c in checked {
+        let inputs = recorded.get(&c.rel).cloned();
+        let entry = Entry {
+            digest: c.digest,
+            inputs,
+        };
+        manifest.files.insert(c.rel, entry);
+    }
     let published = Published {
         written: manifest.files.len() - unchanged,
         unchanged,
@@ -79,12 +69,46 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
             .filter(|k| !manifest.files.contains_key(*k))
             .count(),
     };
-    let path = stage.join(MANIFEST);
-    fs::write(&path, manifest.to_text()).map_err(io(&path))?;
     if let Some(release) = release {
+        // the stage's manifest first: once swapped in, the stage is the release it describes
+        manifest.write_beside(release, stage)?;
         replace_dir(stage, release)?;
+        manifest::remove_stale(release)?;
     }
     Ok(published)
+}
+
+/// One file of the stage, checked against the release.
+struct Checked {
+    rel: String,
+    digest: FileDigest,
+    /// The release's file (and its copies) was kept.
+    kept: bool,
+}
+
+/// Keeps the release's file for the stage's `rel` when it has the same bytes; else
+/// compresses the stage's file.
+fn check(stage: &Path, previous: &Previous, rel: &str) -> Result<Checked, ReleaseError> {
+    let path = stage.join(rel);
+    let rel = rel.to_string();
+    if let Some(digest) = previous.has_same_file(&rel, &path) {
+        // already the release's file (an earlier step kept it): no need to read it again
+        keep_copies(&previous.dir, stage, &rel)?;
+        let digest = digest.clone();
+        return Ok(Checked {
+            rel,
+            digest,
+            kept: true,
+        });
+    }
+    let bytes = fs::read(&path).map_err(io(&path))?;
+    let digest = FileDigest::of(&bytes);
+    let same = previous.manifest.files.get(&rel).map(|e| &e.digest) == Some(&digest);
+    let kept = same && keep(&previous.dir, stage, &rel)?;
+    if !kept && wanted(&path, digest.size) {
+        compress_copies(&path, &bytes)?;
+    }
+    Ok(Checked { rel, digest, kept })
 }
 
 /// Replaces the stage's `rel` by the release's file and its copies, when the release still
@@ -117,8 +141,8 @@ fn keep_copies(release: &Path, stage: &Path, rel: &str) -> Result<(), ReleaseErr
     Ok(())
 }
 
-/// The stage's files, as paths relative to it with `/` separators: everything but a previous
-/// manifest and compressed copies (which are made here).
+/// The stage's files, as paths relative to it with `/` separators: everything but compressed
+/// copies (which are made here).
 fn site_files(stage: &Path) -> Result<Vec<String>, ReleaseError> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(stage).sort_by_file_name() {
@@ -135,7 +159,7 @@ fn site_files(stage: &Path) -> Result<Vec<String>, ReleaseError> {
         let is_copy = COPIES
             .iter()
             .any(|ext| rel.strip_suffix(ext).is_some_and(|r| r.ends_with('.')));
-        if rel != MANIFEST && !is_copy {
+        if !is_copy {
             files.push(rel);
         }
     }
@@ -231,5 +255,50 @@ mod tests {
         let full = tmp.path().join("full");
         publish(&stage(tmp.path(), "s3", &v2), Some(&full)).unwrap();
         assert_eq!(contents(&release), contents(&full));
+    }
+
+    #[test]
+    fn what_steps_record_lands_in_the_manifest_beside_the_release_not_in_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let release = tmp.path().join("site");
+        let s1 = stage(tmp.path(), "s1", &V1);
+        let log = inputs::Log::default();
+        log.record("cards/a.png", "made-of-a");
+        log.write(&s1, "cards").unwrap();
+        publish(&s1, Some(&release)).unwrap();
+        let listed = contents(&release);
+        assert!(
+            listed.keys().all(|k| !k.starts_with('.')),
+            "no record in the release: {listed:?}"
+        );
+        let previous = Previous::open(&release);
+        assert_eq!(previous.manifest.files.len(), 4);
+        assert_eq!(
+            previous.made_from("cards/a.png", "made-of-a"),
+            Some(release.join("cards/a.png"))
+        );
+        assert_eq!(previous.made_from("index.html", "made-of-a"), None);
+        let beside: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with(".site.krasa-"))
+            .collect();
+        assert_eq!(
+            beside.len(),
+            1,
+            "one manifest beside the release: {beside:?}"
+        );
+
+        // a second release replaces it, and its manifest the first one's
+        publish(&stage(tmp.path(), "s2", &V1), Some(&release)).unwrap();
+        let beside = fs::read_dir(tmp.path())
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().starts_with(".site.krasa-")
+            })
+            .count();
+        assert_eq!(beside, 1);
+        assert_eq!(Previous::open(&release).manifest.files.len(), 4);
     }
 }

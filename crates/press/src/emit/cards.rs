@@ -18,6 +18,8 @@ use rayon::prelude::*;
 use crate::error::{io, PressError};
 use crate::index::SiteIndex;
 use krasa_release::files::{link_file, write_file};
+use krasa_release::inputs;
+use krasa_release::manifest::{inputs_digest, Previous};
 
 /// The family every card is set in.
 const FAMILY: &str = "DejaVu Sans";
@@ -45,23 +47,15 @@ pub struct CardSpec {
 }
 
 impl CardSpec {
-    /// A digest of everything the card's pixels depend on: what it says and the code that
-    /// draws it. Stored in the PNG, so a later build can tell the card need not be redrawn.
-    pub fn source(&self) -> String {
-        let mut h = Sha256::new();
-        h.update(drawing_code());
-        for part in [
-            self.title.as_str(),
-            self.badge.as_deref().unwrap_or(""),
-            &self.site,
-        ] {
-            h.update((part.len() as u64).to_le_bytes());
-            h.update(part);
-        }
-        h.finalize()[..16]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+    /// What the card's pixels are made from: what it says and the code that draws it (its
+    /// inputs in the release's manifest, so a later build can tell it need not be redrawn).
+    pub fn inputs(&self) -> String {
+        inputs_digest(&[
+            drawing_code(),
+            self.title.as_bytes(),
+            self.badge.as_deref().unwrap_or("").as_bytes(),
+            self.site.as_bytes(),
+        ])
     }
 
     fn text(&self) -> CardText<'_> {
@@ -108,12 +102,14 @@ pub struct Drawn {
 }
 
 /// Draws every card into the site root `root`, on all cores, each written as soon as it is
-/// drawn (memory stays flat however many stories there are). A card of the `previous`
-/// release drawn from the same [`CardSpec::source`] is hard-linked instead of drawn again.
+/// drawn (memory stays flat however many stories there are), recording in `log` what each
+/// was made from. A card the `previous` release made from the same [`CardSpec::inputs`] is
+/// hard-linked instead of drawn again.
 pub fn draw_into(
     root: &Path,
     cards: &[CardSpec],
-    previous: Option<&Path>,
+    previous: Option<&Previous>,
+    log: &inputs::Log,
 ) -> Result<Drawn, PressError> {
     if cards.is_empty() {
         return Ok(Drawn::default());
@@ -122,18 +118,16 @@ pub fn draw_into(
     cards
         .par_iter()
         .map(|c| {
-            let source = c.source();
-            if let Some(old) = previous.map(|p| p.join(&c.file)) {
-                if drawn_from(&old).as_deref() == Some(source.as_str()) {
-                    link_file(&old, root, &c.file)?;
-                    return Ok(Drawn {
-                        drawn: 0,
-                        reused: 1,
-                    });
-                }
+            let inputs = c.inputs();
+            log.record(&c.file, &inputs);
+            if let Some(old) = previous.and_then(|p| p.made_from(&c.file, &inputs)) {
+                link_file(&old, root, &c.file)?;
+                return Ok(Drawn {
+                    drawn: 0,
+                    reused: 1,
+                });
             }
-            let png = painter.png(&c.text(), &source)?;
-            write_file(root, &c.file, &png)?;
+            write_file(root, &c.file, &painter.png(&c.text())?)?;
             Ok(Drawn {
                 drawn: 1,
                 reused: 0,
@@ -147,25 +141,8 @@ pub fn draw_into(
         })
 }
 
-/// The PNG text chunk that records what a card was drawn from.
-const SOURCE_KEYWORD: &str = "Source";
-
-/// What the card at `path` was drawn from (its `Source` text chunk), if it is a card.
-pub fn drawn_from(path: &Path) -> Option<String> {
-    let file = std::fs::File::open(path).ok()?;
-    let reader = png::Decoder::new(std::io::BufReader::new(file))
-        .read_info()
-        .ok()?;
-    reader
-        .info()
-        .uncompressed_latin1_text
-        .iter()
-        .find(|t| t.keyword == SOURCE_KEYWORD)
-        .map(|t| t.text.clone())
-}
-
 /// The code that draws cards: when it changes, every card is drawn again.
-fn drawing_code() -> &'static [u8; 32] {
+fn drawing_code() -> &'static [u8] {
     static CODE: OnceLock<[u8; 32]> = OnceLock::new();
     CODE.get_or_init(|| {
         let mut h = Sha256::new();
@@ -238,8 +215,8 @@ impl Cards {
         svg(text, &|s, size| self.width(s, size))
     }
 
-    /// The card as a PNG file, recording `source` (see [`CardSpec::source`]).
-    pub fn png(&self, text: &CardText<'_>, source: &str) -> Result<Vec<u8>, PressError> {
+    /// The card as a PNG file.
+    pub fn png(&self, text: &CardText<'_>) -> Result<Vec<u8>, PressError> {
         let svg = self.svg(text);
         let options = resvg::usvg::Options {
             fontdb: Arc::clone(&self.fonts),
@@ -254,8 +231,7 @@ impl Cards {
             resvg::tiny_skia::Transform::default(),
             &mut pixmap.as_mut(),
         );
-        encode(&pixmap, source)
-            .map_err(|e| PressError::Card(format!("card for “{}”: {e}", text.title)))
+        encode(&pixmap).map_err(|e| PressError::Card(format!("card for “{}”: {e}", text.title)))
     }
 }
 
@@ -266,7 +242,7 @@ impl Cards {
 /// `png` crate's fast one (fdeflate) with adaptive filters: measured on a three-line title
 /// (2026-11-28), 29 KB in 0.6 ms against 21 KB in 4.2 ms at the default level. Drawing is
 /// most of a full build of a large archive (one card per story), so the faster one wins.
-fn encode(pixmap: &resvg::tiny_skia::Pixmap, source: &str) -> Result<Vec<u8>, png::EncodingError> {
+fn encode(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     // The card is opaque, so the premultiplied colours are the colours.
     let rgb = || pixmap.data().chunks_exact(4).map(|p| [p[0], p[1], p[2]]);
     let mut out = Vec::new();
@@ -274,7 +250,6 @@ fn encode(pixmap: &resvg::tiny_skia::Pixmap, source: &str) -> Result<Vec<u8>, pn
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
     encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
-    encoder.add_text_chunk(SOURCE_KEYWORD.into(), source.into())?;
     let data = match Indexed::of(pixmap.data()) {
         Some(indexed) => {
             encoder.set_color(png::ColorType::Indexed);
@@ -482,7 +457,7 @@ mod tests {
                 title: "US and China weigh AI-risk talks at Beijing summit, with a title long enough to wrap",
                 badge: Some("Breaking"),
                 site: "Krasa News",
-            }, "f00d")
+            })
             .unwrap();
         assert_eq!(&png[1..4], b"PNG");
         let dim = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
@@ -499,6 +474,26 @@ mod tests {
         }
     }
 
+    /// The release `dir` as publish would record it: each file with the inputs logged.
+    fn as_release(dir: &Path, log: inputs::Log) -> Previous {
+        use krasa_release::manifest::{Entry, FileDigest, Manifest};
+        log.write(dir, "cards").unwrap();
+        let recorded = inputs::read_all(dir).unwrap();
+        let files = recorded
+            .into_iter()
+            .map(|(rel, inputs)| {
+                let bytes = std::fs::read(dir.join(&rel)).unwrap();
+                let digest = FileDigest::of(&bytes);
+                let inputs = Some(inputs);
+                (rel, Entry { digest, inputs })
+            })
+            .collect();
+        Previous {
+            dir: dir.to_path_buf(),
+            manifest: Manifest { files },
+        }
+    }
+
     #[test]
     fn a_card_is_drawn_again_only_when_what_it_says_changes() {
         let dir = tempfile::tempdir().unwrap();
@@ -507,7 +502,8 @@ mod tests {
             spec("cards/a.png", "Chips act"),
             spec("cards/b.png", "Data rules"),
         ];
-        let first = draw_into(&old, &cards, None).unwrap();
+        let log = inputs::Log::default();
+        let first = draw_into(&old, &cards, None, &log).unwrap();
         assert_eq!(
             first,
             Drawn {
@@ -515,13 +511,11 @@ mod tests {
                 reused: 0
             }
         );
-        assert_eq!(
-            drawn_from(&old.join("cards/a.png")),
-            Some(cards[0].source())
-        );
+        let previous = as_release(&old, log);
 
         let edited = [cards[0].clone(), spec("cards/b.png", "Data rules, revised")];
-        let second = draw_into(&new, &edited, Some(&old)).unwrap();
+        let log = inputs::Log::default();
+        let second = draw_into(&new, &edited, Some(&previous), &log).unwrap();
         assert_eq!(
             second,
             Drawn {
@@ -533,15 +527,15 @@ mod tests {
             |f: &str| std::fs::read(old.join(f)).unwrap() == std::fs::read(new.join(f)).unwrap();
         assert!(same("cards/a.png"));
         assert!(!same("cards/b.png"));
-        assert_ne!(cards[1].source(), edited[1].source());
+        assert_ne!(cards[1].inputs(), edited[1].inputs());
         let badge = CardSpec {
             badge: None,
             ..cards[0].clone()
         };
         assert_ne!(
-            badge.source(),
-            cards[0].source(),
-            "the badge is part of the source"
+            badge.inputs(),
+            cards[0].inputs(),
+            "the badge is part of what a card is made from"
         );
     }
 }

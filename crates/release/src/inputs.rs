@@ -1,0 +1,80 @@
+//! How the steps of a build tell [`crate::publish`] what each output was made from: each
+//! step that records inputs writes a log into the stage's [`FOLDER`] (one line per output:
+//! `<inputs digest> <path>`), and publish reads them into the manifest and removes the folder
+//! before the stage becomes the release.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::files::write_file;
+use crate::{io, ReleaseError};
+
+/// The folder of a stage that holds the steps' logs (never published).
+pub const FOLDER: &str = ".krasa-inputs";
+
+/// The inputs of the outputs one step made, collected from any thread.
+#[derive(Debug, Default)]
+pub struct Log(Mutex<Vec<(String, String)>>);
+
+impl Log {
+    /// Records that the output `rel` (relative to the site root) was made from `inputs`.
+    pub fn record(&self, rel: &str, inputs: &str) {
+        let mut lines = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        lines.push((rel.to_string(), inputs.to_string()));
+    }
+
+    /// Writes the log of the step `step` into the stage `stage`.
+    pub fn write(self, stage: &Path, step: &str) -> Result<(), ReleaseError> {
+        let mut lines = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        lines.sort();
+        let text: String = lines
+            .iter()
+            .map(|(rel, inputs)| format!("{inputs} {rel}\n"))
+            .collect();
+        write_file(stage, &format!("{FOLDER}/{step}"), text.as_bytes())
+    }
+}
+
+/// Every output's inputs recorded in the stage by the steps (by path); empty without logs.
+pub fn read_all(stage: &Path) -> Result<BTreeMap<String, String>, ReleaseError> {
+    let dir = stage.join(FOLDER);
+    let mut all = BTreeMap::new();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(all);
+    };
+    for entry in entries.flatten() {
+        let text = fs::read_to_string(entry.path()).map_err(io(&entry.path()))?;
+        for line in text.lines() {
+            if let Some((inputs, rel)) = line.split_once(' ') {
+                all.insert(rel.to_string(), inputs.to_string());
+            }
+        }
+    }
+    Ok(all)
+}
+
+/// The inputs one step recorded (`step`), by path.
+pub fn read_step(stage: &Path, step: &str) -> Result<BTreeMap<String, String>, ReleaseError> {
+    let path = stage.join(FOLDER).join(step);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+        Err(e) => return Err(io(&path)(e)),
+    };
+    Ok(text
+        .lines()
+        .filter_map(|line| line.split_once(' '))
+        .map(|(inputs, rel)| (rel.to_string(), inputs.to_string()))
+        .collect())
+}
+
+/// Removes the logs from the stage.
+pub fn remove(stage: &Path) -> Result<(), ReleaseError> {
+    let dir = stage.join(FOLDER);
+    match fs::remove_dir_all(&dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&dir)(e)),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,395 @@
+//! The release of a content folder, step by step (what `scripts/release` runs):
+//!
+//! 1. **app**: Trunk's release build of the reader app (wasm, JS, CSS, shell, public files),
+//!    kept in `target/release-app/` under the digest of its sources and public URL, so it is
+//!    built once per source state;
+//! 2. **press**: content → `data/`, feeds, sitemaps, robots.txt and social cards;
+//! 3. **prerender**: every page press listed, as HTML;
+//! 4. **search**: the Pagefind index of the article pages;
+//! 5. **publish**: compresses what changed, writes the manifest and swaps the stage in.
+//!
+//! Everything is built in a stage folder beside the release (`.<name>.stage`); a failed or
+//! interrupted build leaves the release as it was. Each step that could redo work asks the
+//! release's manifest whether its output is still the release's own ([`crate::manifest`]):
+//! press for data files and cards, the prerenderer for pages, this module for the search
+//! index. With `in_place`, steps 2 to 5 run in a folder that already holds the app (Trunk's
+//! staging folder, from its post_build hook), without a previous release.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use sha2::{Digest, Sha256};
+
+use crate::inputs::{self, Log};
+use crate::manifest::{inputs_digest, Previous};
+use crate::publish::{publish, Published};
+use crate::{io, ReleaseError};
+
+/// What to build, and where.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The project: its sources (for the app) and its tools (`scripts/search-index`).
+    pub project: PathBuf,
+    pub content: PathBuf,
+    /// The path the site is deployed under (`/`, or e.g. `/news/`).
+    pub public_url: String,
+    pub target: Target,
+    /// Where `press` and `prerender` are (built beside this program).
+    pub tools: PathBuf,
+}
+
+/// Where the release goes.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A release folder, built in a stage beside it and swapped in.
+    Release(PathBuf),
+    /// A folder that already holds the app (Trunk's staging folder), finished in place.
+    InPlace(PathBuf),
+}
+
+/// Why a release could not be built (the release folder is then as it was).
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{step} failed ({status}); the release was left as it was")]
+    StepFailed { step: &'static str, status: String },
+    #[error("{tool} is missing: run scripts/setup ({why})")]
+    MissingTool { tool: String, why: String },
+    #[error("--public-url must start and end with / (got {0})")]
+    PublicUrl(String),
+    #[error("content folder {0} does not exist")]
+    NoContent(PathBuf),
+    #[error(transparent)]
+    Files(#[from] ReleaseError),
+}
+
+/// The step's name in the stage's inputs logs.
+const SEARCH_STEP: &str = "search";
+/// The search index's folder in a release.
+const SEARCH_DIR: &str = "pagefind";
+
+/// Builds the release.
+pub fn build(plan: &Plan) -> Result<Published, BuildError> {
+    let built = build_steps(plan);
+    if let Some(bar) = PROGRESS.get() {
+        bar.finish_and_clear();
+    }
+    built
+}
+
+fn build_steps(plan: &Plan) -> Result<Published, BuildError> {
+    let url = &plan.public_url;
+    if !(url == "/" || (url.starts_with('/') && url.ends_with('/'))) {
+        return Err(BuildError::PublicUrl(url.clone()));
+    }
+    if !plan.content.is_dir() {
+        return Err(BuildError::NoContent(plan.content.clone()));
+    }
+    match &plan.target {
+        Target::InPlace(folder) => {
+            site_steps(plan, folder, None)?;
+            step("publish", || Ok(publish(folder, None)?))
+        }
+        Target::Release(out) => {
+            let app = step("app", || app(plan))?;
+            let stage = stage_beside(out)?;
+            let linked = step("stage", || Ok(link_tree(&app.dir, &stage)?))?;
+            log_app(&stage, &linked, &app.fingerprint)?;
+            let previous = out.is_dir().then_some(out.as_path());
+            site_steps(plan, &stage, previous)?;
+            step("publish", || Ok(publish(&stage, Some(out))?))
+        }
+    }
+}
+
+/// Press, the prerenderer and the search index, in `stage`.
+fn site_steps(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<(), BuildError> {
+    let mut press = Command::new(plan.tools.join("press"));
+    press
+        .arg("build")
+        .arg("--content")
+        .arg(&plan.content)
+        .arg("--out")
+        .arg(stage.join("data"))
+        .arg("--root")
+        .arg(stage)
+        .args(["--public-url", &plan.public_url]);
+    let mut prerender = Command::new(plan.tools.join("prerender"));
+    prerender
+        .arg("--dist")
+        .arg(stage)
+        .args(["--public-url", &plan.public_url]);
+    if let Some(previous) = previous {
+        press.arg("--previous").arg(previous);
+        prerender.arg("--previous").arg(previous);
+    }
+    step("press", || run("press", &mut press))?;
+    step("prerender", || run("prerender", &mut prerender))?;
+    step("search index", || search_index(plan, stage, previous))
+}
+
+/// The app built for the plan's public URL: its folder and the digest of its sources.
+struct App {
+    dir: PathBuf,
+    fingerprint: String,
+}
+
+/// Trunk's release build of the app, once per state of its sources and public URL.
+fn app(plan: &Plan) -> Result<App, BuildError> {
+    let fingerprint = app_fingerprint(&plan.project, &plan.public_url)?;
+    let cache = plan.project.join("target/release-app");
+    let url_key = &inputs_digest(&[plan.public_url.as_bytes()])[..12];
+    let dir = cache.join(format!("{url_key}-{}", &fingerprint[..16]));
+    if dir.is_dir() {
+        eprintln!(
+            "release: app unchanged since the last build ({})",
+            dir.display()
+        );
+        return Ok(App { dir, fingerprint });
+    }
+    let tmp = cache.join(format!(".building-{}", std::process::id()));
+    let mut trunk = Command::new("trunk");
+    trunk
+        .current_dir(&plan.project)
+        .env("KRASA_APP_ONLY", "1")
+        .args(["build", "--release", "--offline", "--public-url"])
+        .arg(&plan.public_url)
+        .arg("--dist")
+        .arg(&tmp);
+    run("trunk build --release", &mut trunk)?;
+    // earlier builds for this public URL are stale now
+    if let Ok(entries) = fs::read_dir(&cache) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(url_key) {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    fs::rename(&tmp, &dir).map_err(io(&dir))?;
+    Ok(App { dir, fingerprint })
+}
+
+/// The digest of the app's sources (every file Trunk's build reads) and the public URL.
+fn app_fingerprint(project: &Path, public_url: &str) -> Result<String, ReleaseError> {
+    const SOURCES: [&str; 8] = [
+        "index.html",
+        "Trunk.toml",
+        "Cargo.toml",
+        "Cargo.lock",
+        "src",
+        "style",
+        "public",
+        "crates/model",
+    ];
+    let mut h = Sha256::new();
+    for source in SOURCES {
+        let walk = walkdir::WalkDir::new(project.join(source)).sort_by_file_name();
+        for entry in walk {
+            let entry = entry.map_err(|e| ReleaseError::Io {
+                path: project.join(source),
+                source: e.into(),
+            })?;
+            let path = entry.path();
+            if !entry.file_type().is_file() || path.components().any(|c| c.as_os_str() == "target")
+            {
+                continue;
+            }
+            let bytes = fs::read(path).map_err(io(path))?;
+            let rel = path.strip_prefix(project).unwrap_or(path);
+            h.update(inputs_digest(&[rel.as_os_str().as_encoded_bytes(), &bytes]));
+        }
+    }
+    h.update(format!("public-url {public_url}"));
+    Ok(format!("{:x}", h.finalize()))
+}
+
+/// A fresh stage folder beside `out` (one left by an interrupted build is thrown away; the
+/// release itself was never touched).
+fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| ReleaseError::NoFolder(out.to_path_buf()))?;
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = parent.unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(io(parent))?;
+    let stage = parent.join(format!(".{}.stage", name.to_string_lossy()));
+    if stage.exists() {
+        fs::remove_dir_all(&stage).map_err(io(&stage))?;
+    }
+    Ok(stage)
+}
+
+/// `to` as a copy of the folder `from` made of hard links (no byte is copied; nothing writes
+/// into a stage's files, which are replaced through renames). Returns the files' paths.
+fn link_tree(from: &Path, to: &Path) -> Result<Vec<String>, ReleaseError> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.map_err(|e| ReleaseError::Io {
+            path: from.to_path_buf(),
+            source: e.into(),
+        })?;
+        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).map_err(io(&target))?;
+        } else if entry.file_type().is_file() {
+            fs::hard_link(entry.path(), &target).map_err(io(&target))?;
+            files.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(files)
+}
+
+/// Records the app's files as made from its sources.
+fn log_app(stage: &Path, files: &[String], fingerprint: &str) -> Result<(), ReleaseError> {
+    let log = Log::default();
+    for rel in files {
+        log.record(rel, fingerprint);
+    }
+    log.write(stage, "app")
+}
+
+/// The search index of the stage's article pages: the previous release's when it was made
+/// from the same pages (their inputs, as the prerenderer recorded them) with the same
+/// Pagefind, else built by `scripts/search-index`.
+fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<(), BuildError> {
+    let pages = inputs::read_step(stage, "prerender")?;
+    let pagefind = pagefind_version(&plan.project)?;
+    let mut parts: Vec<&[u8]> = vec![pagefind.as_bytes()];
+    for (rel, page_inputs) in &pages {
+        if rel.starts_with("articles/") && rel.ends_with("/index.html") {
+            parts.push(rel.as_bytes());
+            parts.push(page_inputs.as_bytes());
+        }
+    }
+    let made_from = inputs_digest(&parts);
+    let previous = previous.map(Previous::open);
+    let probe = format!("{SEARCH_DIR}/pagefind.js");
+    let kept = previous
+        .as_ref()
+        .and_then(|p| p.made_from(&probe, &made_from));
+    if kept.is_some() {
+        let from = previous.as_ref().map(|p| p.dir.join(SEARCH_DIR));
+        link_tree(&from.unwrap_or_default(), &stage.join(SEARCH_DIR))?;
+        eprintln!("search-index: no article page changed: the index of the release is kept");
+    } else {
+        let script = plan.project.join("scripts/search-index");
+        run("search index", Command::new(script).arg(stage))?;
+    }
+    let log = Log::default();
+    for entry in walkdir::WalkDir::new(stage.join(SEARCH_DIR))
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(stage).unwrap_or(entry.path());
+            log.record(&rel.to_string_lossy(), &made_from);
+        }
+    }
+    Ok(log.write(stage, SEARCH_STEP)?)
+}
+
+/// The installed Pagefind's version (its npm package).
+fn pagefind_version(project: &Path) -> Result<String, BuildError> {
+    let package = project.join("node_modules/pagefind/package.json");
+    let text = fs::read_to_string(&package).map_err(|e| BuildError::MissingTool {
+        tool: "Pagefind".into(),
+        why: format!("{}: {e}", package.display()),
+    })?;
+    let version = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("\"version\":"))
+        .map(|v| v.trim().trim_matches([',', '"']).to_string());
+    version.ok_or_else(|| BuildError::MissingTool {
+        tool: "Pagefind".into(),
+        why: format!("no version in {}", package.display()),
+    })
+}
+
+/// Runs a tool, its output passed on line by line above the progress line; a failure names
+/// the step.
+fn run(step: &'static str, command: &mut Command) -> Result<(), BuildError> {
+    use std::io::BufRead as _;
+    let program = command.get_program().to_string_lossy().into_owned();
+    let missing = |e: std::io::Error| BuildError::MissingTool {
+        tool: program.clone(),
+        why: e.to_string(),
+    };
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(missing)?;
+    let out = child.stdout.take();
+    let err = child.stderr.take();
+    std::thread::scope(|scope| {
+        if let Some(out) = out {
+            scope.spawn(|| {
+                std::io::BufReader::new(out)
+                    .lines()
+                    .map_while(Result::ok)
+                    .for_each(|l| say(&l))
+            });
+        }
+        if let Some(err) = err {
+            std::io::BufReader::new(err)
+                .lines()
+                .map_while(Result::ok)
+                .for_each(|l| say(&l));
+        }
+    });
+    let status = child.wait().map_err(missing)?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(BuildError::StepFailed {
+            step,
+            status: status.to_string(),
+        })
+    }
+}
+
+/// A line of output, above the progress line when there is one.
+fn say(line: &str) {
+    match PROGRESS.get().filter(|bar| !bar.is_hidden()) {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    }
+}
+
+/// The progress line of the step running (on a terminal only).
+static PROGRESS: std::sync::OnceLock<ProgressBar> = std::sync::OnceLock::new();
+
+/// Runs one step under a progress line: a spinner with the step's name and time on a
+/// terminal (the tools' own output printed above it), plain `release: <step>` and
+/// `release:   <seconds> s` lines elsewhere.
+fn step<T>(name: &str, work: impl FnOnce() -> Result<T, BuildError>) -> Result<T, BuildError> {
+    let started = Instant::now();
+    let bar = PROGRESS.get_or_init(|| {
+        if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            ProgressBar::new_spinner()
+        } else {
+            ProgressBar::hidden()
+        }
+    });
+    if bar.is_hidden() {
+        eprintln!("release: {name}");
+    } else {
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
+            bar.set_style(style);
+        }
+        bar.reset_elapsed();
+        bar.set_message(name.to_string());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    }
+    let result = work();
+    let took = started.elapsed().as_secs_f64();
+    if bar.is_hidden() {
+        eprintln!("release:   {took:.1} s");
+    } else {
+        bar.println(format!("✓ {name} ({took:.1} s)"));
+    }
+    result
+}

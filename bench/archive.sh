@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark (not a test) for archive scale (README "Archive scale"): for each corpus size,
+# Benchmark (not a test) for archive scale (docs/performance.md): for each corpus size,
 # `press generate`'s articles released by scripts/release
 #   - from scratch (full build: app reused, press, cards, prerender, search index, publish),
 #   - again after one article is edited, after one is added, and after it is removed
 #     (incremental builds into the same folder),
 # with wall time, peak memory (the largest process, /usr/bin/time) and the files written,
-# unchanged and removed as `press publish` counts them. In the same run, Hugo (Debian's
+# unchanged and removed as the release counts them. In the same run, Hugo (Debian's
 # `hugo`, bench/hugo-site) builds the first corpus's Markdown as the reference.
 # Writes bench/out/archive.json.
 #   bench/archive.sh [COUNTS...]     (default: 10000 100000)
@@ -19,7 +19,7 @@ COUNTS=("$@")
 [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(10000 100000)
 [ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
 
-cargo build -q --profile press -p krasa-press -p krasa-prerender --bin press --bin prerender
+cargo build -q --profile press -p krasa-press -p krasa-prerender -p krasa-release --bins
 
 # release <label> <corpus> <site> -> "seconds peak_kb written unchanged removed"
 release() {

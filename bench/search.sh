@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search benchmark (README "Search"; run on demand, not part of scripts/test). One run:
+# Search benchmark (docs/performance.md; run on demand, not part of scripts/test). One run:
 #  - releases a site of N generated articles (default 10,000) with scripts/release, then
 #    times the search index on its own (scripts/search-index, Pagefind);
 #  - serves it with the shipped nginx config and measures in headless Chromium

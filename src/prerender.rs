@@ -57,7 +57,7 @@ impl PageSpec {
     }
 }
 
-/// A rendered page, ready to go into the [`Shell`].
+/// A rendered page, ready to go into the shell (the prerenderer's `Shell`).
 #[derive(Debug)]
 pub struct RenderedPage {
     /// `<title>` and the head elements.

@@ -6,7 +6,7 @@
 //! the box. Prerendered, the page is the form and a note that search needs JavaScript
 //! (`.no-js`: hidden once scripts run).
 //!
-//! The page keeps one [`Outcome`] signal and renders each state as a plain view: one
+//! The page keeps one `Outcome` signal and renders each state as a plain view: one
 //! reactive closure for the results, one per filter's options (a lean wasm: each reactive
 //! view type costs code).
 

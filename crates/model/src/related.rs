@@ -20,7 +20,7 @@ pub trait Rankable {
 /// order (see [`tag_index`]).
 ///
 /// The target's tag lists, all but the longest, are merged in one pass, counting each story's
-/// shared tags (the longest list is leapt through alongside, [`gallop`]); only the `limit`
+/// shared tags (the longest list is leapt through alongside, `gallop`); only the `limit`
 /// nearest stories of each count are kept. The longest list is not walked: a story in it that
 /// shares another tag is found in that tag's list, and of the stories sharing that tag alone
 /// only the `limit` nearest on each side can be shown. So the cost is the length of the

@@ -113,7 +113,7 @@ pub struct RootFolder<'a> {
 }
 
 /// A [`Sink`] that writes a build as it is made: data files into a new folder beside `out`
-/// that replaces it in one step when the build is complete ([`Writer::finish`]; nothing of
+/// that replaces it in one step when the build is complete (`Writer::finish`; nothing of
 /// it is visible before), site-root files (feeds, sitemaps) into the root. Each file is
 /// linked from its [`Reuse`] release when that holds the same bytes.
 pub struct Writer<'a> {
@@ -160,8 +160,8 @@ impl<'a> Writer<'a> {
         let _ = fs::remove_dir_all(&self.tmp);
     }
 
-    /// Ends the writing as `made` went: [`Writer::finish`] when it succeeded, else
-    /// [`Writer::abandon`] and its error.
+    /// Ends the writing as `made` went: `finish` when it succeeded, else
+    /// `abandon` and its error.
     pub fn close<T>(self, made: Result<T, PressError>) -> Result<T, PressError> {
         match made {
             Ok(value) => self.finish().map(|()| value),

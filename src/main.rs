@@ -2,7 +2,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    // Natively the binary only exists to be built; the prerenderer is `src/bin/prerender.rs`.
+    // Natively the binary only exists to be built; the prerenderer is `crates/prerender`.
     #[cfg(target_arch = "wasm32")]
     krasa::start();
 }

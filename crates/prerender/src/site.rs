@@ -48,9 +48,6 @@ pub struct Summary {
     pub reused: usize,
 }
 
-/// The step's name in the stage's inputs logs.
-pub const STEP: &str = "prerender";
-
 /// Prerenders the site in `o.dist`.
 pub fn run(o: &Options) -> Result<Summary> {
     let site_json = read_data(&o.dist, &paths::site_json())?;
@@ -63,7 +60,7 @@ pub fn run(o: &Options) -> Result<Summary> {
     let log = inputs::Log::default();
     let made = on_all_cores(&pages, |route| make_page(&ctx, &out, &log, route))?;
     if out.shared_inputs.is_some() {
-        log.write(&o.dist, STEP)?;
+        log.write(&o.dist, inputs::Step::Prerender)?;
     }
     let reused = made.iter().filter(|m| **m == Made::Reused).count();
     Ok(Summary {

@@ -232,7 +232,7 @@ pub fn build(
     if let Some(root) = root {
         let log = krasa_release::inputs::Log::default();
         let drawn = emit::cards::draw_into(root.dir, &output.cards, previous.as_ref(), &log)?;
-        log.write(root.dir, "cards")?;
+        log.write(root.dir, krasa_release::inputs::Step::Cards)?;
         checked.cards = Some(drawn);
     }
     checked.output = Some(output);

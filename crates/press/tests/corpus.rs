@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use krasa_model::{Article, Date, ListPage, Site, TagIndex};
+use krasa_model::{Article, Date, ListPage, Resolved, Route, Site, TagIndex};
 use press::Selection;
 
 fn repo() -> PathBuf {
@@ -74,6 +74,29 @@ fn the_sample_content_builds_into_the_published_format() {
     let site: Site = read(&data, "site.json");
     assert_eq!(site.title, "Krasa News");
     assert_eq!(site.page_size, 10);
+    // the header's links: each the canonical address of a page
+    let nav: Vec<(&str, Resolved)> = site
+        .nav
+        .iter()
+        .map(|l| (l.label.as_str(), Route::resolve(&l.path)))
+        .collect();
+    assert_eq!(
+        nav,
+        [
+            ("News", Resolved::Page(Route::HOME)),
+            ("Tags", Resolved::Page(Route::Tags))
+        ]
+    );
+
+    // the page list the prerenderer renders: every page once, each a canonical address
+    let list: krasa_model::PageList = read(&data, "pages.json");
+    let routes: Vec<Resolved> = list.pages.iter().map(|p| Route::resolve(p)).collect();
+    assert!(routes.iter().all(|r| matches!(r, Resolved::Page(_))));
+    let unique: std::collections::HashSet<&String> = list.pages.iter().collect();
+    assert_eq!(unique.len(), list.pages.len(), "no page twice");
+    for page in ["/", "/tags/", "/search/", "/tags/ai-policy/"] {
+        assert!(list.pages.iter().any(|p| p == page), "{page} is listed");
+    }
 
     let feed: ListPage = read(&data, "feed/latest.json");
     let total = feed

@@ -26,38 +26,58 @@ impl Log {
     }
 
     /// Writes the log of the step `step` into the stage `stage`.
-    pub fn write(self, stage: &Path, step: &str) -> Result<(), ReleaseError> {
+    pub fn write(self, stage: &Path, step: Step) -> Result<(), ReleaseError> {
         let mut lines = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
         lines.sort();
         let text: String = lines
             .iter()
             .map(|(rel, inputs)| format!("{inputs} {rel}\n"))
             .collect();
-        write_file(stage, &format!("{FOLDER}/{step}"), text.as_bytes())
+        write_file(stage, &format!("{FOLDER}/{}", step.name()), text.as_bytes())
+    }
+}
+
+/// A step that records what its outputs were made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The app's files, made from its sources.
+    App,
+    /// The social cards press draws.
+    Cards,
+    /// The prerendered pages.
+    Prerender,
+    /// The search index.
+    Search,
+}
+
+impl Step {
+    /// In the order the steps run: where two record the same output (the app's shell, then
+    /// the prerendered front page written over it), the later one's record is the output's.
+    pub const IN_ORDER: [Step; 4] = [Step::App, Step::Cards, Step::Prerender, Step::Search];
+
+    /// Its log's file name.
+    fn name(self) -> &'static str {
+        match self {
+            Step::App => "app",
+            Step::Cards => "cards",
+            Step::Prerender => "prerender",
+            Step::Search => "search",
+        }
     }
 }
 
 /// Every output's inputs recorded in the stage by the steps (by path); empty without logs.
 pub fn read_all(stage: &Path) -> Result<BTreeMap<String, String>, ReleaseError> {
-    let dir = stage.join(FOLDER);
     let mut all = BTreeMap::new();
-    let Ok(entries) = fs::read_dir(&dir) else {
-        return Ok(all);
-    };
-    for entry in entries.flatten() {
-        let text = fs::read_to_string(entry.path()).map_err(io(&entry.path()))?;
-        for line in text.lines() {
-            if let Some((inputs, rel)) = line.split_once(' ') {
-                all.insert(rel.to_string(), inputs.to_string());
-            }
-        }
+    for step in Step::IN_ORDER {
+        all.extend(read_step(stage, step)?);
     }
     Ok(all)
 }
 
 /// The inputs one step recorded (`step`), by path.
-pub fn read_step(stage: &Path, step: &str) -> Result<BTreeMap<String, String>, ReleaseError> {
-    let path = stage.join(FOLDER).join(step);
+pub fn read_step(stage: &Path, step: Step) -> Result<BTreeMap<String, String>, ReleaseError> {
+    let path = stage.join(FOLDER).join(step.name());
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),

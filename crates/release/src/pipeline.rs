@@ -23,7 +23,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 
-use crate::inputs::{self, Log};
+use crate::inputs::{self, Log, Step};
 use crate::manifest::{inputs_digest, Previous};
 use crate::publish::{publish, Published};
 use crate::{io, ReleaseError};
@@ -65,8 +65,6 @@ pub enum BuildError {
     Files(#[from] ReleaseError),
 }
 
-/// The step's name in the stage's inputs logs.
-const SEARCH_STEP: &str = "search";
 /// The search index's folder in a release.
 const SEARCH_DIR: &str = "pagefind";
 
@@ -248,14 +246,14 @@ fn log_app(stage: &Path, files: &[String], fingerprint: &str) -> Result<(), Rele
     for rel in files {
         log.record(rel, fingerprint);
     }
-    log.write(stage, "app")
+    log.write(stage, Step::App)
 }
 
 /// The search index of the stage's article pages: the previous release's when it was made
 /// from the same pages (their inputs, as the prerenderer recorded them) with the same
 /// Pagefind, else built by `scripts/search-index`.
 fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<(), BuildError> {
-    let pages = inputs::read_step(stage, "prerender")?;
+    let pages = inputs::read_step(stage, Step::Prerender)?;
     let pagefind = pagefind_version(&plan.project)?;
     let mut parts: Vec<&[u8]> = vec![pagefind.as_bytes()];
     for (rel, page_inputs) in &pages {
@@ -288,7 +286,7 @@ fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<()
             log.record(&rel.to_string_lossy(), &made_from);
         }
     }
-    Ok(log.write(stage, SEARCH_STEP)?)
+    Ok(log.write(stage, Step::Search)?)
 }
 
 /// The installed Pagefind's version (its npm package).

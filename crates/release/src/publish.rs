@@ -264,7 +264,7 @@ mod tests {
         let s1 = stage(tmp.path(), "s1", &V1);
         let log = inputs::Log::default();
         log.record("cards/a.png", "made-of-a");
-        log.write(&s1, "cards").unwrap();
+        log.write(&s1, inputs::Step::Cards).unwrap();
         publish(&s1, Some(&release)).unwrap();
         let listed = contents(&release);
         assert!(

@@ -477,7 +477,7 @@ mod tests {
     /// The release `dir` as publish would record it: each file with the inputs logged.
     fn as_release(dir: &Path, log: inputs::Log) -> Previous {
         use krasa_release::manifest::{Entry, FileDigest, Manifest};
-        log.write(dir, "cards").unwrap();
+        log.write(dir, inputs::Step::Cards).unwrap();
         let recorded = inputs::read_all(dir).unwrap();
         let files = recorded
             .into_iter()

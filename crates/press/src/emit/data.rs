@@ -41,7 +41,7 @@ fn site(index: &SiteIndex<'_>) -> Site {
     let config = index.config;
     let nav = |label: &str, route: krasa_model::Route| NavLink {
         label: label.into(),
-        path: route.relative(),
+        path: route.path(),
     };
     Site {
         version: DATA_VERSION,

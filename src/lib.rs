@@ -3,6 +3,14 @@
 //! components take props. With the `ssr` feature the same components render to HTML
 //! natively (see `prerender`).
 
+// The browser build renders on the client only: with `ssr` (meant for the native
+// prerenderer) leptos_router would look for a server's request and panic at start.
+#[cfg(all(target_arch = "wasm32", feature = "ssr"))]
+compile_error!(
+    "the wasm build must not have the `ssr` feature: build the app alone (`-p krasa`), as \
+     Trunk does with the workspace's default members"
+);
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -21,12 +21,11 @@ fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
 pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Site, PressError> {
     let site = site(index);
     sink.data(paths::site_json(), json(&site))?;
-    emit_list(index, index.feed(), sink)?;
     sink.data(paths::tags_json(), json(&tag_index(index)))?;
-    index
-        .tags
+    let lists: Vec<List<'_>> = index.lists().collect();
+    lists
         .par_iter()
-        .try_for_each(|term| emit_list(index, index.tag_list(term), sink))?;
+        .try_for_each(|list| emit_list(index, *list, sink))?;
     emit_stories(index, sink)?;
     let pages = PageList {
         version: DATA_VERSION,

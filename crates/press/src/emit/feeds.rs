@@ -1,7 +1,7 @@
 //! The feeds emitter: RSS 2.0, Atom and JSON Feed for the site root (the whole site and each
 //! tag, full article content, newest first).
 
-use krasa_model::{ArticleSummary, Date, Route};
+use krasa_model::{ArticleSummary, Date, Page, Route};
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use time::format_description::well_known::{Rfc2822, Rfc3339};
 use time::OffsetDateTime;
@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::file_text;
 use crate::error::PressError;
-use crate::index::SiteIndex;
+use crate::index::{List, SiteIndex};
 use crate::meta::SiteConfig;
 use crate::sink::Sink;
 use crate::story::Story;
@@ -230,31 +230,39 @@ fn absolute_body(r: &Story, root: &str, url: &str) -> String {
     absolutize(&r.rendered.html, root, url)
 }
 
-/// Every feed of the site into `sink` (the site's, and one per tag), on all cores. `root` is
-/// the site's root URL.
+/// The feed of a list: its newest stories, named after the list.
+fn feed<'a>(index: &SiteIndex<'a>, list: List<'_>, root: &str) -> Feed<'a> {
+    let site = index.config;
+    let items = list
+        .members
+        .iter()
+        .take(FEED_ITEMS)
+        .map(|&k| index.stories[k])
+        .collect();
+    let page = krasa_model::paths::page_url(root, &list.route(Page::Latest).relative());
+    match list.term {
+        None => Feed {
+            title: site.title.clone(),
+            description: site.tagline.clone(),
+            page,
+            dir: String::new(),
+            items,
+        },
+        Some(term) => Feed {
+            title: format!("{} — {}", term.tag.name, site.title),
+            description: format!("Stories tagged {} on {}", term.tag.name, site.title),
+            page,
+            dir: krasa_model::paths::tag_feed_dir(&term.tag.slug),
+            items,
+        },
+    }
+}
+
+/// Every feed of the site into `sink` (one per list: the site's, and each tag's), on all
+/// cores. `root` is the site's root URL.
 pub fn emit(index: &SiteIndex<'_>, root: &str, sink: &dyn Sink) -> Result<(), PressError> {
     let site = index.config;
-    let newest = |members: &[usize]| -> Vec<&Story> {
-        members
-            .iter()
-            .take(FEED_ITEMS)
-            .map(|&k| index.stories[k])
-            .collect()
-    };
-    let mut feeds = vec![Feed {
-        title: site.title.clone(),
-        description: site.tagline.clone(),
-        page: krasa_model::paths::page_url(root, &Route::HOME.relative()),
-        dir: String::new(),
-        items: newest(index.feed().members),
-    }];
-    feeds.extend(index.tags.iter().map(|term| Feed {
-        title: format!("{} — {}", term.tag.name, site.title),
-        description: format!("Stories tagged {} on {}", term.tag.name, site.title),
-        page: krasa_model::paths::page_url(root, &Route::tag(&term.tag.slug).relative()),
-        dir: krasa_model::paths::tag_feed_dir(&term.tag.slug),
-        items: newest(&term.members),
-    }));
+    let feeds: Vec<Feed<'_>> = index.lists().map(|list| feed(index, list, root)).collect();
     feeds.par_iter().try_for_each(|f| {
         sink.root(
             format!("{}feed.xml", f.dir),

@@ -12,7 +12,10 @@ use crate::components::{Footer, Header, SkipLink, Theme};
 use crate::context::SiteInfo;
 use crate::links::Base;
 use crate::nav::NavState;
-use crate::pages::{ArticlePage, FeedPage, NotFound, SearchPage, TagPage, TagsPage};
+use crate::pages::{
+    ArticlePage, AuthorPage, AuthorsPage, FeedPage, NotFound, SearchPage, SectionPage, TagPage,
+    TagsPage,
+};
 use crate::search::pagefind::SearchIndex;
 
 /// What the app is told when it starts: by `start()` in the browser, by the prerenderer
@@ -89,6 +92,19 @@ fn Pages(not_found_at: Option<String>) -> impl IntoView {
                     view=TagPage
                 />
                 <RouteView path=StaticSegment(SEARCH) view=SearchPage/>
+                <RouteView path=StaticSegment(AUTHORS) view=AuthorsPage/>
+                <RouteView path=(StaticSegment(AUTHORS), ParamSegment(param::AUTHOR)) view=AuthorPage/>
+                <RouteView
+                    path=(StaticSegment(AUTHORS), ParamSegment(param::AUTHOR), StaticSegment(PAGE), ParamSegment(param::PAGE))
+                    view=AuthorPage
+                />
+                // a section's short address matches any one segment: the routes above come
+                // first, and the section page checks its slug is no fixed segment
+                <RouteView path=ParamSegment(param::SECTION) view=SectionPage/>
+                <RouteView
+                    path=(ParamSegment(param::SECTION), StaticSegment(PAGE), ParamSegment(param::PAGE))
+                    view=SectionPage
+                />
             </FlatRoutes>
         }
         .into_any()

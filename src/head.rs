@@ -27,10 +27,12 @@ pub enum Robots {
     NoIndex,
 }
 
-/// A tag whose own feeds a page advertises beside the site's.
+/// A list (a tag's, a section's, an author's) whose own feeds a page advertises beside the
+/// site's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagFeeds {
-    pub slug: String,
+pub struct ListFeeds {
+    pub listing: krasa_model::Listing,
+    /// The list's name, for the feed links' titles.
     pub name: String,
 }
 
@@ -43,7 +45,7 @@ pub struct Head {
     pub robots: Robots,
     /// The site's name, for the feed links' titles.
     pub site: String,
-    pub tag_feeds: Option<TagFeeds>,
+    pub list_feeds: Option<ListFeeds>,
     /// The page's canonical URL (none for the not-found and error pages).
     pub canonical: Option<String>,
 }
@@ -101,7 +103,7 @@ const FEEDS: [(&str, &str, &str); 3] = [
 
 impl Head {
     /// The managed head elements: canonical link, description, robots, and
-    /// `<link rel="alternate">` for the site's feeds (and the tag's). The feed hrefs are
+    /// `<link rel="alternate">` for the site's feeds (and the list's). The feed hrefs are
     /// relative to the base, so they work under a sub-path.
     pub fn tags(&self) -> String {
         let mut el = Elements::new(MARK);
@@ -128,9 +130,9 @@ impl Head {
             }
         };
         feeds("", &self.site);
-        if let Some(t) = &self.tag_feeds {
-            let dir = krasa_model::paths::tag_feed_dir(&t.slug);
-            feeds(&dir, &format!("{} — {}", t.name, self.site));
+        if let Some(list) = &self.list_feeds {
+            let dir = list.listing.feed_dir();
+            feeds(&dir, &format!("{} — {}", list.name, self.site));
         }
         el.finish()
     }
@@ -199,14 +201,14 @@ fn apply_to_document(head: &Head, navigated: bool) {
 }
 
 #[cfg(feature = "ssr")]
-pub use social::SocialCard;
+pub use social::{PageAbout, SocialCard};
 
 /// The social card and structured data of a prerendered page (prerenderer only).
 #[cfg(feature = "ssr")]
 mod social {
     use super::{Elements, FIRST_PAGE_MARK};
     use krasa_model::paths::{self, StoryImage};
-    use krasa_model::{Article, Site};
+    use krasa_model::{Article, Author, Route, Site};
     use serde_json::{json, Value};
 
     /// An image for shared links: its absolute URL, text alternative, and size when known
@@ -217,23 +219,40 @@ mod social {
         size: Option<(u32, u32)>,
     }
 
+    /// What a page with structured data is about.
+    pub enum PageAbout {
+        /// A story (`NewsArticle`).
+        Article(Box<Article>),
+        /// An author's page (`ProfilePage` of a `Person`).
+        Author(Author),
+    }
+
     /// What a shared link shows: Open Graph and Twitter tags with the page's image, and
-    /// `NewsArticle` JSON-LD for a story. Every element is marked [`FIRST_PAGE_MARK`].
+    /// JSON-LD: `NewsArticle` for a story, `ProfilePage` for an author. Every element is
+    /// marked [`FIRST_PAGE_MARK`].
     pub struct SocialCard<'a> {
         pub site: &'a Site,
         /// The site's root URL (with the deploy sub-path), ending in `/`.
         pub site_root: &'a str,
         /// The page's canonical URL.
         pub canonical: &'a str,
-        /// The story, on an article page.
-        pub article: Option<&'a Article>,
+        /// What the page is about, when it is a story or an author.
+        pub about: Option<&'a PageAbout>,
     }
 
     impl SocialCard<'_> {
+        fn article(&self) -> Option<&Article> {
+            match self.about {
+                Some(PageAbout::Article(a)) => Some(a),
+                _ => None,
+            }
+        }
+
         pub fn tags(&self) -> String {
             let mut el = Elements::new(FIRST_PAGE_MARK);
-            let (title, description, kind) = match self.article {
-                Some(a) => (&a.summary.title, &a.summary.excerpt, "article"),
+            let (title, description, kind) = match self.about {
+                Some(PageAbout::Article(a)) => (&a.summary.title, &a.summary.excerpt, "article"),
+                Some(PageAbout::Author(a)) => (&a.name, &a.bio, "profile"),
                 None => (&self.site.title, &self.site.tagline, "website"),
             };
             el.meta("property", "og:type", kind)
@@ -259,8 +278,18 @@ mod social {
                 .meta("name", "twitter:description", description)
                 .meta("name", "twitter:image", &image.url)
                 .meta("name", "twitter:image:alt", &image.alt);
-            if let Some(a) = self.article {
-                self.article_tags(&mut el, a);
+            match self.about {
+                Some(PageAbout::Article(a)) => self.article_tags(&mut el, a),
+                Some(PageAbout::Author(a)) => {
+                    let profile = json!({
+                        "@context": "https://schema.org",
+                        "@type": "ProfilePage",
+                        "url": self.canonical,
+                        "mainEntity": self.person(a),
+                    });
+                    el.script("application/ld+json", &script_json(&profile));
+                }
+                None => {}
             }
             el.finish()
         }
@@ -278,14 +307,31 @@ mod social {
             el.script("application/ld+json", &script_json(&self.json_ld(a)));
         }
 
-        /// schema.org `NewsArticle`.
-        fn json_ld(&self, a: &Article) -> Value {
-            let s = &a.summary;
-            let author_type = if s.author == self.site.title {
+        /// schema.org `Person` for an author (an `Organization` for the publisher's own
+        /// desk), with their page and profiles elsewhere.
+        fn person(&self, a: &Author) -> Value {
+            let kind = if a.name == self.site.title {
                 "Organization"
             } else {
                 "Person"
             };
+            let mut person = json!({
+                "@type": kind,
+                "name": a.name,
+                "url": self.absolute(&Route::author(&a.slug).relative()),
+            });
+            if let Some(role) = &a.role {
+                person["jobTitle"] = Value::String(role.clone());
+            }
+            if !a.links.is_empty() {
+                person["sameAs"] = a.links.iter().map(|l| l.url.clone()).collect();
+            }
+            person
+        }
+
+        /// schema.org `NewsArticle`.
+        fn json_ld(&self, a: &Article) -> Value {
+            let s = &a.summary;
             let mut ld = json!({
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
@@ -293,7 +339,7 @@ mod social {
                 "description": s.excerpt,
                 "datePublished": s.date,
                 "dateModified": s.updated.clone().unwrap_or_else(|| s.date.clone()),
-                "author": { "@type": author_type, "name": s.author },
+                "author": self.person(&a.author_profile),
                 "publisher": { "@type": "Organization", "name": self.site.title, "url": self.site_root },
                 "mainEntityOfPage": self.canonical,
                 "articleSection": s.category,
@@ -313,7 +359,7 @@ mod social {
                 alt,
                 size: Some((paths::CARD_WIDTH, paths::CARD_HEIGHT)),
             };
-            let Some(s) = self.article.map(|a| &a.summary) else {
+            let Some(s) = self.article().map(|a| &a.summary) else {
                 return card(
                     paths::site_card(),
                     format!("{}: {}", self.site.title, self.site.tagline),
@@ -354,7 +400,7 @@ pub use social::script_json;
 pub struct PageHead {
     pub description: Option<String>,
     pub robots: Robots,
-    pub tag_feeds: Option<TagFeeds>,
+    pub list_feeds: Option<ListFeeds>,
 }
 
 /// Sets the document head for a page: its title (with the site's name), description,
@@ -374,7 +420,7 @@ pub fn set_head(page_title: &str, page: PageHead) {
         description: page.description,
         robots: page.robots,
         site,
-        tag_feeds: page.tag_feeds,
+        list_feeds: page.list_feeds,
         canonical: indexed.then(|| krasa_model::paths::page_url(&root, path)),
     });
 }
@@ -390,8 +436,8 @@ mod tests {
             description: Some("Say \"hi\" <now>".into()),
             robots: Robots::NoIndex,
             site: "Krasa & Co".into(),
-            tag_feeds: Some(TagFeeds {
-                slug: "ai".into(),
+            list_feeds: Some(ListFeeds {
+                listing: krasa_model::Listing::Tag("ai".into()),
                 name: "AI <Policy>".into(),
             }),
             canonical: Some("https://x.example/tags/ai?a=1&b=2".into()),

@@ -5,14 +5,14 @@
 //! The prerenderer puts the result into Trunk's shell.
 
 use anyhow::{bail, Context, Result};
-use krasa_model::{paths, Article, ListPage, Route, Site, TagIndex};
+use krasa_model::{paths, Article, AuthorIndex, ListPage, Route, Site, TagIndex};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::api::DataCache;
-use crate::head::{script_json, HeadSink, SocialCard};
+use crate::head::{script_json, HeadSink, PageAbout, SocialCard};
 use crate::links::Base;
 use crate::{App, Launch};
 
@@ -109,22 +109,26 @@ fn prime(cache: DataCache, ctx: &SiteContext, spec: &PageSpec) -> Result<()> {
         return Ok(());
     };
     match route {
-        Route::Feed { .. } | Route::Tag { .. } => typed::<ListPage>(cache, &rel, &spec.data),
+        Route::Feed { .. } | Route::Tag { .. } | Route::Section { .. } | Route::Author { .. } => {
+            typed::<ListPage>(cache, &rel, &spec.data)
+        }
         Route::Article { .. } => typed::<Article>(cache, &rel, &spec.data),
         Route::Tags => typed::<TagIndex>(cache, &rel, &spec.data),
+        Route::Authors => typed::<AuthorIndex>(cache, &rel, &spec.data),
         Route::Search => Ok(()),
     }
 }
 
 /// Renders one page with the app's components.
 pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
-    // The not-found page is rendered at an address that is no route.
+    // The not-found page is rendered at an address that is no route (a file name: no slug
+    // has a dot, so not even a section's short address).
     let path = spec
         .route
         .as_ref()
-        .map_or_else(|| "/404".to_string(), Route::path);
+        .map_or_else(|| "/404.html".to_string(), Route::path);
     let owner = Owner::new();
-    let (body, head, article) = owner.with(|| -> Result<_> {
+    let (body, head, about) = owner.with(|| -> Result<_> {
         provide_context(RequestUrl::new(&format!("{}{path}", ctx.base.as_str())));
         let cache = DataCache::new();
         prime(cache, ctx, spec)?;
@@ -136,14 +140,19 @@ pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
             ..Launch::default()
         };
         let body = view! { <App launch=launch/> }.to_html();
-        // The story as primed, for its social card.
-        let article = match &spec.route {
-            Some(route @ Route::Article { .. }) => route
-                .data_file()
-                .and_then(|rel| cache.peek::<Article>(&rel)),
+        // The story or the author as primed, for the social card and structured data.
+        let peek = |route: &Route| route.data_file();
+        let about = match &spec.route {
+            Some(route @ Route::Article { .. }) => peek(route)
+                .and_then(|rel| cache.peek::<Article>(&rel))
+                .map(|a| PageAbout::Article(Box::new(a))),
+            Some(route @ Route::Author { .. }) => peek(route)
+                .and_then(|rel| cache.peek::<ListPage>(&rel))
+                .and_then(|list| list.author)
+                .map(PageAbout::Author),
             _ => None,
         };
-        Ok((body, sink.take(), article))
+        Ok((body, sink.take(), about))
     })?;
     drop(owner);
     if body.contains("class=\"loading") {
@@ -156,7 +165,7 @@ pub fn render(ctx: &SiteContext, spec: &PageSpec) -> Result<RenderedPage> {
             site: &ctx.site,
             site_root: &ctx.site_root,
             canonical: &canonical,
-            article: article.as_ref(),
+            about: about.as_ref(),
         }
         .tags()
     });
@@ -211,7 +220,9 @@ pub mod examples {
                 date: "2026-05-08".into(),
                 updated: None,
                 author: "Krasa News".into(),
-                category: "Breaking".into(),
+                author_slug: "krasa-news".into(),
+                category: "News".into(),
+                section: "news".into(),
                 tags: vec![TagRef {
                     name: "AI Policy".into(),
                     slug: "ai-policy".into(),
@@ -223,6 +234,17 @@ pub mod examples {
             },
             body_html: "<p>Body text.</p><h2 id=\"why\">Why</h2>".into(),
             headings: vec![],
+            author_profile: krasa_model::Author {
+                name: "Krasa News".into(),
+                slug: "krasa-news".into(),
+                role: Some("Newsroom".into()),
+                bio: "The desk.".into(),
+                links: vec![krasa_model::ProfileLink {
+                    label: "Website".into(),
+                    url: "https://krasa.example/".into(),
+                }],
+            },
+            corrections: vec![],
             related: vec![],
         }
     }
@@ -253,6 +275,8 @@ pub mod examples {
             newer: 3,
             items: vec![article().summary],
             tag: None,
+            section: None,
+            author: None,
         };
         PageSpec {
             route: Some(Route::Feed {
@@ -322,6 +346,8 @@ mod tests {
             newer: 1,
             items: vec![article().summary],
             tag: None,
+            section: None,
+            author: None,
         };
         let cases = [
             (
@@ -397,6 +423,8 @@ mod tests {
             "property=\"og:image:height\" content=\"630\"",
             "name=\"twitter:card\" content=\"summary_large_image\"",
             "\"image\":\"https://news.example/cards/talks.png\"",
+            // the publisher's desk, with its page and its profiles elsewhere
+            "\"author\":{\"@type\":\"Organization\",\"jobTitle\":\"Newsroom\",\"name\":\"Krasa News\",\"sameAs\":[\"https://krasa.example/\"],\"url\":\"https://news.example/authors/krasa-news/\"}",
         ] {
             assert!(head.contains(tag), "{tag} in {head}");
         }
@@ -407,6 +435,46 @@ mod tests {
             social.matches(crate::head::FIRST_PAGE_MARK).count(),
             "every social tag is marked for removal on navigation: {social}"
         );
+    }
+
+    #[test]
+    fn an_author_page_is_a_profile_page_of_a_person() {
+        let mut author = article().author_profile;
+        author.name = "Mira Kovač".into();
+        author.slug = "mira-kovac".into();
+        let list = ListPage {
+            version: DATA_VERSION,
+            tag: None,
+            section: None,
+            author: Some(author),
+            page: Page::Latest,
+            total_items: Some(1),
+            older: None,
+            newer: 0,
+            items: vec![article().summary],
+        };
+        let spec = PageSpec {
+            route: Some(Route::author("mira-kovac")),
+            data: serde_json::to_value(list).unwrap_or_default(),
+        };
+        let page = render(&context(""), &spec).unwrap();
+        assert_eq!(spec.file(), "authors/mira-kovac/index.html");
+        assert!(
+            page.body.contains("<h1 id=\"page-heading\""),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("Mira Kovač"), "{}", page.body);
+        assert!(page.body.contains("rel=\"me\""), "{}", page.body);
+        for tag in [
+            "\"@type\":\"ProfilePage\"",
+            "\"mainEntity\":{\"@type\":\"Person\"",
+            "\"url\":\"https://news.example/authors/mira-kovac/\"",
+            "og:type\" content=\"profile\"",
+            "href=\"authors/mira-kovac/atom.xml\"",
+        ] {
+            assert!(page.head.contains(tag), "{tag} in {}", page.head);
+        }
     }
 
     #[test]

@@ -2,12 +2,10 @@
 //! the way a reader would see it.
 #![cfg(target_arch = "wasm32")]
 
-use krasa::components::{
-    ArticleCard, ArticleView, ErrorView, NoResults, Pager, PagerTarget, SearchHit,
-};
+use krasa::components::{ArticleCard, ArticleView, ErrorView, NoResults, Pager, SearchHit};
 use krasa::error::AppError;
 use krasa::search::pagefind::Hit;
-use krasa_model::{Article, ListPage, Page, Pagination, DATA_VERSION};
+use krasa_model::{Article, ListPage, Listing, Page, Pagination, DATA_VERSION};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -97,6 +95,8 @@ async fn article_view_is_the_reference_page() {
         body_html: "<p>Opening.</p><h2 id=\"why-it-matters\">Why it matters</h2><p>Because.</p>"
             .into(),
         headings: vec![],
+        author_profile: common::author(),
+        corrections: vec![common::correction()],
         related: vec![summary("other", "Another story")],
     };
     let _h = leptos::mount::mount_to(el.clone(), move || {
@@ -116,7 +116,32 @@ async fn article_view_is_the_reference_page() {
         attr(&el, ".prose h2", "id").as_deref(),
         Some("why-it-matters")
     );
-    assert_eq!(texts(&el, ".article-footer a"), ["#ai-policy", "#us-china"]);
+    assert_eq!(
+        texts(&el, ".article-footer .tag-links a"),
+        ["#ai-policy", "#us-china"]
+    );
+    assert_eq!(texts(&el, ".article-header .badge a"), ["News"]);
+    assert_eq!(
+        attr(&el, ".article-header .badge a", "href").as_deref(),
+        Some("/news/")
+    );
+    assert_eq!(
+        attr(&el, ".article-header .byline a.author", "href").as_deref(),
+        Some("/authors/krasa-news/")
+    );
+    assert_eq!(texts(&el, "#corrections h2"), ["Corrections"]);
+    assert_eq!(
+        texts(&el, "#corrections li"),
+        ["May 20, 2026: An earlier version gave the wrong month."]
+    );
+    assert_eq!(
+        texts(&el, ".about-author .about-name"),
+        ["Mira Kovač, Policy correspondent"]
+    );
+    assert_eq!(
+        attr(&el, ".about-author a", "href").as_deref(),
+        Some("/authors/mira-kovac/")
+    );
     assert_eq!(texts(&el, ".related > h2"), ["Related Articles"]);
     assert_eq!(texts(&el, ".related h3"), ["Another story"]);
 }
@@ -129,6 +154,8 @@ async fn article_without_related_has_no_empty_block() {
         summary: summary("alone", "Alone"),
         body_html: "<p>Text.</p>".into(),
         headings: vec![],
+        author_profile: common::author(),
+        corrections: vec![],
         related: vec![],
     };
     let _h = leptos::mount::mount_to(el.clone(), move || {
@@ -136,6 +163,10 @@ async fn article_without_related_has_no_empty_block() {
     });
     leptos::task::tick().await;
     assert!(el.query_selector(".related").unwrap().is_none());
+    assert!(
+        el.query_selector("#corrections").unwrap().is_none(),
+        "no corrections box without corrections"
+    );
 }
 
 /// A page of a list of 120 stories, 10 per page (archive pages 1 to 12).
@@ -144,6 +175,8 @@ fn list_page(page: Page) -> ListPage {
     ListPage {
         version: DATA_VERSION,
         tag: None,
+        section: None,
+        author: None,
         page,
         total_items: (page == Page::Latest).then_some(120),
         older: pagination.older(page),
@@ -157,7 +190,7 @@ async fn pager_marks_current_page_and_links_neighbours() {
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
         let list = list_page(Page::Archive(6));
-        view! { <Pager target=PagerTarget::Tag("ai".into()) page=list.page older=list.older newer=list.newer/> }
+        view! { <Pager target=Listing::Tag("ai".into()) page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     // newest first: the latest page, then archive pages down to the oldest (1)
@@ -185,7 +218,7 @@ async fn the_latest_page_leads_to_older_stories_and_the_newest_archive_page_back
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
         let list = list_page(Page::Latest);
-        view! { <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/> }
+        view! { <Pager target=Listing::Feed page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     assert_eq!(
@@ -204,7 +237,7 @@ async fn the_latest_page_leads_to_older_stories_and_the_newest_archive_page_back
     let el = container();
     let _h = leptos::mount::mount_to(el.clone(), || {
         let list = list_page(Page::Archive(12));
-        view! { <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/> }
+        view! { <Pager target=Listing::Feed page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     assert_eq!(attr(&el, ".pager-prev", "href").as_deref(), Some("/"));
@@ -218,7 +251,7 @@ async fn single_page_has_no_pager() {
             older: None,
             ..list_page(Page::Latest)
         };
-        view! { <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/> }
+        view! { <Pager target=Listing::Feed page=list.page older=list.older newer=list.newer/> }
     });
     leptos::task::tick().await;
     assert!(el.query_selector("nav").unwrap().is_none());

@@ -8,8 +8,8 @@
 use krasa::api::{parse, read};
 use krasa::error::AppError;
 use krasa_model::{
-    Article, ArticleSummary, Heading, Image, ListPage, NavLink, Page, Site, TagIndex, TagInfo,
-    TagRef, DATA_VERSION,
+    Article, ArticleSummary, AuthorIndex, AuthorInfo, Heading, Image, ListPage, NavLink, Page,
+    Section, Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -61,6 +61,12 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
                 name: "AI Policy".into(),
                 slug: "ai-policy".into(),
             }),
+            section: full.then(|| Section {
+                name: "Tutorials".into(),
+                slug: "tutorials".into(),
+                description: "Guides.".into(),
+            }),
+            author: full.then(common::author),
             page: if full { Page::Archive(2) } else { Page::Latest },
             total_items: (!full).then_some(26),
             older: full.then_some(1),
@@ -76,9 +82,22 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
                 id: "why".into(),
                 text: "Why".into(),
             }],
+            author_profile: common::author(),
+            corrections: if full {
+                vec![common::correction()]
+            } else {
+                vec![]
+            },
             related: vec![summary(2, !full), summary(3, full)],
         });
     }
+    round_trip(&AuthorIndex {
+        version: DATA_VERSION,
+        authors: vec![AuthorInfo {
+            author: common::author(),
+            count: 3,
+        }],
+    });
     round_trip(&TagIndex {
         version: DATA_VERSION,
         tags: vec![TagInfo {

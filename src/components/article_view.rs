@@ -1,10 +1,11 @@
 //! The article page's content, as in the reference page: back link, badge, headline, byline,
-//! body, hashtags and related stories.
+//! body, hashtags, then its corrections, its author and related stories.
 
-use krasa_model::{format_date, Article};
+use krasa_model::{format_date, Article, Correction, Route};
 use leptos::prelude::*;
 
-use super::card::{CardList, TagLinks};
+use super::card::{AuthorLink, CardList, TagLinks};
+use crate::links;
 use crate::search::{CATEGORY_FILTER, TAG_FILTER};
 
 /// The body HTML, sanitized by press (ammonia). This is the only place the app inserts HTML.
@@ -40,6 +41,16 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
             </section>
         }
     });
+    // a separate (type-erased) view: the article's full view type is too deep for the
+    // compiler's query limit otherwise
+    let footer = view! {
+        <footer class="article-footer">
+            <TagLinks tags=s.tags.clone() label="Article tags" search_filter=TAG_FILTER/>
+            <Corrections corrections=article.corrections/>
+            <AboutAuthor author=article.author_profile/>
+        </footer>
+    }
+    .into_any();
     view! {
         <article
             class="article"
@@ -55,13 +66,13 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
                     data-pagefind-filter=CATEGORY_FILTER
                     data-pagefind-meta=CATEGORY_FILTER
                 >
-                    {s.category.clone()}
+                    <a href=links::href(&Route::section(&s.section))>{s.category.clone()}</a>
                 </p>
                 <h1 tabindex="-1">{s.title.clone()}</h1>
                 // the byline is not text of the story: kept out of the index and its
                 // excerpts, while its date is still read as meta and sort key
                 <p class="byline" data-pagefind-ignore="">
-                    <span class="author">{s.author.clone()}</span>
+                    <AuthorLink name=s.author.clone() slug=s.author_slug.clone()/>
                     <span aria-hidden="true">" · "</span>
                     <time
                         datetime=s.date.clone()
@@ -76,10 +87,54 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
                 </p>
             </header>
             <ArticleBody html=article.body_html/>
-            <footer class="article-footer">
-                <TagLinks tags=s.tags.clone() label="Article tags" search_filter=TAG_FILTER/>
-            </footer>
+            {footer}
         </article>
         {related}
+    }
+}
+
+/// The corrections box at the end of a corrected story (`#corrections`, where the
+/// corrections feed links), oldest first.
+#[component]
+fn Corrections(corrections: Vec<Correction>) -> impl IntoView {
+    (!corrections.is_empty()).then(|| {
+        view! {
+            <aside class="corrections" id="corrections" aria-labelledby="corrections-heading">
+                <h2 id="corrections-heading">"Corrections"</h2>
+                <ul>
+                    {corrections
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    <time datetime=c.date.clone()>{format_date(&c.date)}</time>
+                                    ": "
+                                    {c.text}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </aside>
+        }
+    })
+}
+
+/// Who wrote the story: name (their page), role and biography. Not story text: kept out of
+/// the search index.
+#[component]
+fn AboutAuthor(author: krasa_model::Author) -> impl IntoView {
+    let role = author
+        .role
+        .clone()
+        .map(|r| view! { <span class="role">", " {r}</span> });
+    view! {
+        <aside class="about-author" aria-label="About the author" data-pagefind-ignore="">
+            <p class="about-name">
+                <AuthorLink name=author.name.clone() slug=author.slug.clone()/>
+                {role}
+            </p>
+            <p class="bio">{author.bio}</p>
+        </aside>
     }
 }

@@ -1,4 +1,5 @@
-//! A story card: badge, title link, excerpt, byline, tags.
+//! A story card: badge (its section's link), title link, excerpt, byline (its author's
+//! link), tags.
 
 use krasa_model::{format_date, ArticleSummary, Route, TagRef};
 use leptos::prelude::*;
@@ -30,6 +31,22 @@ pub fn TagLinks(
     }
 }
 
+/// The badge of a story: its section's name, a link to the section.
+#[component]
+pub fn SectionBadge(name: String, slug: String) -> impl IntoView {
+    view! {
+        <p class="badge">
+            <a href=links::href(&Route::section(&slug))>{name}</a>
+        </p>
+    }
+}
+
+/// The author in a byline, a link to their page.
+#[component]
+pub fn AuthorLink(name: String, slug: String) -> impl IntoView {
+    view! { <a class="author" href=links::href(&Route::author(&slug))>{name}</a> }
+}
+
 /// One story in a list. `level` is the heading level of its title (2 in feeds, 3 under a
 /// "Related Articles" heading).
 #[component]
@@ -39,7 +56,9 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = 2)] level: u8) -> i
         title,
         date,
         author,
+        author_slug,
         category,
+        section,
         tags,
         excerpt,
         reading_minutes,
@@ -54,11 +73,11 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = 2)] level: u8) -> i
     };
     view! {
         <article class="card">
-            <p class="badge">{category}</p>
+            <SectionBadge name=category slug=section/>
             {heading}
             <p class="excerpt">{excerpt}</p>
             <p class="byline">
-                <span class="author">{author}</span>
+                <AuthorLink name=author slug=author_slug/>
                 <span aria-hidden="true">" · "</span>
                 <time datetime=date.clone()>{format_date(&date)}</time>
                 <span aria-hidden="true">" · "</span>

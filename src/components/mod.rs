@@ -13,7 +13,7 @@ pub use article_view::{ArticleBody, ArticleView};
 pub use card::{ArticleCard, CardList, TagLinks};
 pub use error_view::ErrorView;
 pub use layout::{Footer, Header, SearchBox, SkipLink};
-pub use pager::{Pager, PagerTarget};
+pub use pager::Pager;
 pub use search_hit::{NoResults, SearchHit};
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use theme::{Theme, ThemeToggle};

@@ -1,28 +1,14 @@
 //! Newer / numbered / older links for a paged list: the latest page first, then archive pages
 //! from the newest to the oldest (page 1), as [`krasa_model::pager_links`] chooses them.
 
-use krasa_model::{pager_links, Page, PageLink, Route};
+use krasa_model::{pager_links, Listing, Page, PageLink};
 use leptos::prelude::*;
 
 use crate::links;
 
-/// Which list the pager pages through.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PagerTarget {
-    Feed,
-    Tag(String),
-}
-
-impl PagerTarget {
-    pub fn href(&self, page: Page) -> String {
-        match self {
-            PagerTarget::Feed => links::href(&Route::Feed { page }),
-            PagerTarget::Tag(slug) => links::href(&Route::Tag {
-                slug: slug.clone(),
-                page,
-            }),
-        }
-    }
+/// The href of page `page` of a list.
+fn href(listing: &Listing, page: Page) -> String {
+    links::href(&listing.route(page))
 }
 
 /// The page a "Newer" link leads to from `page`, with `newer` archive pages newer than it:
@@ -47,20 +33,20 @@ fn label(page: Page) -> String {
 /// `aria-current="page"`. `page`, `older` and `newer` are the list page's own fields
 /// ([`krasa_model::ListPage`]).
 #[component]
-pub fn Pager(target: PagerTarget, page: Page, older: Option<u32>, newer: u32) -> impl IntoView {
+pub fn Pager(target: Listing, page: Page, older: Option<u32>, newer: u32) -> impl IntoView {
     if page == Page::Latest && older.is_none() {
         return ().into_any();
     }
     let newer_link = newer_page(page, newer).map(|page| {
         view! {
-            <a href=target.href(page) class="pager-prev" rel="prev">
+            <a href=href(&target, page) class="pager-prev" rel="prev">
                 "← Newer"
             </a>
         }
     });
     let older_link = older.map(|n| {
         view! {
-            <a href=target.href(Page::Archive(n)) class="pager-next" rel="next">
+            <a href=href(&target, Page::Archive(n)) class="pager-next" rel="next">
                 "Older →"
             </a>
         }
@@ -70,7 +56,7 @@ pub fn Pager(target: PagerTarget, page: Page, older: Option<u32>, newer: u32) ->
         .map(|item| match item {
             PageLink::Page { page, current: true } => view! {
                 <li>
-                    <a href=target.href(page) aria-current="page" aria-label=format!("{}, current page", aria(page))>
+                    <a href=href(&target, page) aria-current="page" aria-label=format!("{}, current page", aria(page))>
                         {label(page)}
                     </a>
                 </li>
@@ -78,7 +64,7 @@ pub fn Pager(target: PagerTarget, page: Page, older: Option<u32>, newer: u32) ->
             .into_any(),
             PageLink::Page { page, .. } => view! {
                 <li>
-                    <a href=target.href(page) aria-label=aria(page)>
+                    <a href=href(&target, page) aria-label=aria(page)>
                         {label(page)}
                     </a>
                 </li>

@@ -1,10 +1,10 @@
 //! `/` (the latest stories) and `/page/:n` (archive page n, counted from the oldest).
 
 use krasa_model::route::param;
-use krasa_model::{ListPage, Page, Route};
+use krasa_model::{ListPage, Listing, Page, Route};
 use leptos::prelude::*;
 
-use crate::components::{CardList, ListSkeleton, Pager, PagerTarget};
+use crate::components::{CardList, ListSkeleton, Pager};
 use crate::context::SiteInfo;
 use crate::head::{set_head, PageHead};
 use crate::links;
@@ -53,7 +53,7 @@ fn FeedContent(list: ListPage) -> impl IntoView {
             <h1 id="page-heading" class="page-heading" tabindex="-1">{heading}</h1>
             {span}
             <CardList items=list.items/>
-            <Pager target=PagerTarget::Feed page=list.page older=list.older newer=list.newer/>
+            <Pager target=Listing::Feed page=list.page older=list.older newer=list.newer/>
         </section>
     }
 }

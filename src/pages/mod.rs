@@ -4,16 +4,23 @@
 //! and hand the data to components.
 
 pub mod article;
+pub mod author;
+pub mod authors;
 pub mod feed;
+pub mod list;
 pub mod not_found;
 pub mod search;
+pub mod section;
 pub mod tag;
 pub mod tags;
 
 pub use article::ArticlePage;
+pub use author::AuthorPage;
+pub use authors::AuthorsPage;
 pub use feed::FeedPage;
 pub use not_found::NotFound;
 pub use search::SearchPage;
+pub use section::SectionPage;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 

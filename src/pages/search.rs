@@ -393,8 +393,8 @@ const TAG_FILTER: Filter = Filter {
 const CATEGORY_FILTER: Filter = Filter {
     param: crate::search::CATEGORY_PARAM,
     id: "search-category",
-    label: "Category",
-    any: "Any category",
+    label: "Section",
+    any: "Any section",
     prefix: "",
 };
 

@@ -1,7 +1,7 @@
 //! Fixtures shared by the browser tests.
 #![allow(dead_code)]
 
-use krasa_model::{ArticleSummary, TagRef};
+use krasa_model::{ArticleSummary, Author, Correction, ProfileLink, TagRef};
 
 /// A story summary with two tags, as press would publish it.
 pub fn summary(slug: &str, title: &str) -> ArticleSummary {
@@ -11,7 +11,9 @@ pub fn summary(slug: &str, title: &str) -> ArticleSummary {
         date: "2026-05-08".into(),
         updated: None,
         author: "Krasa News".into(),
-        category: "Breaking".into(),
+        author_slug: "krasa-news".into(),
+        category: "News".into(),
+        section: "news".into(),
         tags: vec![
             TagRef {
                 name: "AI Policy".into(),
@@ -26,5 +28,27 @@ pub fn summary(slug: &str, title: &str) -> ArticleSummary {
         reading_minutes: 5,
         word_count: 1_000,
         image: None,
+    }
+}
+
+/// An author with a role and a link, as authors.toml would list them.
+pub fn author() -> Author {
+    Author {
+        name: "Mira Kovač".into(),
+        slug: "mira-kovac".into(),
+        role: Some("Policy correspondent".into()),
+        bio: "Mira follows AI rules.".into(),
+        links: vec![ProfileLink {
+            label: "Website".into(),
+            url: "https://mira.example/".into(),
+        }],
+    }
+}
+
+/// A correction, as a story's front matter would give it.
+pub fn correction() -> Correction {
+    Correction {
+        date: "2026-05-20".into(),
+        text: "An earlier version gave the wrong month.".into(),
     }
 }

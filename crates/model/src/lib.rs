@@ -16,13 +16,13 @@ pub mod types;
 pub use date::{format_date, Date};
 pub use paging::{pager_links, Page, PageLink, Pagination};
 pub use related::rank_related;
-pub use route::{page_number, Resolved, Route};
+pub use route::{page_number, Listing, Resolved, Route};
 pub use slug::is_valid_slug;
 pub use types::*;
 
 /// Version of the published data format. Bump on any incompatible change to the JSON shape;
 /// the app refuses data of another major version with a clear error instead of misreading it.
-pub const DATA_VERSION: u32 = 2;
+pub const DATA_VERSION: u32 = 3;
 
 /// Words per minute used for "N minute read".
 pub const WORDS_PER_MINUTE: usize = 220;

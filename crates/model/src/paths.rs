@@ -39,11 +39,23 @@ pub fn tag_page_json(tag_slug: &str, page: Page) -> String {
     format!("tags/{tag_slug}/{}.json", page_stem(page))
 }
 
-/// The folder of a tag's own feeds (`tags/<tag>/`, holding `feed.xml`, `atom.xml` and
-/// `feed.json`), relative to the site root.
-pub fn tag_feed_dir(tag_slug: &str) -> String {
-    format!("tags/{tag_slug}/")
+/// A page of a section's stories: `sections/<section>/latest.json`, `sections/<section>/<n>.json`.
+pub fn section_page_json(section_slug: &str, page: Page) -> String {
+    format!("sections/{section_slug}/{}.json", page_stem(page))
 }
+
+/// Every author ([`crate::AuthorIndex`]).
+pub fn authors_json() -> String {
+    "authors.json".to_string()
+}
+
+/// A page of an author's stories: `authors/<author>/latest.json`, `authors/<author>/<n>.json`.
+pub fn author_page_json(author_slug: &str, page: Page) -> String {
+    format!("authors/{author_slug}/{}.json", page_stem(page))
+}
+
+/// The site-wide feed of corrections (Atom), relative to the site root.
+pub const CORRECTIONS_FEED: &str = "corrections.xml";
 
 pub fn article_json(slug: &str) -> String {
     format!("articles/{slug}.json")

@@ -20,6 +20,13 @@ pub mod segment {
     pub const ARTICLES: &str = "articles";
     pub const TAGS: &str = "tags";
     pub const SEARCH: &str = "search";
+    pub const AUTHORS: &str = "authors";
+
+    /// First segments a section's slug may not take: every fixed segment above, and the
+    /// release's own folders (the data files, social cards and search index).
+    pub const RESERVED: &[&str] = &[
+        PAGE, ARTICLES, TAGS, SEARCH, AUTHORS, "data", "cards", "pagefind",
+    ];
 }
 
 /// The names of the router's parameters: the app's routes declare them and its pages read
@@ -32,6 +39,10 @@ pub mod param {
     pub const SLUG: &str = "slug";
     /// A tag's slug (`/tags/:tag/`).
     pub const TAG: &str = "tag";
+    /// A section's slug (`/:section/`).
+    pub const SECTION: &str = "section";
+    /// An author's slug (`/authors/:author/`).
+    pub const AUTHOR: &str = "author";
 }
 
 /// A page of the site.
@@ -46,9 +57,47 @@ pub enum Route {
     /// `/tags/:tag/` (the latest) and `/tags/:tag/page/:n/` (archive page n): the stories
     /// with one tag.
     Tag { slug: String, page: Page },
+    /// `/:section/` (the latest) and `/:section/page/:n/`: the stories of one section
+    /// (News, Analysis, Tutorials), at a short address as newspapers have them. A section's
+    /// slug is never one of [`segment::RESERVED`].
+    Section { slug: String, page: Page },
+    /// `/authors/`: every author.
+    Authors,
+    /// `/authors/:author/` and `/authors/:author/page/:n/`: one author and their stories.
+    Author { slug: String, page: Page },
     /// `/search/`: search results; the words and filters are in the query
     /// (`?q=…&tag=…&category=…`), which is not part of the route.
     Search,
+}
+
+/// A list of stories shown a page at a time: the feed of every story, or the stories of one
+/// tag, section or author. Its pages are [`Listing::route`]s, and its feeds live in the folder
+/// of its first page ([`Listing::feed_dir`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Listing {
+    Feed,
+    Tag(String),
+    Section(String),
+    Author(String),
+}
+
+impl Listing {
+    /// Page `page` of the list.
+    pub fn route(&self, page: Page) -> Route {
+        match self.clone() {
+            Listing::Feed => Route::Feed { page },
+            Listing::Tag(slug) => Route::Tag { slug, page },
+            Listing::Section(slug) => Route::Section { slug, page },
+            Listing::Author(slug) => Route::Author { slug, page },
+        }
+    }
+
+    /// The folder of the list's feeds (`feed.xml`, `atom.xml`, `feed.json`) relative to the
+    /// site root: its first page's folder (empty for the site's own feeds, `tags/ai/`,
+    /// `tutorials/`, `authors/mira-kovac/`).
+    pub fn feed_dir(&self) -> String {
+        self.route(Page::Latest).relative()
+    }
 }
 
 /// What an address below the deploy base shows.
@@ -95,6 +144,45 @@ impl Route {
         }
     }
 
+    /// A section's latest stories.
+    pub fn section(slug: &str) -> Route {
+        Route::Section {
+            slug: slug.into(),
+            page: Page::Latest,
+        }
+    }
+
+    /// An author's page.
+    pub fn author(slug: &str) -> Route {
+        Route::Author {
+            slug: slug.into(),
+            page: Page::Latest,
+        }
+    }
+
+    /// Whether `slug` can be a section's: a valid slug that is not a fixed segment.
+    pub fn is_section_slug(slug: &str) -> bool {
+        crate::is_valid_slug(slug) && !segment::RESERVED.contains(&slug)
+    }
+
+    /// Section page `n` from the router's `:section` and `:n`, validated.
+    pub fn section_from(slug: &str, n: Option<&str>) -> Option<Route> {
+        let page = list_page(n)?;
+        Route::is_section_slug(slug).then(|| Route::Section {
+            slug: slug.into(),
+            page,
+        })
+    }
+
+    /// Author page `n` from the router's `:author` and `:n`, validated.
+    pub fn author_from(slug: &str, n: Option<&str>) -> Option<Route> {
+        let page = list_page(n)?;
+        crate::is_valid_slug(slug).then(|| Route::Author {
+            slug: slug.into(),
+            page,
+        })
+    }
+
     /// The feed page from the router's `:n` (absent on the front page), validated.
     pub fn feed_from(n: Option<&str>) -> Option<Route> {
         Some(Route::Feed {
@@ -137,6 +225,23 @@ impl Route {
                 slug,
                 page: Page::Archive(n),
             } => format!("/{TAGS}/{slug}/{PAGE}/{n}/"),
+            Route::Section {
+                slug,
+                page: Page::Latest,
+            } => format!("/{slug}/"),
+            Route::Section {
+                slug,
+                page: Page::Archive(n),
+            } => format!("/{slug}/{PAGE}/{n}/"),
+            Route::Authors => format!("/{AUTHORS}/"),
+            Route::Author {
+                slug,
+                page: Page::Latest,
+            } => format!("/{AUTHORS}/{slug}/"),
+            Route::Author {
+                slug,
+                page: Page::Archive(n),
+            } => format!("/{AUTHORS}/{slug}/{PAGE}/{n}/"),
             Route::Search => format!("/{SEARCH}/"),
         }
     }
@@ -155,6 +260,9 @@ impl Route {
             Route::Article { slug } => paths::article_json(slug),
             Route::Tags => paths::tags_json(),
             Route::Tag { slug, page } => paths::tag_page_json(slug, *page),
+            Route::Section { slug, page } => paths::section_page_json(slug, *page),
+            Route::Authors => paths::authors_json(),
+            Route::Author { slug, page } => paths::author_page_json(slug, *page),
             Route::Search => return None,
         })
     }
@@ -176,6 +284,11 @@ impl Route {
             [TAGS, slug] => Route::tag_from(slug, None),
             [TAGS, slug, PAGE, n] => Route::tag_from(slug, Some(n)),
             [SEARCH] => Some(Route::Search),
+            [AUTHORS] => Some(Route::Authors),
+            [AUTHORS, slug] => Route::author_from(slug, None),
+            [AUTHORS, slug, PAGE, n] => Route::author_from(slug, Some(n)),
+            [slug] => Route::section_from(slug, None),
+            [slug, PAGE, n] => Route::section_from(slug, Some(n)),
             _ => None,
         }
     }
@@ -231,6 +344,17 @@ mod tests {
                 slug: "ai".into(),
                 page: Page::Archive(4),
             },
+            Route::section("tutorials"),
+            Route::Section {
+                slug: "tutorials".into(),
+                page: Page::Archive(2),
+            },
+            Route::Authors,
+            Route::author("mira-kovac"),
+            Route::Author {
+                slug: "mira-kovac".into(),
+                page: Page::Archive(3),
+            },
             Route::Search,
         ]
     }
@@ -259,6 +383,11 @@ mod tests {
             ("/tags/", "tags.json"),
             ("/tags/ai/", "tags/ai/latest.json"),
             ("/tags/ai/page/4/", "tags/ai/4.json"),
+            ("/tutorials/", "sections/tutorials/latest.json"),
+            ("/tutorials/page/2/", "sections/tutorials/2.json"),
+            ("/authors/", "authors.json"),
+            ("/authors/mira-kovac/", "authors/mira-kovac/latest.json"),
+            ("/authors/mira-kovac/page/3/", "authors/mira-kovac/3.json"),
         ];
         let mut expected: Vec<(String, Option<String>)> = expected
             .iter()
@@ -281,6 +410,10 @@ mod tests {
             ("/tags//ai//page/3", "/tags/ai/page/3/"),
             ("/page/2", "/page/2/"),
             ("/search", "/search/"),
+            ("/tutorials", "/tutorials/"),
+            ("/tutorials/page/2", "/tutorials/page/2/"),
+            ("/authors", "/authors/"),
+            ("/authors/x//page/2", "/authors/x/page/2/"),
         ] {
             assert_eq!(
                 Route::resolve(from),
@@ -308,10 +441,16 @@ mod tests {
             "/tags/ai/page/0",
             "/tags/ai/page",
             "/tags/%20",
-            "/nope",
+            "/nope/x",
             "/index.html",
             "/feed.xml",
             "/search/x",
+            "/data/",
+            "/pagefind/",
+            "/page/page/2/",
+            "/authors/x/y/",
+            "/tutorials/page/0/",
+            "/Tutorials/",
             "",
             "tags",
         ] {
@@ -335,6 +474,24 @@ mod tests {
         assert_eq!(Route::tag_from("ai", None), Some(Route::tag("ai")));
         assert_eq!(Route::tag_from("ai", Some("0")), None);
         assert_eq!(Route::tag_from("a i", Some("2")), None);
+        assert_eq!(
+            Route::section_from("news", None),
+            Some(Route::section("news"))
+        );
+        assert_eq!(Route::section_from("tags", None), None);
+        assert_eq!(Route::section_from("cards", Some("2")), None);
+        assert_eq!(Route::author_from("ada", None), Some(Route::author("ada")));
+        assert_eq!(Route::author_from("ada", Some("01")), None);
+    }
+
+    #[test]
+    fn a_listing_names_its_pages_and_its_feeds_folder() {
+        let section = Listing::Section("tutorials".into());
+        assert_eq!(section.route(Page::Archive(2)).path(), "/tutorials/page/2/");
+        assert_eq!(section.feed_dir(), "tutorials/");
+        assert_eq!(Listing::Feed.feed_dir(), "");
+        assert_eq!(Listing::Tag("ai".into()).feed_dir(), "tags/ai/");
+        assert_eq!(Listing::Author("ada".into()).feed_dir(), "authors/ada/");
     }
 
     #[test]

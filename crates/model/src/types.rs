@@ -62,12 +62,17 @@ pub struct ArticleSummary {
     pub title: String,
     /// Publication date, `YYYY-MM-DD`.
     pub date: String,
-    /// Last substantive update, `YYYY-MM-DD`.
+    /// Last substantive update, `YYYY-MM-DD`: the front matter's `updated`, or its latest
+    /// correction if that is later.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
     pub author: String,
-    /// The badge: Breaking, Analysis, Tutorial...
+    /// The badge: the name of its section (News, Analysis, Tutorials...).
     pub category: String,
+    /// The slug of its section, where the badge leads ([`crate::Route::Section`]).
+    pub section: String,
+    /// The slug of its author, where the byline leads ([`crate::Route::Author`]).
+    pub author_slug: String,
     pub tags: Vec<TagRef>,
     /// Plain-text teaser: the summary from the front matter, else the first paragraph, trimmed.
     pub excerpt: String,
@@ -86,6 +91,12 @@ pub struct ListPage {
     /// Set on tag pages: the tag this list is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<TagRef>,
+    /// Set on section pages: the section this list is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
+    /// Set on author pages: the author whose stories these are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Author>,
     /// Which page this is ([`crate::paging`]).
     pub page: Page,
     /// Set on the latest page only: how many stories the list holds. (Archive pages carry
@@ -114,6 +125,72 @@ impl ListPage {
             format!("{oldest} – {newest}")
         })
     }
+}
+
+/// A section of the site, as `content/site.toml` declares it. An article's `category` is its
+/// section's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Section {
+    /// Display name, e.g. `Tutorials`.
+    pub name: String,
+    /// URL slug: the section's pages are at `/<slug>/`.
+    pub slug: String,
+    /// One line about the section, shown on its page and in its feeds.
+    pub description: String,
+}
+
+/// A link on an author's page: a website or a social profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct ProfileLink {
+    /// What the link is, e.g. `Website`, `Mastodon`.
+    pub label: String,
+    /// Absolute http(s) URL.
+    pub url: String,
+}
+
+/// An author, as `content/authors.toml` lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Author {
+    pub name: String,
+    /// URL slug: the author's page is `/authors/<slug>/`.
+    pub slug: String,
+    /// e.g. `Tutorials editor`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A short plain-text biography.
+    pub bio: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<ProfileLink>,
+}
+
+/// An author with the number of their stories, in `data/authors.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct AuthorInfo {
+    pub author: Author,
+    /// Published stories by this author.
+    pub count: u32,
+}
+
+/// `data/authors.json`: every author, in the order of `content/authors.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct AuthorIndex {
+    pub version: u32,
+    pub authors: Vec<AuthorInfo>,
+}
+
+/// A correction to a published story, shown in a box at its end and in the corrections feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Correction {
+    /// When it was corrected, `YYYY-MM-DD`.
+    pub date: String,
+    /// What was wrong and what it now says, plain text.
+    pub text: String,
 }
 
 /// A tag with its count, in `data/tags.json` and on tag pages.
@@ -165,6 +242,11 @@ pub struct Article {
     /// Sanitized HTML of the body (pulldown-cmark, then ammonia). Headings carry ids.
     pub body_html: String,
     pub headings: Vec<Heading>,
+    /// Who wrote it (the byline's name is `summary.author`).
+    pub author_profile: Author,
+    /// Corrections, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
     /// Up to three other articles, ranked by shared tags, then recency.
     pub related: Vec<ArticleSummary>,
 }

@@ -16,6 +16,8 @@ pub enum Val {
     /// An integer (None when it does not fit an i64).
     Int(Option<i64>),
     List(Vec<(Val, Range<usize>)>),
+    /// A table (`[[sections]]`, an inline `{ … }`, a JSON object), with its own fields.
+    Table(Fields),
     /// Any other type, by name (for "expected a string, found an integer").
     Other(&'static str),
 }
@@ -28,12 +30,13 @@ impl Val {
             Val::Bool(_) => "a boolean",
             Val::Int(_) => "an integer",
             Val::List(_) => "an array",
+            Val::Table(_) => "a table",
             Val::Other(t) => t,
         }
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub key: String,
     pub key_span: Range<usize>,
@@ -42,7 +45,7 @@ pub struct Field {
 }
 
 /// Fields of one metadata block; `block` is the span of the whole block in its file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fields {
     pub list: Vec<Field>,
     pub block: Range<usize>,
@@ -82,20 +85,25 @@ pub fn from_toml(file: usize, text: &str, offset: usize) -> Result<Fields, Vec<P
         }
         return Err(problems);
     }
-    let mut list = Vec::new();
-    for (k, v) in table.get_ref().iter() {
-        list.push(Field {
+    Ok(toml_fields(table.get_ref(), shift(0..text.len()), &shift))
+}
+
+fn toml_fields(
+    table: &DeTable<'_>,
+    block: Range<usize>,
+    shift: &dyn Fn(Range<usize>) -> Range<usize>,
+) -> Fields {
+    let mut list: Vec<Field> = table
+        .iter()
+        .map(|(k, v)| Field {
             key: k.get_ref().to_string(),
             key_span: shift(k.span()),
-            value: toml_val(v.get_ref(), &shift),
+            value: toml_val(v.get_ref(), shift(v.span()), shift),
             span: shift(v.span()),
-        });
-    }
+        })
+        .collect();
     list.sort_by_key(|f| f.key_span.start);
-    Ok(Fields {
-        list,
-        block: shift(0..text.len()),
-    })
+    Fields { list, block }
 }
 
 fn syntax_problem(
@@ -128,7 +136,11 @@ fn syntax_problem(
     }
 }
 
-fn toml_val(v: &DeValue<'_>, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Val {
+fn toml_val(
+    v: &DeValue<'_>,
+    span: Range<usize>,
+    shift: &dyn Fn(Range<usize>) -> Range<usize>,
+) -> Val {
     match v {
         DeValue::String(s) => Val::Str(s.to_string()),
         DeValue::Boolean(b) => Val::Bool(*b),
@@ -139,14 +151,17 @@ fn toml_val(v: &DeValue<'_>, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Va
         DeValue::Array(items) => Val::List(
             items
                 .iter()
-                .map(|i| (toml_val(i.get_ref(), shift), shift(i.span())))
+                .map(|i| {
+                    let at = shift(i.span());
+                    (toml_val(i.get_ref(), at.clone(), shift), at)
+                })
                 .collect(),
         ),
         DeValue::Integer(i) => {
             Val::Int(i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
         }
         DeValue::Float(_) => Val::Other("a number"),
-        DeValue::Table(_) => Val::Other("a table"),
+        DeValue::Table(t) => Val::Table(toml_fields(t, span, shift)),
     }
 }
 
@@ -199,7 +214,18 @@ fn json_val(v: &serde_json::Value, span: &Range<usize>) -> Val {
             None => Val::Other("a number"),
         },
         J::Null => Val::Other("null"),
-        J::Object(_) => Val::Other("an object"),
+        J::Object(map) => Val::Table(Fields {
+            list: map
+                .iter()
+                .map(|(k, v)| Field {
+                    key: k.clone(),
+                    key_span: span.clone(),
+                    value: json_val(v, span),
+                    span: span.clone(),
+                })
+                .collect(),
+            block: span.clone(),
+        }),
     }
 }
 
@@ -255,6 +281,26 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn arrays_of_tables_keep_their_fields_and_spans() {
+        let text = "title = \"x\"\n[[sections]]\nname = \"News\"\n[[sections]]\nname = 1\n";
+        let f = from_toml(0, text, 0).unwrap();
+        let Val::List(items) = &f.get("sections").unwrap().value else {
+            panic!("sections is not a list");
+        };
+        assert_eq!(items.len(), 2);
+        let Val::Table(first) = &items[0].0 else {
+            panic!("not a table");
+        };
+        let name = first.get("name").unwrap();
+        assert_eq!(name.value, Val::Str("News".into()));
+        assert_eq!(&text[name.span.clone()], "\"News\"");
+        let Val::Table(second) = &items[1].0 else {
+            panic!("not a table");
+        };
+        assert_eq!(second.get("name").unwrap().value, Val::Int(Some(1)));
     }
 
     #[test]

@@ -86,7 +86,33 @@ const TOPICS: &[&str] = &[
     "US-China",
 ];
 
-const CATEGORIES: &[&str] = &["Breaking", "Analysis", "Tutorial"];
+/// The sections (site.toml's) the generated stories are spread over.
+const CATEGORIES: &[&str] = &["News", "Analysis", "Tutorials"];
+
+const SITE_TOML: &str = r#"title = "Krasa News (synthetic)"
+tagline = "Generated articles for benchmarks"
+base_url = "https://news.example.com/"
+language = "en"
+page_size = 10
+default_author = "Krasa News"
+
+[[sections]]
+name = "News"
+description = "What happened in AI this week."
+
+[[sections]]
+name = "Analysis"
+description = "What the news means for businesses."
+
+[[sections]]
+name = "Tutorials"
+description = "Free step-by-step guides."
+"#;
+
+const AUTHORS_TOML: &str = r#"[[authors]]
+name = "Krasa News"
+bio = "The newsroom's generated stories."
+"#;
 
 struct Rng(u64);
 
@@ -134,7 +160,8 @@ fn date_before(n: usize) -> Date {
     })
 }
 
-/// Writes `<out>/site.toml` and `<out>/articles/*.md` for `count` articles.
+/// Writes `<out>/site.toml`, `<out>/authors.toml` and `<out>/articles/*.md` for `count`
+/// articles.
 pub fn generate(out: &Path, count: usize, seed: u64) -> Result<(), PressError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -145,8 +172,9 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> Result<(), PressError> {
         fs::remove_dir_all(&articles).map_err(io(&articles))?;
     }
     fs::create_dir_all(&articles).map_err(io(&articles))?;
-    let site = "title = \"Krasa News (synthetic)\"\ntagline = \"Generated articles for benchmarks\"\nbase_url = \"https://news.example.com/\"\nlanguage = \"en\"\npage_size = 10\ndefault_author = \"Krasa News\"\n";
-    fs::write(out.join("site.toml"), site).map_err(io(&out.join("site.toml")))?;
+    fs::write(out.join("site.toml"), SITE_TOML).map_err(io(&out.join("site.toml")))?;
+    let authors_file = out.join(crate::load::AUTHORS_FILE);
+    fs::write(&authors_file, AUTHORS_TOML).map_err(io(&authors_file))?;
 
     let mut rng = Rng(seed.max(1));
     // A long tail of tags beside the main topics, so tag pages look like a real archive.

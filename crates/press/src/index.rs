@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use krasa_model::{Date, Page, Pagination, Route, TagRef};
+use krasa_model::{Author, Date, Listing, Page, Pagination, Route, Section, TagRef};
 
 use crate::meta::SiteConfig;
 use crate::story::Story;
@@ -18,24 +18,58 @@ pub struct SiteIndex<'a> {
     pub stories: Vec<&'a Story>,
     /// Every tag with its stories, by slug.
     pub tags: Vec<Term>,
+    /// Every section with its stories, in site.toml's order (an empty one too: the header
+    /// links to it).
+    pub sections: Vec<Term>,
+    /// Every author with their stories, in authors.toml's order.
+    pub authors: Vec<Term>,
     /// Every position in `stories` (the feed's members).
     every: Vec<usize>,
     /// The day the build runs (the date of an empty front page in the sitemap).
     pub today: Date,
 }
 
-/// One value of a taxonomy (a tag) and its stories.
+/// What a term of a taxonomy is: a tag, a section or an author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Tag(TagRef),
+    Section(Section),
+    Author(Author),
+}
+
+impl Subject {
+    /// The list of its stories.
+    pub fn listing(&self) -> Listing {
+        match self {
+            Subject::Tag(t) => Listing::Tag(t.slug.clone()),
+            Subject::Section(s) => Listing::Section(s.slug.clone()),
+            Subject::Author(a) => Listing::Author(a.slug.clone()),
+        }
+    }
+
+    /// Its display name.
+    pub fn name(&self) -> &str {
+        match self {
+            Subject::Tag(t) => &t.name,
+            Subject::Section(s) => &s.name,
+            Subject::Author(a) => &a.name,
+        }
+    }
+}
+
+/// One value of a taxonomy (a tag, a section, an author) and its stories.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    pub tag: TagRef,
+    pub subject: Subject,
     /// Positions in [`SiteIndex::stories`], newest first.
     pub members: Vec<usize>,
 }
 
-/// A list of stories shown a page at a time: the front page and its archive, or a tag's.
+/// A list of stories shown a page at a time: the front page and its archive, or the stories
+/// of a tag, a section or an author.
 #[derive(Debug, Clone, Copy)]
 pub struct List<'i> {
-    /// The tag whose stories these are; `None` for the feed of every story.
+    /// What the stories have in common; `None` for the feed of every story.
     pub term: Option<&'i Term>,
     /// Positions in [`SiteIndex::stories`], newest first.
     pub members: &'i [usize],
@@ -43,15 +77,14 @@ pub struct List<'i> {
 }
 
 impl List<'_> {
+    /// Which list it is.
+    pub fn listing(&self) -> Listing {
+        self.term.map_or(Listing::Feed, |t| t.subject.listing())
+    }
+
     /// The address of one of its pages.
     pub fn route(&self, page: Page) -> Route {
-        match self.term {
-            None => Route::Feed { page },
-            Some(term) => Route::Tag {
-                slug: term.tag.slug.clone(),
-                page,
-            },
-        }
+        self.listing().route(page)
     }
 
     /// The stories on `page`, newest first.
@@ -72,6 +105,7 @@ impl<'a> SiteIndex<'a> {
     /// The index of `published` (positions in `stories`, newest first).
     pub fn new(
         config: &'a SiteConfig,
+        authors: &[Author],
         stories: &'a [Story],
         published: &[usize],
         today: Date,
@@ -82,18 +116,38 @@ impl<'a> SiteIndex<'a> {
             for tag in &story.summary.tags {
                 tags.entry(tag.slug.as_str())
                     .or_insert_with(|| Term {
-                        tag: tag.clone(),
+                        subject: Subject::Tag(tag.clone()),
                         members: Vec::new(),
                     })
                     .members
                     .push(k);
             }
         }
+        let members_where = |keep: &dyn Fn(&Story) -> bool| -> Vec<usize> {
+            (0..stories.len()).filter(|&k| keep(stories[k])).collect()
+        };
+        let sections = config
+            .sections
+            .iter()
+            .map(|s| Term {
+                members: members_where(&|story| story.summary.section == s.slug),
+                subject: Subject::Section(s.clone()),
+            })
+            .collect();
+        let authors = authors
+            .iter()
+            .map(|a| Term {
+                members: members_where(&|story| story.summary.author_slug == a.slug),
+                subject: Subject::Author(a.clone()),
+            })
+            .collect();
         SiteIndex {
             config,
             every: (0..stories.len()).collect(),
             stories,
             tags: tags.into_values().collect(),
+            sections,
+            authors,
             today,
         }
     }
@@ -111,13 +165,15 @@ impl<'a> SiteIndex<'a> {
         }
     }
 
-    /// Every list of the site: the feed, then each tag's (by slug).
+    /// Every list of the site: the feed, then each section's (in their order), each author's
+    /// (in theirs) and each tag's (by slug).
     pub fn lists(&self) -> impl Iterator<Item = List<'_>> {
-        std::iter::once(self.feed()).chain(self.tags.iter().map(|term| self.tag_list(term)))
+        let terms = self.sections.iter().chain(&self.authors).chain(&self.tags);
+        std::iter::once(self.feed()).chain(terms.map(|term| self.term_list(term)))
     }
 
-    /// A tag's stories.
-    pub fn tag_list<'i>(&'i self, term: &'i Term) -> List<'i> {
+    /// The stories of a tag, a section or an author.
+    pub fn term_list<'i>(&'i self, term: &'i Term) -> List<'i> {
         List {
             term: Some(term),
             members: &term.members,
@@ -125,16 +181,28 @@ impl<'a> SiteIndex<'a> {
         }
     }
 
-    /// Every page of the site, in the sitemap's order: the feed's pages, the tag index, each
-    /// tag's pages (by slug), the stories (newest first), then the search page.
+    /// Every page of the site, in the sitemap's order: the feed's pages, each section's, the
+    /// author index and each author's pages, the tag index and each tag's pages (by slug),
+    /// the stories (newest first), then the search page.
     pub fn pages(&self) -> Vec<PageEntry> {
         let mut pages = self.list_pages(self.feed());
+        for term in &self.sections {
+            pages.extend(self.list_pages(self.term_list(term)));
+        }
+        let every_story = self.last_changed(&self.every);
+        pages.push(PageEntry {
+            route: Route::Authors,
+            last_changed: every_story,
+        });
+        for term in &self.authors {
+            pages.extend(self.list_pages(self.term_list(term)));
+        }
         pages.push(PageEntry {
             route: Route::Tags,
-            last_changed: self.last_changed(&self.every),
+            last_changed: every_story,
         });
         for term in &self.tags {
-            pages.extend(self.list_pages(self.tag_list(term)));
+            pages.extend(self.list_pages(self.term_list(term)));
         }
         pages.extend(self.stories.iter().map(|s| PageEntry {
             route: Route::article(&s.raw.slug),
@@ -147,8 +215,9 @@ impl<'a> SiteIndex<'a> {
         pages
     }
 
-    /// The pages of a list, each dated by its newest story (the front page by today when
-    /// there is none).
+    /// The pages of a list, each dated by its newest story (a list's first page without one,
+    /// the front page of an empty site or a section or author without stories yet, by
+    /// [`SiteIndex::site_changed`]).
     fn list_pages(&self, list: List<'_>) -> Vec<PageEntry> {
         list.pagination
             .all()
@@ -156,11 +225,34 @@ impl<'a> SiteIndex<'a> {
                 let route = list.route(page);
                 let newest = self.last_changed(list.on_page(page));
                 PageEntry {
-                    last_changed: newest.or((route == Route::HOME).then_some(self.today)),
+                    last_changed: newest
+                        .or_else(|| (page == Page::Latest).then(|| self.site_changed())),
                     route,
                 }
             })
             .collect()
+    }
+
+    /// The author of a story (validation made sure there is one).
+    pub fn author_of(&self, story: &Story) -> Author {
+        self.authors
+            .iter()
+            .find_map(|term| match &term.subject {
+                Subject::Author(a) if a.slug == story.summary.author_slug => Some(a.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| Author {
+                name: story.summary.author.clone(),
+                slug: story.summary.author_slug.clone(),
+                role: None,
+                bio: String::new(),
+                links: Vec::new(),
+            })
+    }
+
+    /// The newest change on the site: its newest story's, else (an empty site) today.
+    fn site_changed(&self) -> Date {
+        self.last_changed(&self.every).unwrap_or(self.today)
     }
 
     /// The newest change among these stories.

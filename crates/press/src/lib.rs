@@ -72,6 +72,7 @@ struct Validated {
 /// The stories of a valid content folder, ready to index and emit.
 struct Publishable {
     config: meta::SiteConfig,
+    authors: Vec<krasa_model::Author>,
     stories: Vec<Story>,
     selected: validate::Selected,
 }
@@ -81,6 +82,7 @@ impl Publishable {
     fn emit(&self, sel: &Selection, sink: &dyn sink::Sink) -> Result<emit::Output, PressError> {
         let index = index::SiteIndex::new(
             &self.config,
+            &self.authors,
             &self.stories,
             &self.selected.published,
             sel.today,
@@ -113,6 +115,55 @@ pub fn check(
     })
 }
 
+/// site.toml and authors.toml, validated (a missing authors.toml lists no author).
+fn read_settings(
+    loaded: &load::Loaded,
+    problems: &mut Vec<diag::Problem>,
+) -> (Option<meta::SiteConfig>, Option<Vec<krasa_model::Author>>) {
+    let config = loaded
+        .site
+        .fields
+        .as_ref()
+        .and_then(|f| meta::site_config(loaded.site.file, f, problems));
+    let authors = match &loaded.authors {
+        Some(load::TomlFile {
+            file,
+            fields: Some(fields),
+        }) => meta::authors(*file, fields, problems),
+        Some(_) => None,
+        None => Some(Vec::new()),
+    };
+    (config, authors)
+}
+
+/// What `press new` offers: the declared sections and authors.
+pub struct Settings {
+    pub config: meta::SiteConfig,
+    pub authors: Vec<krasa_model::Author>,
+}
+
+/// Reads and validates site.toml and authors.toml alone; their problems when they are not
+/// valid.
+pub fn settings(content: &Path) -> Result<Result<Settings, Report>, PressError> {
+    let mut report = Report::new();
+    let mut problems = Vec::new();
+    let loaded = load::load(content, &mut report, &mut problems)?;
+    let (config, authors) = read_settings(&loaded, &mut problems);
+    let settings_problems: Vec<diag::Problem> = problems
+        .into_iter()
+        .filter(|p| {
+            p.file == loaded.site.file || Some(p.file) == loaded.authors.as_ref().map(|a| a.file)
+        })
+        .collect();
+    for p in settings_problems {
+        report.push(p);
+    }
+    Ok(match (config, authors) {
+        (Some(config), Some(authors)) if !report.has_errors() => Ok(Settings { config, authors }),
+        _ => Err(report),
+    })
+}
+
 /// Loads and validates every article, rendering bodies on all cores.
 fn validate(
     content: &Path,
@@ -122,10 +173,8 @@ fn validate(
     let mut report = Report::new();
     let mut problems = Vec::new();
     let loaded = load::load(content, &mut report, &mut problems)?;
-    let config = loaded
-        .site_fields
-        .as_ref()
-        .and_then(|f| meta::site_config(loaded.site_file, f, &mut problems));
+    let (config, authors) = read_settings(&loaded, &mut problems);
+    let authors_file = content.join(load::AUTHORS_FILE).display().to_string();
     let default_author = config.as_ref().and_then(|c| c.default_author.clone());
 
     // Validate metadata, then render bodies in parallel.
@@ -145,12 +194,17 @@ fn validate(
             valid.push((raw, m));
         }
     }
+    let no_sections = Vec::new();
+    let names = story::Names {
+        sections: config.as_ref().map_or(&no_sections, |c| &c.sections),
+        authors: authors.as_deref().unwrap_or_default(),
+    };
     let total = valid.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let stories: Vec<Story> = valid
         .into_par_iter()
         .map(|(raw, m)| {
-            let r = story::prepare(raw, m);
+            let r = story::prepare(raw, m, names);
             if let Some(p) = progress {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if n % 64 == 0 || n == total {
@@ -166,14 +220,25 @@ fn validate(
     }
     let selected = validate::select(&stories, sel);
     validate::cross_check(&stories, &selected.published, &report, &mut problems);
+    validate::check_updates(&stories, &selected.published, sel.today, &mut problems);
+    if let (Some(config), Some(authors)) = (&config, &authors) {
+        validate::check_bylines(
+            &stories,
+            &config.sections,
+            authors,
+            &authors_file,
+            &mut problems,
+        );
+    }
 
     for p in problems {
         report.push(p);
     }
     report.sort();
-    let site = match (config, report.has_errors()) {
-        (Some(config), false) => Some(Publishable {
+    let site = match (config, authors, report.has_errors()) {
+        (Some(config), Some(authors), false) => Some(Publishable {
             config,
+            authors,
             stories,
             selected,
         }),

@@ -28,10 +28,38 @@ pub struct RawArticle {
     pub body_at: BodySpan,
 }
 
+/// A TOML settings file: its number in the report, and its fields when it parsed.
+pub struct TomlFile {
+    pub file: usize,
+    pub fields: Option<Fields>,
+}
+
 pub struct Loaded {
-    pub site_file: usize,
-    pub site_fields: Option<Fields>,
+    /// `site.toml`.
+    pub site: TomlFile,
+    /// `authors.toml`, when the folder has one.
+    pub authors: Option<TomlFile>,
     pub articles: Vec<RawArticle>,
+}
+
+/// The name of the authors file in the content folder.
+pub const AUTHORS_FILE: &str = "authors.toml";
+
+/// Reads and parses a TOML settings file; its problems go to `problems`.
+fn toml_file(
+    path: &Path,
+    report: &mut Report,
+    problems: &mut Vec<Problem>,
+) -> Result<TomlFile, PressError> {
+    let (file, text) = text_of(path, read(path)?, report, problems);
+    let fields = match fields::from_toml(file, &text, 0) {
+        Ok(f) => Some(f),
+        Err(ps) => {
+            problems.extend(ps);
+            None
+        }
+    };
+    Ok(TomlFile { file, fields })
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, PressError> {
@@ -55,14 +83,12 @@ pub fn load(
     if !site_path.is_file() {
         return Err(PressError::NoSiteToml(site_path));
     }
-    let site_text = text_of(&site_path, read(&site_path)?, report, problems);
-    let site_file = site_text.0;
-    let site_fields = match fields::from_toml(site_file, &site_text.1, 0) {
-        Ok(f) => Some(f),
-        Err(ps) => {
-            problems.extend(ps);
-            None
-        }
+    let site = toml_file(&site_path, report, problems)?;
+    let authors_path = content.join(AUTHORS_FILE);
+    let authors = if authors_path.is_file() {
+        Some(toml_file(&authors_path, report, problems)?)
+    } else {
+        None
     };
 
     let dir = content.join("articles");
@@ -126,8 +152,8 @@ pub fn load(
         }
     }
     Ok(Loaded {
-        site_file,
-        site_fields,
+        site,
+        authors,
         articles,
     })
 }

@@ -75,13 +75,17 @@ enum Command {
         title: String,
         #[arg(long, default_value = "content")]
         content: PathBuf,
-        #[arg(long, default_value = "Analysis")]
-        category: String,
+        /// The section (its name or slug, as site.toml declares it); asked for when not given
+        /// and the terminal can answer, else the first section.
+        #[arg(long, alias = "category")]
+        section: Option<String>,
         /// Comma-separated tag names.
         #[arg(long, value_delimiter = ',')]
         tags: Vec<String>,
-        #[arg(long, default_value = "Krasa News")]
-        author: String,
+        /// The author (a name or slug from authors.toml); asked for when not given and the
+        /// terminal can answer, else site.toml's default_author.
+        #[arg(long)]
+        author: Option<String>,
     },
     /// Write a synthetic content folder of N valid articles (for benchmarks and scale tests).
     Generate {
@@ -236,10 +240,22 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
         Command::New {
             title,
             content,
-            category,
+            section,
             tags,
             author,
         } => {
+            let settings = match press::settings(&content)? {
+                Ok(settings) => settings,
+                Err(report) => {
+                    print_report(&report, false, color);
+                    return Err(PressError::Invalid {
+                        errors: report.error_count(),
+                        files: report.files_with_errors(),
+                    });
+                }
+            };
+            let (category, author) =
+                choose_byline(&settings, section.as_deref(), author.as_deref())?;
             let path = press::scaffold::new_article(
                 &content,
                 &press::scaffold::NewArticle {
@@ -309,6 +325,61 @@ fn progress_bar() -> Option<ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// The section and author of a new article: as given (checked against the site's), else
+/// asked for on a terminal, else the first section and the default author.
+fn choose_byline(
+    settings: &press::Settings,
+    section: Option<&str>,
+    author: Option<&str>,
+) -> Result<(String, String), PressError> {
+    use press::scaffold::{choose, Choice, Question};
+    let prompt = |question: &str, names: &[String]| {
+        dialoguer::Select::new()
+            .with_prompt(question)
+            .items(names)
+            .default(0)
+            .interact_opt()
+            .ok()
+            .flatten()
+    };
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let ask: press::scaffold::Ask<'_> = if interactive { Some(&prompt) } else { None };
+    let section = choose(
+        &Question {
+            what: "section",
+            choices: settings
+                .config
+                .sections
+                .iter()
+                .map(|s| Choice {
+                    name: s.name.clone(),
+                    slug: s.slug.clone(),
+                })
+                .collect(),
+            given: section,
+            default: None,
+        },
+        ask,
+    )?;
+    let author = choose(
+        &Question {
+            what: "author",
+            choices: settings
+                .authors
+                .iter()
+                .map(|a| Choice {
+                    name: a.name.clone(),
+                    slug: a.slug.clone(),
+                })
+                .collect(),
+            given: author,
+            default: settings.config.default_author.as_deref(),
+        },
+        ask,
+    )?;
+    Ok((section, author))
 }
 
 fn print_report(report: &press::diag::Report, short: bool, color: bool) {

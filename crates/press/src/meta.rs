@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use krasa_model::{is_valid_slug, Date};
+use krasa_model::{is_valid_slug, Author, Date, ProfileLink, Route, Section};
 
 use crate::diag::{error, Problem};
 use crate::fields::{Field, Fields, Val};
@@ -21,9 +21,20 @@ pub struct Meta {
     pub summary: Option<String>,
     pub image: Option<(String, String)>,
     pub draft: bool,
+    /// Corrections, oldest first.
+    pub corrections: Vec<CorrectionNote>,
     /// Span of the `date` value (for "future date" notes) and of the whole block.
     pub date_span: Range<usize>,
     pub block: Range<usize>,
+}
+
+/// One `[[corrections]]` entry of an article.
+#[derive(Debug, Clone)]
+pub struct CorrectionNote {
+    pub date: Date,
+    pub text: String,
+    /// Where its date is written (for "in the future" notes).
+    pub date_span: Range<usize>,
 }
 
 pub const ARTICLE_FIELDS: &[&str] = &[
@@ -37,7 +48,13 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "image",
     "image_alt",
     "draft",
+    "corrections",
 ];
+
+const CORRECTION_FIELDS: &[&str] = &["date", "text"];
+const SECTION_FIELDS: &[&str] = &["name", "slug", "description"];
+const AUTHOR_FIELDS: &[&str] = &["name", "slug", "role", "bio", "links"];
+const LINK_FIELDS: &[&str] = &["label", "url"];
 
 pub const SITE_FIELDS: &[&str] = &[
     "title",
@@ -46,6 +63,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "language",
     "page_size",
     "default_author",
+    "sections",
 ];
 
 /// Reads typed values out of [`Fields`], recording a problem for each bad or missing one.
@@ -142,6 +160,114 @@ impl Checker<'_> {
         }
     }
 
+    /// The tables of an array of tables (`[[sections]]`, `links = [{ … }]`), each checked by
+    /// `each` with a checker of its own; `None` when the array is missing (and `required`)
+    /// or is not an array of tables.
+    fn tables<T>(
+        &mut self,
+        key: &str,
+        required: bool,
+        expected: &str,
+        mut each: impl FnMut(&mut Checker<'_>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Some(f) = self.fields.get(key) else {
+            if required {
+                self.missing(key, expected);
+            }
+            return (!required).then(Vec::new);
+        };
+        let f = f.clone();
+        let Val::List(items) = &f.value else {
+            self.wrong(
+                &f,
+                format!(
+                    "`{key}` must be an array of tables, not {}",
+                    f.value.type_name()
+                ),
+                expected,
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (item, span) in items {
+            let Val::Table(fields) = item else {
+                self.problems.push(
+                    error(
+                        self.file,
+                        span.clone(),
+                        format!("an entry of `{key}` is not a table"),
+                    )
+                    .field(key)
+                    .found(format!("found {}", item.type_name()))
+                    .expected(expected.to_string()),
+                );
+                ok = false;
+                continue;
+            };
+            let before = self.problems.len();
+            let mut sub = Checker {
+                file: self.file,
+                fields,
+                problems: &mut *self.problems,
+            };
+            match each(&mut sub) {
+                Some(v) if self.problems.len() == before => out.push(v),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// A problem for each name or slug an array of tables (`key`) holds twice.
+    fn once_each<'n>(
+        &mut self,
+        key: &str,
+        entries: impl Iterator<Item = (&'n String, &'n String)>,
+    ) {
+        let mut names = std::collections::HashSet::new();
+        let mut slugs = std::collections::HashSet::new();
+        let span = self.fields.get(key).map_or(0..1, |f| f.key_span.clone());
+        for (name, slug) in entries {
+            let twice = if !names.insert(name.as_str()) {
+                format!("the name \"{name}\"")
+            } else if !slugs.insert(slug.as_str()) {
+                format!("the slug `{slug}`")
+            } else {
+                continue;
+            };
+            self.problems.push(
+                error(
+                    self.file,
+                    span.clone(),
+                    format!("two `{key}` entries share {twice}"),
+                )
+                .field(key)
+                .found(format!("{twice} is used more than once"))
+                .expected("a different name and slug for each entry"),
+            );
+        }
+    }
+
+    /// A URL slug: `key` when given (it must be one), else made from `name`.
+    fn slug(&mut self, key: &str, name: &str) -> Option<String> {
+        let Some(f) = self.fields.get(key) else {
+            return Some(crate::slug::slugify(name)).filter(|s| !s.is_empty());
+        };
+        let f = f.clone();
+        let given = self.string(key, false, "lowercase letters, digits and hyphens")?;
+        if is_valid_slug(&given) {
+            Some(given)
+        } else {
+            self.wrong(
+                &f,
+                format!("`{key}` is not a URL slug"),
+                "lowercase ASCII letters, digits and single hyphens, e.g. \"ai-policy\"",
+            );
+            None
+        }
+    }
+
     fn unknown(&mut self, known: &[&str], extra_ok: &[&str]) {
         for f in &self.fields.list {
             if known.contains(&f.key.as_str()) || extra_ok.contains(&f.key.as_str()) {
@@ -232,6 +358,7 @@ pub fn article_meta(
     );
     let draft = c.boolean("draft").unwrap_or(false);
     let tags = tags(&mut c);
+    let corrections = c.tables("corrections", false, CORRECTION_EXPECTED, correction);
 
     if let (Some((d, _)), Some((u, uspan))) = (&date, &updated) {
         if u < d {
@@ -240,6 +367,20 @@ pub fn article_meta(
                     .field("updated")
                     .found(format!("updated {u}, published {d}"))
                     .expected("a date on or after the publication date"),
+            );
+        }
+    }
+    if let (Some((d, _)), Some(notes)) = (&date, &corrections) {
+        for note in notes.iter().filter(|n| n.date < *d) {
+            c.problems.push(
+                error(
+                    file,
+                    note.date_span.clone(),
+                    "correction dated before `date`",
+                )
+                .field("corrections")
+                .found(format!("corrected {}, published {d}", note.date))
+                .expected("a date on or after the publication date"),
             );
         }
     }
@@ -279,8 +420,28 @@ pub fn article_meta(
         summary,
         image: image.zip(image_alt),
         draft,
+        corrections: {
+            let mut notes = corrections?;
+            notes.sort_by_key(|n| n.date);
+            notes
+        },
         date_span,
         block: fields.block.clone(),
+    })
+}
+
+const CORRECTION_EXPECTED: &str =
+    "[[corrections]] entries with a date and a text, e.g. date = 2026-05-12 and text = \"An earlier version gave the wrong deadline.\"";
+
+fn correction(c: &mut Checker<'_>) -> Option<CorrectionNote> {
+    c.unknown(CORRECTION_FIELDS, &[]);
+    let date = c.date("date", true);
+    let text = c.string("text", true, "what was wrong and what the story now says");
+    let (date, date_span) = date?;
+    Some(CorrectionNote {
+        date,
+        text: text?,
+        date_span,
     })
 }
 
@@ -359,6 +520,8 @@ pub struct SiteConfig {
     pub language: String,
     pub page_size: u32,
     pub default_author: Option<String>,
+    /// The sections, in the order the header lists them.
+    pub sections: Vec<Section>,
 }
 
 pub fn site_config(
@@ -384,6 +547,10 @@ pub fn site_config(
         .string("language", false, "a language tag, e.g. \"en\"")
         .unwrap_or_else(|| "en".into());
     let default_author = c.string("default_author", false, "an author name");
+    let sections = c.tables("sections", true, SECTIONS_EXPECTED, section);
+    if let Some(list) = &sections {
+        c.once_each("sections", list.iter().map(|s| (&s.name, &s.slug)));
+    }
     let page_size = match c.fields.get("page_size") {
         None => Some(10),
         Some(f) => {
@@ -429,5 +596,107 @@ pub fn site_config(
         language,
         page_size: page_size?,
         default_author,
+        sections: sections?,
     })
+}
+
+const SECTIONS_EXPECTED: &str = "[[sections]] entries with a name, an optional slug and a description, e.g. name = \"Tutorials\" and description = \"Step-by-step guides\"";
+
+fn section(c: &mut Checker<'_>) -> Option<Section> {
+    c.unknown(SECTION_FIELDS, &[]);
+    let name = c.string(
+        "name",
+        true,
+        "the section's name, as articles' `category` gives it",
+    );
+    let description = c.string("description", true, "one line about the section");
+    let slug = c.slug("slug", name.as_deref()?)?;
+    if !Route::is_section_slug(&slug) {
+        let span = c
+            .fields
+            .get("slug")
+            .map_or(c.fields.block.clone(), |f| f.span.clone());
+        c.problems.push(
+            error(
+                c.file,
+                span,
+                format!("section slug `{slug}` is taken by another address"),
+            )
+            .field("slug")
+            .found(format!(
+                "/{slug}/ is already the address of other pages or files"
+            ))
+            .expected(format!(
+                "a slug that is none of: {}",
+                krasa_model::route::segment::RESERVED.join(", ")
+            )),
+        );
+        return None;
+    }
+    Some(Section {
+        name: name?,
+        slug,
+        description: description?,
+    })
+}
+
+/// The authors file (`content/authors.toml`): every author, in its order.
+pub fn authors(file: usize, fields: &Fields, problems: &mut Vec<Problem>) -> Option<Vec<Author>> {
+    let mut c = Checker {
+        file,
+        fields,
+        problems,
+    };
+    c.unknown(&["authors"], &[]);
+    let list = c.tables("authors", true, AUTHORS_EXPECTED, author)?;
+    let before = c.problems.len();
+    c.once_each("authors", list.iter().map(|a| (&a.name, &a.slug)));
+    (c.problems.len() == before).then_some(list)
+}
+
+const AUTHORS_EXPECTED: &str = "[[authors]] entries with a name and a bio (role, slug and links optional), e.g. name = \"Mira Kovač\" and bio = \"Writes about AI policy.\"";
+
+fn author(c: &mut Checker<'_>) -> Option<Author> {
+    c.unknown(AUTHOR_FIELDS, &[]);
+    let name = c.string(
+        "name",
+        true,
+        "the name bylines give, e.g. name = \"Mira Kovač\"",
+    );
+    let bio = c.string("bio", true, "two or three plain sentences about the author");
+    let role = c.string("role", false, "e.g. role = \"Tutorials editor\"");
+    let links = c.tables("links", false, LINKS_EXPECTED, link);
+    let slug = c.slug("slug", name.as_deref()?)?;
+    Some(Author {
+        name: name?,
+        slug,
+        role,
+        bio: bio?,
+        links: links?,
+    })
+}
+
+const LINKS_EXPECTED: &str = "links = [{ label = \"Website\", url = \"https://example.com/\" }]";
+
+fn link(c: &mut Checker<'_>) -> Option<ProfileLink> {
+    c.unknown(LINK_FIELDS, &[]);
+    let label = c.string(
+        "label",
+        true,
+        "what the link is, e.g. \"Website\" or \"Mastodon\"",
+    );
+    let url = c.string("url", true, "an absolute http(s) URL");
+    let url = url?;
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        let f = c.fields.get("url").cloned();
+        if let Some(f) = f {
+            c.wrong(
+                &f,
+                "`url` must be an absolute http(s) URL".into(),
+                "e.g. \"https://example.com/\"",
+            );
+        }
+        return None;
+    }
+    Some(ProfileLink { label: label?, url })
 }

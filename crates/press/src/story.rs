@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use krasa_model::{ArticleSummary, Image, TagRef};
+use krasa_model::{ArticleSummary, Author, Image, Section, TagRef};
 
 use crate::diag::{error, Problem};
 use crate::load::RawArticle;
@@ -21,14 +21,47 @@ pub struct Story {
 }
 
 impl Story {
-    /// The day the story last changed: its `updated` date, else its publication date.
+    /// The day the story last changed: its `updated` date or its latest correction, else its
+    /// publication date.
     pub fn last_changed(&self) -> krasa_model::Date {
-        self.meta.updated.unwrap_or(self.meta.date)
+        updated(&self.meta).unwrap_or(self.meta.date)
+    }
+}
+
+/// When a story was last updated: its `updated` date, or its latest correction if later (a
+/// correction is an update).
+fn updated(meta: &Meta) -> Option<krasa_model::Date> {
+    let corrected = meta.corrections.iter().map(|c| c.date).max();
+    meta.updated.max(corrected)
+}
+
+/// The declared sections and authors, by the names articles give them.
+#[derive(Debug, Clone, Copy)]
+pub struct Names<'a> {
+    pub sections: &'a [Section],
+    pub authors: &'a [Author],
+}
+
+impl Names<'_> {
+    /// The slug of the section named `name` (an undeclared one is reported by
+    /// [`crate::validate::check_bylines`]; its slug is then never published).
+    fn section_slug(&self, name: &str) -> String {
+        self.sections
+            .iter()
+            .find(|s| s.name == name)
+            .map_or_else(|| slugify(name), |s| s.slug.clone())
+    }
+
+    fn author_slug(&self, name: &str) -> String {
+        self.authors
+            .iter()
+            .find(|a| a.name == name)
+            .map_or_else(|| slugify(name), |a| a.slug.clone())
     }
 }
 
 /// Renders one article and builds its summary. Body problems go into `rendered.problems`.
-pub fn prepare(raw: RawArticle, meta: Meta) -> Story {
+pub fn prepare(raw: RawArticle, meta: Meta, names: Names<'_>) -> Story {
     let rendered = render_markdown(
         raw.file,
         &raw.body,
@@ -51,9 +84,11 @@ pub fn prepare(raw: RawArticle, meta: Meta) -> Story {
         slug: raw.slug.clone(),
         title: meta.title.clone(),
         date: meta.date.to_string(),
-        updated: meta.updated.map(|d| d.to_string()),
+        updated: updated(&meta).map(|d| d.to_string()),
         author: meta.author.clone(),
+        author_slug: names.author_slug(&meta.author),
         category: meta.category.clone(),
+        section: names.section_slug(&meta.category),
         excerpt: excerpt(&excerpt_source, 220),
         reading_minutes: krasa_model::reading_minutes(rendered.word_count),
         word_count: rendered.word_count as u32,

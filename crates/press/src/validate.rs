@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use krasa_model::Date;
+use krasa_model::{Author, Date, Section};
 
 use crate::diag::{error, Problem};
 use crate::render::InternalLink;
@@ -117,6 +117,123 @@ pub fn cross_check(
                     ),
                 );
             }
+        }
+    }
+}
+
+/// The closest of `candidates` to `word` (a typo or a different case), if one is close.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(&c.to_lowercase(), &word), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn did_you_mean(word: &str, candidates: impl Iterator<Item = String>) -> String {
+    let names: Vec<String> = candidates.collect();
+    match closest(word, names.iter().map(String::as_str)) {
+        Some(name) => format!("did you mean \"{name}\"? "),
+        None => String::new(),
+    }
+}
+
+/// Every story's section and author must be declared: its `category` one of site.toml's
+/// sections, its `author` one of authors.toml's (the file named `authors_file`), each
+/// unknown one reported with the closest name.
+pub fn check_bylines(
+    stories: &[Story],
+    sections: &[Section],
+    authors: &[Author],
+    authors_file: &str,
+    problems: &mut Vec<Problem>,
+) {
+    for r in stories {
+        let span = |key: &str| {
+            r.raw
+                .fields
+                .get(key)
+                .map_or(r.meta.block.start..r.meta.block.start + 1, |f| {
+                    f.span.clone()
+                })
+        };
+        let category = &r.meta.category;
+        if !sections.iter().any(|s| &s.name == category) {
+            let hint = did_you_mean(category, sections.iter().map(|s| s.name.clone()));
+            problems.push(
+                error(
+                    r.raw.file,
+                    span("category"),
+                    format!("unknown section \"{category}\""),
+                )
+                .field("category")
+                .found(format!("{hint}site.toml declares no section of that name"))
+                .expected(format!(
+                    "one of the sections in site.toml: {}",
+                    sections
+                        .iter()
+                        .map(|s| s.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+        }
+        let author = &r.meta.author;
+        if !authors.iter().any(|a| &a.name == author) {
+            let hint = did_you_mean(author, authors.iter().map(|a| a.name.clone()));
+            let written = r.raw.fields.get("author").is_some();
+            let at = if written {
+                ""
+            } else {
+                " (site.toml's default_author)"
+            };
+            problems.push(
+                error(
+                    r.raw.file,
+                    span("author"),
+                    format!("unknown author \"{author}\"{at}"),
+                )
+                .field("author")
+                .found(format!("{hint}{authors_file} lists no author of that name"))
+                .expected(format!(
+                    "an author listed in {authors_file}, or a new [[authors]] entry there"
+                )),
+            );
+        }
+    }
+}
+
+/// A published story's `updated` date and corrections may not lie after `today`.
+pub fn check_updates(
+    stories: &[Story],
+    published: &[usize],
+    today: Date,
+    problems: &mut Vec<Problem>,
+) {
+    for &i in published {
+        let r = &stories[i];
+        if let (Some(u), Some(f)) = (r.meta.updated, r.raw.fields.get("updated")) {
+            if u > today {
+                problems.push(
+                    error(r.raw.file, f.span.clone(), "`updated` is in the future")
+                        .field("updated")
+                        .found(format!("updated {u}, today is {today}"))
+                        .expected("the day the story was last changed, today at the latest"),
+                );
+            }
+        }
+        for note in r.meta.corrections.iter().filter(|n| n.date > today) {
+            problems.push(
+                error(
+                    r.raw.file,
+                    note.date_span.clone(),
+                    "correction dated in the future",
+                )
+                .field("corrections")
+                .found(format!("corrected {}, today is {today}", note.date))
+                .expected("the day the correction was made, today at the latest"),
+            );
         }
     }
 }

@@ -25,12 +25,38 @@ fn read<T: serde::de::DeserializeOwned>(dir: &Path, rel: &str) -> T {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-const SITE: &str = "title = \"Test News\"\ntagline = \"Tests\"\nbase_url = \"https://example.com/\"\npage_size = 2\ndefault_author = \"Desk\"\n";
+const SITE: &str = r#"title = "Test News"
+tagline = "Tests"
+base_url = "https://example.com/"
+page_size = 2
+default_author = "Desk"
+
+[[sections]]
+name = "News"
+description = "What happened."
+
+[[sections]]
+name = "Analysis"
+description = "What it means."
+"#;
+
+const AUTHORS: &str = r#"[[authors]]
+name = "Desk"
+bio = "The newsroom."
+
+[[authors]]
+name = "Ann Lee"
+slug = "ann"
+role = "Reporter"
+bio = "Ann covers chips."
+links = [{ label = "Website", url = "https://ann.example/" }]
+"#;
 
 /// A content folder with the given articles (file name → text).
 fn content(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("site.toml"), SITE).unwrap();
+    fs::write(dir.path().join("authors.toml"), AUTHORS).unwrap();
     fs::create_dir(dir.path().join("articles")).unwrap();
     for (name, text) in files {
         fs::write(dir.path().join("articles").join(name), text).unwrap();
@@ -40,6 +66,12 @@ fn content(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 fn article(title: &str, date: &str, tags: &str, body: &str) -> String {
     format!("+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"Analysis\"\ntags = [{tags}]\n+++\n{body}")
+}
+
+/// An article with its own front-matter lines (`category`, `author`, `updated`,
+/// `[[corrections]]` last, as TOML wants tables).
+fn story(title: &str, date: &str, front: &str, body: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\ndate = {date}\ntags = [\"AI\"]\n{front}\n+++\n{body}")
 }
 
 fn press(args: &[&str]) -> (bool, String) {
@@ -83,7 +115,10 @@ fn the_sample_content_builds_into_the_published_format() {
     assert_eq!(
         nav,
         [
-            ("News", Resolved::Page(Route::HOME)),
+            ("Latest", Resolved::Page(Route::HOME)),
+            ("News", Resolved::Page(Route::section("news"))),
+            ("Analysis", Resolved::Page(Route::section("analysis"))),
+            ("Tutorials", Resolved::Page(Route::section("tutorials"))),
             ("Tags", Resolved::Page(Route::Tags))
         ]
     );
@@ -94,7 +129,15 @@ fn the_sample_content_builds_into_the_published_format() {
     assert!(routes.iter().all(|r| matches!(r, Resolved::Page(_))));
     let unique: std::collections::HashSet<&String> = list.pages.iter().collect();
     assert_eq!(unique.len(), list.pages.len(), "no page twice");
-    for page in ["/", "/tags/", "/search/", "/tags/ai-policy/"] {
+    for page in [
+        "/",
+        "/tags/",
+        "/search/",
+        "/tags/ai-policy/",
+        "/tutorials/",
+        "/authors/",
+        "/authors/mira-kovac/",
+    ] {
         assert!(list.pages.iter().any(|p| p == page), "{page} is listed");
     }
 
@@ -140,7 +183,9 @@ fn the_sample_content_builds_into_the_published_format() {
 
     // The reference article, as on the seed page.
     let a: Article = read(&data, "articles/us-china-ai-risk-talks-beijing-summit.json");
-    assert_eq!(a.summary.category, "Breaking");
+    assert_eq!(a.summary.category, "News");
+    assert_eq!(a.summary.section, "news");
+    assert_eq!(a.author_profile.name, "Krasa News");
     assert_eq!(a.summary.date, "2026-05-08");
     assert_eq!(
         a.summary.reading_minutes, 5,
@@ -191,6 +236,36 @@ fn the_sample_content_builds_into_the_published_format() {
     }
     assert!(categories.len() >= 3, "{categories:?}");
     assert!(months.len() >= 3, "{months:?}");
+
+    // every section and author has its pages; each holds exactly its own stories
+    let mut in_sections = 0;
+    for section in ["news", "analysis", "tutorials"] {
+        let page: ListPage = read(&data, &format!("sections/{section}/latest.json"));
+        let about = page.section.expect("a section page names its section");
+        assert_eq!(about.slug, section);
+        assert!(!about.description.is_empty());
+        assert!(page.items.iter().all(|s| s.section == section));
+        in_sections += page.total_items.unwrap();
+    }
+    assert_eq!(in_sections, total, "every story is in one section");
+    let authors: krasa_model::AuthorIndex = read(&data, "authors.json");
+    assert!(authors.authors.len() >= 3, "at least 3 authors");
+    assert!(authors.authors.iter().all(|a| !a.author.bio.is_empty()));
+    let by_authors: u32 = authors.authors.iter().map(|a| a.count).sum();
+    assert_eq!(by_authors, total, "every story has one author");
+    for info in &authors.authors {
+        let page: ListPage = read(&data, &format!("authors/{}/latest.json", info.author.slug));
+        assert_eq!(page.author.as_ref(), Some(&info.author));
+        assert_eq!(page.total_items, Some(info.count));
+        assert!(page.items.iter().all(|s| s.author_slug == info.author.slug));
+    }
+    // a few stories were updated or corrected
+    let corrected: Article = read(
+        &data,
+        "articles/eu-ai-act-august-deadline-companies-prepare.json",
+    );
+    assert_eq!(corrected.corrections.len(), 1);
+    assert_eq!(corrected.summary.updated.as_deref(), Some("2026-05-20"));
 }
 
 #[test]
@@ -299,7 +374,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
 fn drafts_and_future_articles_are_left_out_unless_asked_for() {
     let dir = content(&[
         ("live.md", &article("Live", "2026-05-01", "\"AI\"", "Body.\n")),
-        ("draft.md", "+++\ntitle = \"Draft\"\ndate = 2026-05-01\ncategory = \"A\"\ntags = [\"AI\"]\ndraft = true\n+++\nBody\n"),
+        ("draft.md", "+++\ntitle = \"Draft\"\ndate = 2026-05-01\ncategory = \"News\"\ntags = [\"AI\"]\ndraft = true\n+++\nBody\n"),
         ("future.md", &article("Future", "2027-01-01", "\"AI\"", "Body.\n")),
     ]);
     let c = press::check(dir.path(), &sel(), None).unwrap();
@@ -328,8 +403,8 @@ fn drafts_and_future_articles_are_left_out_unless_asked_for() {
 fn links_to_drafts_are_errors_and_json_articles_work() {
     let dir = content(&[
         ("a.md", &article("A", "2026-05-01", "\"AI\", \"Policy\"", "Read [b](/articles/b) and [d](/articles/d).\n")),
-        ("b.json", "{\"title\": \"B\", \"date\": \"2026-05-02\", \"author\": \"Ann\", \"category\": \"Tutorial\", \"tags\": [\"AI\"], \"summary\": \"From JSON.\", \"body\": \"## Part\\n\\nText from another system.\"}"),
-        ("d.md", "+++\ntitle = \"D\"\ndate = 2026-05-01\ncategory = \"A\"\ntags = [\"AI\"]\ndraft = true\n+++\nBody\n"),
+        ("b.json", "{\"title\": \"B\", \"date\": \"2026-05-02\", \"author\": \"Ann Lee\", \"category\": \"News\", \"tags\": [\"AI\"], \"summary\": \"From JSON.\", \"body\": \"## Part\\n\\nText from another system.\"}"),
+        ("d.md", "+++\ntitle = \"D\"\ndate = 2026-05-01\ncategory = \"News\"\ntags = [\"AI\"]\ndraft = true\n+++\nBody\n"),
     ]);
     let c = press::check(dir.path(), &sel(), None).unwrap();
     let short = c.report.render_short();
@@ -359,7 +434,7 @@ fn links_to_drafts_are_errors_and_json_articles_work() {
         .find(|(p, _)| p == "articles/b.json")
         .unwrap();
     let b: Article = serde_json::from_slice(&b.1).unwrap();
-    assert_eq!(b.summary.author, "Ann");
+    assert_eq!(b.summary.author, "Ann Lee");
     assert_eq!(b.summary.excerpt, "From JSON.");
     assert_eq!(b.headings[0].id, "part");
     let a = c
@@ -679,6 +754,15 @@ fn published_files_match_their_snapshots() {
             ),
         ),
         ("c.md", &article("C", "2026-05-03", "\"Policy\"", "Body.\n")),
+        (
+            "d.md",
+            &story(
+                "Ann's chips story",
+                "2026-05-04",
+                "category = \"News\"\nauthor = \"Ann Lee\"\nupdated = 2026-05-06\n[[corrections]]\ndate = 2026-05-05\ntext = \"An earlier version misspelled the maker's name.\"\n[[corrections]]\ndate = 2026-05-07\ntext = \"The price is in euros, not dollars.\"",
+                "Body.\n",
+            ),
+        ),
     ]);
     let out = tempfile::tempdir().unwrap();
     let root = out.path().join("site");
@@ -703,9 +787,187 @@ fn published_files_match_their_snapshots() {
         "data/feed/latest.json",
         "data/tags/ai/latest.json",
         "data/articles/a.json",
+        "news/atom.xml",
+        "authors/ann/feed.json",
+        "corrections.xml",
+        "data/authors.json",
+        "data/sections/news/latest.json",
+        "data/authors/ann/latest.json",
+        "data/articles/d.json",
     ] {
         let text = fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
         let name = rel.replace(['/', '.'], "_");
         insta::assert_snapshot!(name, text);
     }
+}
+
+#[test]
+fn unknown_sections_and_authors_are_refused_with_the_closest_name() {
+    let dir = content(&[
+        (
+            "section.md",
+            &story("S", "2026-05-01", "category = \"Anlysis\"", "Body.\n"),
+        ),
+        (
+            "author.md",
+            &story(
+                "A",
+                "2026-05-01",
+                "category = \"News\"\nauthor = \"Ann Le\"",
+                "Body.\n",
+            ),
+        ),
+        (
+            "stranger.md",
+            &story(
+                "X",
+                "2026-05-01",
+                "category = \"Opinion\"\nauthor = \"Zed\"",
+                "Body.\n",
+            ),
+        ),
+    ]);
+    let c = press::check(dir.path(), &sel(), None).unwrap();
+    let short = c.report.render_short();
+    assert!(c.output.is_none());
+    let expect = |file: &str, line: usize, needle: &str| {
+        let hit = short
+            .lines()
+            .any(|l| l.contains(&format!("{file}:{line}:")) && l.contains(needle));
+        assert!(hit, "expected `{file}:{line}` with `{needle}` in:\n{short}");
+    };
+    expect(
+        "section.md",
+        5,
+        "field `category`: unknown section \"Anlysis\"",
+    );
+    expect("author.md", 6, "field `author`: unknown author \"Ann Le\"");
+    expect("stranger.md", 5, "unknown section \"Opinion\"");
+    expect("stranger.md", 6, "unknown author \"Zed\"");
+    let full = c.report.render(false);
+    assert!(full.contains("did you mean \"Analysis\"?"), "{full}");
+    assert!(full.contains("did you mean \"Ann Lee\"?"), "{full}");
+    assert!(
+        full.contains("one of the sections in site.toml: News, Analysis"),
+        "{full}"
+    );
+    assert_eq!(c.report.error_count(), 4, "{short}");
+}
+
+#[test]
+fn updates_and_corrections_must_fall_between_publication_and_today() {
+    let dir = content(&[
+        ("early.md", &story("E", "2026-05-10", "category = \"News\"\nupdated = 2026-05-01", "Body.\n")),
+        ("late.md", &story("L", "2026-05-10", "category = \"News\"\nupdated = 2026-12-01", "Body.\n")),
+        (
+            "fix.md",
+            &story(
+                "F",
+                "2026-05-10",
+                "category = \"News\"\n[[corrections]]\ndate = 2026-05-09\ntext = \"Before.\"\n[[corrections]]\ndate = 2026-12-01\ntext = \"After.\"\n[[corrections]]\ndate = 2026-05-11",
+                "Body.\n",
+            ),
+        ),
+    ]);
+    let c = press::check(dir.path(), &sel(), None).unwrap();
+    let short = c.report.render_short();
+    let has = |file: &str, needle: &str| {
+        assert!(
+            short
+                .lines()
+                .any(|l| l.contains(file) && l.contains(needle)),
+            "expected {file} with `{needle}` in:\n{short}"
+        );
+    };
+    has("early.md:6:", "`updated` is before `date`");
+    has("late.md:6:", "`updated` is in the future");
+    has("fix.md:12:", "missing required field `text`");
+    // each entry's date is checked once every entry is complete, and against today once the
+    // story is valid otherwise
+    let fix = dir.path().join("articles/fix.md");
+    for (from, to, needle) in [
+        (
+            "date = 2026-05-11",
+            "date = 2026-05-11\ntext = \"Fine.\"",
+            "correction dated before `date`",
+        ),
+        (
+            "date = 2026-05-09",
+            "date = 2026-05-10",
+            "correction dated in the future",
+        ),
+    ] {
+        let text = fs::read_to_string(&fix).unwrap();
+        fs::write(&fix, text.replace(from, to)).unwrap();
+        let short = press::check(dir.path(), &sel(), None)
+            .unwrap()
+            .report
+            .render_short();
+        assert!(
+            short
+                .lines()
+                .any(|l| l.contains("fix.md:") && l.contains(needle)),
+            "expected fix.md with `{needle}` in:\n{short}"
+        );
+    }
+}
+
+#[test]
+fn a_section_slug_may_not_take_another_address_or_be_used_twice() {
+    for (extra, problem) in [
+        (
+            "[[sections]]\nname = \"Search\"\ndescription = \"x\"\n",
+            "section slug `search` is taken by another address",
+        ),
+        (
+            "[[sections]]\nname = \"More news\"\nslug = \"news\"\ndescription = \"y\"\n",
+            "two `sections` entries share the slug `news`",
+        ),
+        (
+            "[[sections]]\nname = \"Bad\"\nslug = \"Bad Slug\"\ndescription = \"y\"\n",
+            "`slug` is not a URL slug",
+        ),
+    ] {
+        let dir = content(&[]);
+        fs::write(dir.path().join("site.toml"), format!("{SITE}\n{extra}")).unwrap();
+        let c = press::check(dir.path(), &sel(), None).unwrap();
+        let full = c.report.render(false);
+        assert!(full.contains(problem), "{problem} in {full}");
+        assert!(c.output.is_none());
+    }
+}
+
+#[test]
+fn press_new_takes_the_section_and_author_by_name_or_slug_and_refuses_unknown_ones() {
+    let dir = content(&[]);
+    let c = dir.path().to_str().unwrap();
+    let (ok, log) = press(&[
+        "new",
+        "Chips",
+        "--content",
+        c,
+        "--section",
+        "analysis",
+        "--author",
+        "ann",
+    ]);
+    assert!(ok, "{log}");
+    let text = fs::read_to_string(dir.path().join("articles/chips.md")).unwrap();
+    assert!(text.contains("category = \"Analysis\""), "{text}");
+    assert!(text.contains("author = \"Ann Lee\""), "{text}");
+    let (ok, log) = press(&["new", "Other", "--content", c, "--section", "Nws"]);
+    assert!(!ok, "{log}");
+    assert!(
+        log.contains("unknown section \"Nws\". Did you mean \"News\"?"),
+        "{log}"
+    );
+    assert!(!dir.path().join("articles/other.md").exists());
+    // without a terminal to ask, the first section and the default author
+    let (ok, log) = press(&["new", "Third", "--content", c]);
+    assert!(ok, "{log}");
+    let text = fs::read_to_string(dir.path().join("articles/third.md")).unwrap();
+    assert!(
+        text.contains("category = \"News\"") && text.contains("author = \"Desk\""),
+        "{text}"
+    );
 }

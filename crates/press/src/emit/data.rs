@@ -1,14 +1,15 @@
 //! The data emitter: the JSON files the app reads (`data/`): the site's settings, every page
-//! of every list, the tag index, each story with its related stories, and the page list the
-//! prerenderer renders.
+//! of every list, the tag and author indexes, each story with its author and related
+//! stories, and the page list the prerenderer renders.
 
 use krasa_model::{
-    paths, related, Article, ListPage, NavLink, PageList, Site, TagIndex, TagInfo, DATA_VERSION,
+    paths, related, Article, AuthorIndex, AuthorInfo, Correction, ListPage, NavLink, PageList,
+    Route, Site, TagIndex, TagInfo, DATA_VERSION,
 };
 use rayon::prelude::*;
 
 use crate::error::PressError;
-use crate::index::{List, SiteIndex};
+use crate::index::{List, SiteIndex, Subject};
 use crate::sink::Sink;
 use crate::story::Story;
 
@@ -22,6 +23,7 @@ pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Site, PressError> 
     let site = site(index);
     sink.data(paths::site_json(), json(&site))?;
     sink.data(paths::tags_json(), json(&tag_index(index)))?;
+    sink.data(paths::authors_json(), json(&author_index(index)))?;
     let lists: Vec<List<'_>> = index.lists().collect();
     lists
         .par_iter()
@@ -35,13 +37,18 @@ pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Site, PressError> 
     Ok(site)
 }
 
-/// `site.json`: the settings every page shows, and the header's navigation.
+/// `site.json`: the settings every page shows, and the header's navigation: the latest
+/// stories, each section, and the tags.
 fn site(index: &SiteIndex<'_>) -> Site {
     let config = index.config;
-    let nav = |label: &str, route: krasa_model::Route| NavLink {
+    let nav = |label: &str, route: Route| NavLink {
         label: label.into(),
         path: route.path(),
     };
+    let sections = config
+        .sections
+        .iter()
+        .map(|s| nav(&s.name, Route::section(&s.slug)));
     Site {
         version: DATA_VERSION,
         title: config.title.clone(),
@@ -49,10 +56,10 @@ fn site(index: &SiteIndex<'_>) -> Site {
         base_url: config.base_url.clone(),
         language: config.language.clone(),
         page_size: config.page_size,
-        nav: vec![
-            nav("News", krasa_model::Route::HOME),
-            nav("Tags", krasa_model::Route::Tags),
-        ],
+        nav: std::iter::once(nav("Latest", Route::HOME))
+            .chain(sections)
+            .chain([nav("Tags", Route::Tags)])
+            .collect(),
     }
 }
 
@@ -61,9 +68,11 @@ fn emit_list(index: &SiteIndex<'_>, list: List<'_>, sink: &dyn Sink) -> Result<(
     let pagination = list.pagination;
     pagination.all().try_for_each(|page| {
         let file = list.route(page).data_file().unwrap_or_default();
-        let data = ListPage {
+        let mut data = ListPage {
             version: DATA_VERSION,
-            tag: list.term.map(|t| t.tag.clone()),
+            tag: None,
+            section: None,
+            author: None,
             page,
             total_items: (page == krasa_model::Page::Latest).then_some(list.members.len() as u32),
             older: pagination.older(page),
@@ -74,6 +83,12 @@ fn emit_list(index: &SiteIndex<'_>, list: List<'_>, sink: &dyn Sink) -> Result<(
                 .map(|&k| index.stories[k].summary.clone())
                 .collect(),
         };
+        match list.term.map(|t| &t.subject) {
+            None => {}
+            Some(Subject::Tag(t)) => data.tag = Some(t.clone()),
+            Some(Subject::Section(s)) => data.section = Some(s.clone()),
+            Some(Subject::Author(a)) => data.author = Some(a.clone()),
+        }
         sink.data(file, json(&data))
     })
 }
@@ -83,10 +98,13 @@ fn tag_index(index: &SiteIndex<'_>) -> TagIndex {
     let mut tags: Vec<TagInfo> = index
         .tags
         .iter()
-        .map(|term| TagInfo {
-            name: term.tag.name.clone(),
-            slug: term.tag.slug.clone(),
-            count: term.members.len() as u32,
+        .filter_map(|term| match &term.subject {
+            Subject::Tag(tag) => Some(TagInfo {
+                name: tag.name.clone(),
+                slug: tag.slug.clone(),
+                count: term.members.len() as u32,
+            }),
+            _ => None,
         })
         .collect();
     tags.sort_by(|a, b| {
@@ -100,7 +118,27 @@ fn tag_index(index: &SiteIndex<'_>) -> TagIndex {
     }
 }
 
-/// Each story with its related stories, ranked among the published ones.
+/// `authors.json`: every author with their number of stories, in authors.toml's order.
+fn author_index(index: &SiteIndex<'_>) -> AuthorIndex {
+    let authors = index
+        .authors
+        .iter()
+        .filter_map(|term| match &term.subject {
+            Subject::Author(author) => Some(AuthorInfo {
+                author: author.clone(),
+                count: term.members.len() as u32,
+            }),
+            _ => None,
+        })
+        .collect();
+    AuthorIndex {
+        version: DATA_VERSION,
+        authors,
+    }
+}
+
+/// Each story with its author, corrections and related stories (ranked among the published
+/// ones).
 fn emit_stories(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<(), PressError> {
     let stories = &index.stories;
     let view: Vec<Ranked<'_>> = stories.iter().map(|s| Ranked(s)).collect();
@@ -112,12 +150,22 @@ fn emit_stories(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<(), PressError
             summary: story.summary.clone(),
             body_html: story.rendered.html.clone(),
             headings: story.rendered.headings.clone(),
+            author_profile: index.author_of(story),
+            corrections: story
+                .meta
+                .corrections
+                .iter()
+                .map(|c| Correction {
+                    date: c.date.to_string(),
+                    text: c.text.clone(),
+                })
+                .collect(),
             related: related::rank_related(&view, k, &by_tag, 3)
                 .into_iter()
                 .map(|j| stories[j].summary.clone())
                 .collect(),
         };
-        let file = krasa_model::Route::article(&story.raw.slug)
+        let file = Route::article(&story.raw.slug)
             .data_file()
             .unwrap_or_default();
         sink.data(file, json(&article))

@@ -1,7 +1,8 @@
-//! The feeds emitter: RSS 2.0, Atom and JSON Feed for the site root (the whole site and each
-//! tag, full article content, newest first).
+//! The feeds emitter: RSS 2.0, Atom and JSON Feed for every list of the site (the whole site,
+//! each section, author and tag; full article content, newest first), and the site-wide
+//! corrections feed (Atom).
 
-use krasa_model::{ArticleSummary, Date, Page, Route};
+use krasa_model::{ArticleSummary, Date, Route};
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use time::format_description::well_known::{Rfc2822, Rfc3339};
 use time::OffsetDateTime;
@@ -10,7 +11,7 @@ use rayon::prelude::*;
 
 use super::file_text;
 use crate::error::PressError;
-use crate::index::{List, SiteIndex};
+use crate::index::{List, SiteIndex, Subject};
 use crate::meta::SiteConfig;
 use crate::sink::Sink;
 use crate::story::Story;
@@ -239,27 +240,30 @@ fn feed<'a>(index: &SiteIndex<'a>, list: List<'_>, root: &str) -> Feed<'a> {
         .take(FEED_ITEMS)
         .map(|&k| index.stories[k])
         .collect();
-    let page = krasa_model::paths::page_url(root, &list.route(Page::Latest).relative());
-    match list.term {
-        None => Feed {
-            title: site.title.clone(),
-            description: site.tagline.clone(),
-            page,
-            dir: String::new(),
-            items,
-        },
-        Some(term) => Feed {
-            title: format!("{} — {}", term.tag.name, site.title),
-            description: format!("Stories tagged {} on {}", term.tag.name, site.title),
-            page,
-            dir: krasa_model::paths::tag_feed_dir(&term.tag.slug),
-            items,
-        },
+    let listing = list.listing();
+    let page = krasa_model::paths::page_url(root, &listing.feed_dir());
+    let (title, description) = match list.term.map(|t| &t.subject) {
+        None => (site.title.clone(), site.tagline.clone()),
+        Some(subject) => (
+            format!("{} — {}", subject.name(), site.title),
+            match subject {
+                Subject::Tag(t) => format!("Stories tagged {} on {}", t.name, site.title),
+                Subject::Section(s) => s.description.clone(),
+                Subject::Author(a) => format!("Stories by {} on {}", a.name, site.title),
+            },
+        ),
+    };
+    Feed {
+        title,
+        description,
+        page,
+        dir: listing.feed_dir(),
+        items,
     }
 }
 
-/// Every feed of the site into `sink` (one per list: the site's, and each tag's), on all
-/// cores. `root` is the site's root URL.
+/// Every feed of the site into `sink` (one per list: the site's, each section's, author's and
+/// tag's, on all cores), then the corrections feed. `root` is the site's root URL.
 pub fn emit(index: &SiteIndex<'_>, root: &str, sink: &dyn Sink) -> Result<(), PressError> {
     let site = index.config;
     let feeds: Vec<Feed<'_>> = index.lists().map(|list| feed(index, list, root)).collect();
@@ -273,7 +277,74 @@ pub fn emit(index: &SiteIndex<'_>, root: &str, sink: &dyn Sink) -> Result<(), Pr
             format!("{}feed.json", f.dir),
             json_feed(site, root, f).into_bytes(),
         )
-    })
+    })?;
+    sink.root(
+        krasa_model::paths::CORRECTIONS_FEED.to_string(),
+        corrections(index, root).into_bytes(),
+    )
+}
+
+/// One correction in the corrections feed.
+struct CorrectionEntry<'a> {
+    /// The story's title.
+    title: &'a str,
+    /// The story's corrections box.
+    url: String,
+    /// Unique and stable: the story's URL with the correction's date and number.
+    id: String,
+    updated: String,
+    author: &'a str,
+    text: &'a str,
+}
+
+#[derive(askama::Template)]
+#[template(path = "corrections.xml")]
+struct Corrections<'a> {
+    title: String,
+    self_url: String,
+    page: String,
+    updated: String,
+    entries: Vec<CorrectionEntry<'a>>,
+}
+
+/// The site-wide corrections feed: every correction of a published story, newest first
+/// (then in the stories' order), dated by the correction.
+fn corrections(index: &SiteIndex<'_>, root: &str) -> String {
+    let mut entries: Vec<(Date, CorrectionEntry<'_>)> = index
+        .stories
+        .iter()
+        .flat_map(|story| {
+            let url = article_url(root, &story.summary);
+            story
+                .meta
+                .corrections
+                .iter()
+                .enumerate()
+                .map(move |(n, c)| {
+                    (
+                        c.date,
+                        CorrectionEntry {
+                            title: &story.summary.title,
+                            url: format!("{url}#corrections"),
+                            id: format!("{url}#correction-{}-{}", c.date, n + 1),
+                            updated: rfc3339(c.date),
+                            author: &story.summary.author,
+                            text: &c.text,
+                        },
+                    )
+                })
+        })
+        .collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let newest = entries.first().map_or(index.today, |(d, _)| *d);
+    let feed = Corrections {
+        title: format!("Corrections — {}", index.config.title),
+        self_url: format!("{root}{}", krasa_model::paths::CORRECTIONS_FEED),
+        page: root.to_string(),
+        updated: rfc3339(newest),
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
+    };
+    file_text(askama::Template::render(&feed))
 }
 
 #[cfg(test)]

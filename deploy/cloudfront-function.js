@@ -16,7 +16,8 @@ function redirect(to, querystring) {
 function handler(event) {
   var request = event.request;
   var uri = request.uri;
-  var m = uri.match(/^(.*\/(articles|tags)\/[a-z0-9-]+|.*\/(page|tags\/[a-z0-9-]+\/page)\/[0-9]+|.*\/tags|.*\/search)$/);
+  // A page's segments are slugs and numbers; every file's name has a dot.
+  var m = uri.match(/^(.*\/[a-z0-9-]+)$/);
   if (m) return redirect(m[1] + '/', request.querystring);
   if (uri.endsWith('/')) request.uri = uri + 'index.html';
   return request;

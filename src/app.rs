@@ -13,8 +13,7 @@ use crate::context::SiteInfo;
 use crate::links::Base;
 use crate::nav::NavState;
 use crate::pages::{
-    ArticlePage, AuthorPage, AuthorsPage, FeedPage, NotFound, SearchPage, SectionPage, TagPage,
-    TagsPage,
+    ArticlePage, AuthorPage, FeedPage, NotFound, SearchPage, SectionPage, TagPage, TagsPage,
 };
 use crate::search::pagefind::SearchIndex;
 
@@ -92,7 +91,6 @@ fn Pages(not_found_at: Option<String>) -> impl IntoView {
                     view=TagPage
                 />
                 <RouteView path=StaticSegment(SEARCH) view=SearchPage/>
-                <RouteView path=StaticSegment(AUTHORS) view=AuthorsPage/>
                 <RouteView path=(StaticSegment(AUTHORS), ParamSegment(param::AUTHOR)) view=AuthorPage/>
                 <RouteView
                     path=(StaticSegment(AUTHORS), ParamSegment(param::AUTHOR), StaticSegment(PAGE), ParamSegment(param::PAGE))

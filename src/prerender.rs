@@ -5,7 +5,7 @@
 //! The prerenderer puts the result into Trunk's shell.
 
 use anyhow::{bail, Context, Result};
-use krasa_model::{paths, Article, AuthorIndex, ListPage, Route, Site, TagIndex};
+use krasa_model::{paths, Article, ListPage, Route, Site, TagIndex};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use serde::de::DeserializeOwned;
@@ -114,7 +114,6 @@ fn prime(cache: DataCache, ctx: &SiteContext, spec: &PageSpec) -> Result<()> {
         }
         Route::Article { .. } => typed::<Article>(cache, &rel, &spec.data),
         Route::Tags => typed::<TagIndex>(cache, &rel, &spec.data),
-        Route::Authors => typed::<AuthorIndex>(cache, &rel, &spec.data),
         Route::Search => Ok(()),
     }
 }

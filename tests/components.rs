@@ -134,9 +134,11 @@ async fn article_view_is_the_reference_page() {
         texts(&el, "#corrections li"),
         ["May 20, 2026: An earlier version gave the wrong month."]
     );
+    assert_eq!(texts(&el, ".about-author .about-name"), ["Mira Kovač"]);
+    assert_eq!(texts(&el, ".about-author .role"), ["Policy correspondent"]);
     assert_eq!(
-        texts(&el, ".about-author .about-name"),
-        ["Mira Kovač, Policy correspondent"]
+        attr(&el, ".about-author .profile-links a", "rel").as_deref(),
+        Some("me")
     );
     assert_eq!(
         attr(&el, ".about-author a", "href").as_deref(),
@@ -294,11 +296,13 @@ async fn a_search_hit_marks_the_words_and_never_parses_the_excerpt_as_html() {
         slug: "chip-rules".into(),
         date: "2026-11-20".into(),
         category: "Analysis".into(),
+        section: "analysis".into(),
         excerpt: "New <mark>chip</mark> rules &lt;img src=x onerror=alert(1)&gt; for <mark>buyers</mark>.".into(),
     };
     let _h = leptos::mount::mount_to(el.clone(), move || view! { <SearchHit hit=hit.clone()/> });
     leptos::task::tick().await;
     assert_eq!(texts(&el, ".badge"), ["Analysis"]);
+    assert_eq!(attr(&el, ".badge a", "href").as_deref(), Some("/analysis/"));
     assert_eq!(texts(&el, "h2 a"), ["Chips <b>and</b> rules"]);
     assert_eq!(
         attr(&el, "h2 a", "href").as_deref(),

@@ -8,8 +8,8 @@
 use krasa::api::{parse, read};
 use krasa::error::AppError;
 use krasa_model::{
-    Article, ArticleSummary, AuthorIndex, AuthorInfo, Heading, Image, ListPage, NavLink, Page,
-    Section, Site, TagIndex, TagInfo, TagRef, DATA_VERSION,
+    Article, ArticleSummary, Heading, Image, ListPage, NavLink, Page, Section, Site, TagIndex,
+    TagInfo, TagRef, DATA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -91,13 +91,6 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
             related: vec![summary(2, !full), summary(3, full)],
         });
     }
-    round_trip(&AuthorIndex {
-        version: DATA_VERSION,
-        authors: vec![AuthorInfo {
-            author: common::author(),
-            count: 3,
-        }],
-    });
     round_trip(&TagIndex {
         version: DATA_VERSION,
         tags: vec![TagInfo {

@@ -4,7 +4,7 @@
 use krasa_model::{format_date, Article, Correction, Route};
 use leptos::prelude::*;
 
-use super::card::{AuthorLink, CardList, TagLinks};
+use super::card::{AuthorLink, CardList, Profile, TagLinks};
 use crate::links;
 use crate::search::{CATEGORY_FILTER, TAG_FILTER};
 
@@ -22,7 +22,7 @@ pub fn ArticleBody(html: String) -> impl IntoView {
 ///
 /// The `data-pagefind-*` attributes tell the search index (built by Pagefind from the
 /// prerendered pages) what to index: the article alone (not the header, related stories or
-/// "Back to News"), its slug, date and category as metadata, its category and tags as
+/// "Back to News"), its slug, section, date and category as metadata, its category and tags as
 /// filters, and its date as the sort key.
 #[component]
 pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl IntoView {
@@ -55,7 +55,7 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
         <article
             class="article"
             data-pagefind-body=""
-            data-pagefind-meta=format!("slug:{}", s.slug)
+            data-pagefind-meta=format!("slug:{}, section:{}", s.slug, s.section)
         >
             <p class="back" data-pagefind-ignore="">
                 <a href=back_href>"← Back to News"</a>
@@ -120,21 +120,16 @@ fn Corrections(corrections: Vec<Correction>) -> impl IntoView {
     })
 }
 
-/// Who wrote the story: name (their page), role and biography. Not story text: kept out of
-/// the search index.
+/// Who wrote the story: their name (a link to their page) and profile. Not story text: kept
+/// out of the search index.
 #[component]
 fn AboutAuthor(author: krasa_model::Author) -> impl IntoView {
-    let role = author
-        .role
-        .clone()
-        .map(|r| view! { <span class="role">", " {r}</span> });
     view! {
         <aside class="about-author" aria-label="About the author" data-pagefind-ignore="">
             <p class="about-name">
                 <AuthorLink name=author.name.clone() slug=author.slug.clone()/>
-                {role}
             </p>
-            <p class="bio">{author.bio}</p>
+            <Profile author=author/>
         </aside>
     }
 }

@@ -1,7 +1,7 @@
 //! A story card: badge (its section's link), title link, excerpt, byline (its author's
 //! link), tags.
 
-use krasa_model::{format_date, ArticleSummary, Route, TagRef};
+use krasa_model::{format_date, ArticleSummary, Author, Route, TagRef};
 use leptos::prelude::*;
 
 use crate::links;
@@ -45,6 +45,30 @@ pub fn SectionBadge(name: String, slug: String) -> impl IntoView {
 #[component]
 pub fn AuthorLink(name: String, slug: String) -> impl IntoView {
     view! { <a class="author" href=links::href(&Route::author(&slug))>{name}</a> }
+}
+
+/// An author's role, biography and links (`rel="me"`: the profiles are theirs).
+#[component]
+pub fn Profile(author: Author) -> impl IntoView {
+    let role = author.role.map(|r| view! { <p class="role">{r}</p> });
+    let links = (!author.links.is_empty()).then(|| {
+        view! {
+            <ul class="profile-links" aria-label="Elsewhere">
+                {author
+                    .links
+                    .into_iter()
+                    .map(|l| view! { <li><a href=l.url rel="me">{l.label}</a></li> })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <div class="profile">
+            {role}
+            <p class="bio">{author.bio}</p>
+            {links}
+        </div>
+    }
 }
 
 /// One story in a list. `level` is the heading level of its title (2 in feeds, 3 under a

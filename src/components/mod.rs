@@ -10,7 +10,7 @@ pub mod skeleton;
 pub mod theme;
 
 pub use article_view::{ArticleBody, ArticleView};
-pub use card::{ArticleCard, CardList, TagLinks};
+pub use card::{ArticleCard, CardList, Profile, TagLinks};
 pub use error_view::ErrorView;
 pub use layout::{Footer, Header, SearchBox, SkipLink};
 pub use pager::Pager;

@@ -4,11 +4,12 @@
 use krasa_model::{format_date, Route};
 use leptos::prelude::*;
 
+use super::card::SectionBadge;
 use crate::links;
 use crate::search::excerpt_parts;
 use crate::search::pagefind::Hit;
 
-/// One result: category badge, title link, date, and the excerpt with the matched words
+/// One result: its section's badge, title link, date, and the excerpt with the matched words
 /// marked.
 #[component]
 pub fn SearchHit(hit: Hit) -> impl IntoView {
@@ -23,7 +24,9 @@ pub fn SearchHit(hit: Hit) -> impl IntoView {
             }
         })
         .collect_view();
-    let badge = (!hit.category.is_empty()).then(|| view! { <p class="badge">{hit.category}</p> });
+    let badge = (!hit.category.is_empty()).then(|| {
+        view! { <SectionBadge name=hit.category slug=hit.section/> }
+    });
     let date = (!hit.date.is_empty()).then(|| {
         let shown = format_date(&hit.date);
         view! { <p class="byline"><time datetime=hit.date>{shown}</time></p> }

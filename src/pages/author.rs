@@ -1,10 +1,10 @@
 //! `/authors/:author/` and `/authors/:author/page/:n/`: who an author is, and their stories.
 
 use krasa_model::route::param;
-use krasa_model::{Author, ListPage, Listing, Route};
+use krasa_model::{ListPage, Listing, Route};
 use leptos::prelude::*;
 
-use crate::components::ListSkeleton;
+use crate::components::{ListSkeleton, Profile};
 use crate::pages::list::{list_page, ListIntro};
 use crate::pages::{route_page, NotFound};
 
@@ -37,28 +37,4 @@ fn AuthorContent(list: ListPage) -> impl IntoView {
         about: Some(view! { <Profile author=author/> }.into_any()),
     };
     list_page(list, intro)
-}
-
-/// An author's role, biography and links (`rel="me"`: the profiles are theirs).
-#[component]
-pub fn Profile(author: Author) -> impl IntoView {
-    let role = author.role.map(|r| view! { <p class="role">{r}</p> });
-    let links = (!author.links.is_empty()).then(|| {
-        view! {
-            <ul class="profile-links" aria-label="Elsewhere">
-                {author
-                    .links
-                    .into_iter()
-                    .map(|l| view! { <li><a href=l.url rel="me">{l.label}</a></li> })
-                    .collect_view()}
-            </ul>
-        }
-    });
-    view! {
-        <div class="profile">
-            {role}
-            <p class="bio">{author.bio}</p>
-            {links}
-        </div>
-    }
 }

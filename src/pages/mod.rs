@@ -5,7 +5,6 @@
 
 pub mod article;
 pub mod author;
-pub mod authors;
 pub mod feed;
 pub mod list;
 pub mod not_found;
@@ -16,7 +15,6 @@ pub mod tags;
 
 pub use article::ArticlePage;
 pub use author::AuthorPage;
-pub use authors::AuthorsPage;
 pub use feed::FeedPage;
 pub use not_found::NotFound;
 pub use search::SearchPage;

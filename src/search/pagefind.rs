@@ -66,12 +66,14 @@ pub struct Hit {
     /// ISO date.
     pub date: String,
     pub category: String,
+    /// The section's slug (where the badge leads).
+    pub section: String,
     /// Plain text with the matched words in `<mark>` ([`super::excerpt_parts`]).
     pub excerpt: String,
 }
 
 impl Hit {
-    /// Reads a fragment (`{ excerpt, meta: { title, slug, date, category } }`).
+    /// Reads a fragment (`{ excerpt, meta: { title, slug, date, category, section } }`).
     fn from_fragment(fragment: &JsValue) -> Hit {
         let meta = get(fragment, "meta");
         let text = |object: &JsValue, key: &str| get(object, key).as_string().unwrap_or_default();
@@ -80,6 +82,7 @@ impl Hit {
             slug: text(&meta, "slug"),
             date: text(&meta, "date"),
             category: text(&meta, "category"),
+            section: text(&meta, "section"),
             excerpt: text(fragment, "excerpt"),
         }
     }

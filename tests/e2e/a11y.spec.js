@@ -8,6 +8,9 @@ const PAGES = {
   article: `./articles/${ARTICLE}`,
   tags: './tags',
   tag: './tags/ai-policy',
+  section: './tutorials',
+  author: './authors/mira-kovac',
+  corrected: './articles/eu-ai-act-august-deadline-companies-prepare',
   'not found': './articles/no-such-story',
 };
 

@@ -37,6 +37,11 @@ test('the CloudFront function maps routes to prerendered pages and redirects lik
   expect(run('/tags').headers.location.value).toBe('/tags/');
   expect(run('/page/2').headers.location.value).toBe('/page/2/');
   expect(run('/tags/ai/page/3').headers.location.value).toBe('/tags/ai/page/3/');
+  expect(run('/tutorials').headers.location.value).toBe('/tutorials/');
+  expect(run('/tutorials/page/2').headers.location.value).toBe('/tutorials/page/2/');
+  expect(run('/authors/mira-kovac').headers.location.value).toBe('/authors/mira-kovac/');
+  expect(run('/corrections.xml').uri).toBe('/corrections.xml');
+  expect(run('/pagefind/pagefind.js').uri).toBe('/pagefind/pagefind.js');
   const search = handler({ request: { uri: '/news/search', querystring: { q: { value: 'ai+act' } } } });
   expect(search.headers.location.value).toBe('/news/search/?q=ai+act');
 });

@@ -101,7 +101,7 @@ test.describe('reading', () => {
     await expect(page).toHaveTitle(`${ARTICLE_TITLE} — Krasa News`);
     await expect(page.locator('.site-header')).toContainText('Krasa News');
     await expect(page.locator('.tagline')).toContainText('free AI tutorials');
-    await expect(page.locator('.article .badge')).toHaveText('Breaking');
+    await expect(page.locator('.article .badge')).toHaveText('News');
     await expect(page.locator('.article-header .byline')).toContainText('Krasa News');
     await expect(page.locator('.article-header .byline time')).toHaveAttribute('datetime', '2026-05-08');
     await expect(page.locator('.article-header .byline')).toContainText('May 8, 2026');
@@ -192,11 +192,11 @@ test.describe('reading', () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/tags/${tag}/`);
     await expect(page.locator('meta[property="og:title"]')).toHaveCount(0);
     // the header link back home: the tag's feeds are gone again
-    await page.locator('.site-nav a', { hasText: 'News' }).click();
+    await page.locator('.site-nav a', { hasText: 'Latest' }).click();
     await ready(page);
     expect(await page.evaluate(() => window.stillTheSamePage)).toBe(true);
     await expect(page.locator('link[rel="alternate"]')).toHaveCount(3);
-    await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveText('News');
+    await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveText('Latest');
     // a modified click is the browser's: a new tab, this page stays
     const card = page.locator('.cards .card h2 a').first();
     const [tab] = await Promise.all([context.waitForEvent('page'), card.click({ modifiers: ['Control'] })]);

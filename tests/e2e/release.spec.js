@@ -9,6 +9,8 @@ const ROUTES = [
   { path: `./articles/${ARTICLE}`, h1: ARTICLE_TITLE, title: `${ARTICLE_TITLE} — Krasa News` },
   { path: './tags', h1: 'All tags', title: 'All tags — Krasa News' },
   { path: './tags/ai-policy', h1: '#ai-policy', title: '#ai-policy — Krasa News' },
+  { path: './tutorials', h1: 'Tutorials', title: 'Tutorials — Krasa News' },
+  { path: './authors/mira-kovac', h1: 'Mira Kovač', title: 'Mira Kovač — Krasa News' },
 ];
 
 test.describe('with JavaScript off', () => {
@@ -217,7 +219,7 @@ test.describe('under a sub-path (/news/)', () => {
     await expect(page).toHaveURL(/\/news\/tags\/ai\/$/);
     await ready(page);
     expect(requests).toContain('/news/data/tags/ai/latest.json');
-    await page.getByRole('link', { name: 'News', exact: true }).click();
+    await page.getByRole('link', { name: 'Latest', exact: true }).click();
     await expect(page).toHaveURL(/\/news\/$/);
     await expect(page.locator('h1')).toHaveText('Latest news');
     const missing = await page.goto(`${SUB}articles/no-such-story`);

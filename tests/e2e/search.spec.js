@@ -184,13 +184,13 @@ test('tag and category filters narrow the results', async ({ page, request }) =>
   await page.goto('./search?q=business');
   await results(page);
   const all = Number((await page.locator('.search-count').textContent()).match(/(\d+) result/)[1]);
-  await page.locator('#search-category').selectOption('Tutorial');
-  await expect(page).toHaveURL(/[?&]category=Tutorial/);
-  await expect(page.locator('.search-count')).toContainText('in Tutorial');
+  await page.locator('#search-category').selectOption('Tutorials');
+  await expect(page).toHaveURL(/[?&]category=Tutorials/);
+  await expect(page.locator('.search-count')).toContainText('in Tutorials');
   const badges = await page.locator('.search-results .badge').allTextContents();
   expect(badges.length).toBeGreaterThan(0);
   expect(badges.length).toBeLessThan(all);
-  expect(new Set(badges)).toEqual(new Set(['Tutorial']));
+  expect(new Set(badges)).toEqual(new Set(['Tutorials']));
   await page.locator('#search-category').selectOption('');
   await page.locator('#search-tag').selectOption('marketing');
   await expect(page).toHaveURL(/\?q=business&tag=marketing$/);

@@ -15,6 +15,10 @@ const PAGES = {
   'tag index': './tags',
   tag: './tags/ai',
   'tag page 2': './tags/small-business/page/2',
+  section: './analysis',
+  'section page 1': './analysis/page/1',
+  author: './authors/jonah-reyes',
+  corrected: './articles/eu-ai-act-august-deadline-companies-prepare',
   'not found': './articles/no-such-story',
   search: './search',
 };

@@ -44,11 +44,6 @@ pub fn section_page_json(section_slug: &str, page: Page) -> String {
     format!("sections/{section_slug}/{}.json", page_stem(page))
 }
 
-/// Every author ([`crate::AuthorIndex`]).
-pub fn authors_json() -> String {
-    "authors.json".to_string()
-}
-
 /// A page of an author's stories: `authors/<author>/latest.json`, `authors/<author>/<n>.json`.
 pub fn author_page_json(author_slug: &str, page: Page) -> String {
     format!("authors/{author_slug}/{}.json", page_stem(page))

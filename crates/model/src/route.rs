@@ -61,8 +61,6 @@ pub enum Route {
     /// (News, Analysis, Tutorials), at a short address as newspapers have them. A section's
     /// slug is never one of [`segment::RESERVED`].
     Section { slug: String, page: Page },
-    /// `/authors/`: every author.
-    Authors,
     /// `/authors/:author/` and `/authors/:author/page/:n/`: one author and their stories.
     Author { slug: String, page: Page },
     /// `/search/`: search results; the words and filters are in the query
@@ -206,7 +204,8 @@ impl Route {
     }
 
     /// The canonical path of this page below the deploy base: `/`, `/page/2/`,
-    /// `/articles/x/`, `/tags/`, `/tags/x/`, `/tags/x/page/2/`, `/search/`. Every path ends
+    /// `/articles/x/`, `/tags/`, `/tags/x/`, `/tags/x/page/2/`, `/tutorials/`,
+    /// `/tutorials/page/2/`, `/authors/x/`, `/authors/x/page/2/`, `/search/`. Every path ends
     /// with a slash.
     pub fn path(&self) -> String {
         use segment::*;
@@ -233,7 +232,6 @@ impl Route {
                 slug,
                 page: Page::Archive(n),
             } => format!("/{slug}/{PAGE}/{n}/"),
-            Route::Authors => format!("/{AUTHORS}/"),
             Route::Author {
                 slug,
                 page: Page::Latest,
@@ -261,7 +259,6 @@ impl Route {
             Route::Tags => paths::tags_json(),
             Route::Tag { slug, page } => paths::tag_page_json(slug, *page),
             Route::Section { slug, page } => paths::section_page_json(slug, *page),
-            Route::Authors => paths::authors_json(),
             Route::Author { slug, page } => paths::author_page_json(slug, *page),
             Route::Search => return None,
         })
@@ -284,7 +281,6 @@ impl Route {
             [TAGS, slug] => Route::tag_from(slug, None),
             [TAGS, slug, PAGE, n] => Route::tag_from(slug, Some(n)),
             [SEARCH] => Some(Route::Search),
-            [AUTHORS] => Some(Route::Authors),
             [AUTHORS, slug] => Route::author_from(slug, None),
             [AUTHORS, slug, PAGE, n] => Route::author_from(slug, Some(n)),
             [slug] => Route::section_from(slug, None),
@@ -349,7 +345,6 @@ mod tests {
                 slug: "tutorials".into(),
                 page: Page::Archive(2),
             },
-            Route::Authors,
             Route::author("mira-kovac"),
             Route::Author {
                 slug: "mira-kovac".into(),
@@ -385,7 +380,6 @@ mod tests {
             ("/tags/ai/page/4/", "tags/ai/4.json"),
             ("/tutorials/", "sections/tutorials/latest.json"),
             ("/tutorials/page/2/", "sections/tutorials/2.json"),
-            ("/authors/", "authors.json"),
             ("/authors/mira-kovac/", "authors/mira-kovac/latest.json"),
             ("/authors/mira-kovac/page/3/", "authors/mira-kovac/3.json"),
         ];
@@ -412,7 +406,6 @@ mod tests {
             ("/search", "/search/"),
             ("/tutorials", "/tutorials/"),
             ("/tutorials/page/2", "/tutorials/page/2/"),
-            ("/authors", "/authors/"),
             ("/authors/x//page/2", "/authors/x/page/2/"),
         ] {
             assert_eq!(
@@ -449,6 +442,7 @@ mod tests {
             "/pagefind/",
             "/page/page/2/",
             "/authors/x/y/",
+            "/authors/",
             "/tutorials/page/0/",
             "/Tutorials/",
             "",

@@ -166,23 +166,6 @@ pub struct Author {
     pub links: Vec<ProfileLink>,
 }
 
-/// An author with the number of their stories, in `data/authors.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-pub struct AuthorInfo {
-    pub author: Author,
-    /// Published stories by this author.
-    pub count: u32,
-}
-
-/// `data/authors.json`: every author, in the order of `content/authors.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-pub struct AuthorIndex {
-    pub version: u32,
-    pub authors: Vec<AuthorInfo>,
-}
-
 /// A correction to a published story, shown in a box at its end and in the corrections feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]

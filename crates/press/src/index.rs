@@ -181,25 +181,20 @@ impl<'a> SiteIndex<'a> {
         }
     }
 
-    /// Every page of the site, in the sitemap's order: the feed's pages, each section's, the
-    /// author index and each author's pages, the tag index and each tag's pages (by slug),
+    /// Every page of the site, in the sitemap's order: the feed's pages, each section's, each
+    /// author's, the tag index and each tag's pages (by slug),
     /// the stories (newest first), then the search page.
     pub fn pages(&self) -> Vec<PageEntry> {
         let mut pages = self.list_pages(self.feed());
         for term in &self.sections {
             pages.extend(self.list_pages(self.term_list(term)));
         }
-        let every_story = self.last_changed(&self.every);
-        pages.push(PageEntry {
-            route: Route::Authors,
-            last_changed: every_story,
-        });
         for term in &self.authors {
             pages.extend(self.list_pages(self.term_list(term)));
         }
         pages.push(PageEntry {
             route: Route::Tags,
-            last_changed: every_story,
+            last_changed: self.last_changed(&self.every),
         });
         for term in &self.tags {
             pages.extend(self.list_pages(self.term_list(term)));

@@ -1,6 +1,6 @@
 //! JSON Schemas of the published files, generated from the serde types in krasa-model.
 
-use krasa_model::{Article, AuthorIndex, ListPage, PageList, Site, TagIndex};
+use krasa_model::{Article, ListPage, PageList, Site, TagIndex};
 
 /// (file name, schema JSON) for every published file kind.
 pub fn schemas() -> Vec<(&'static str, String)> {
@@ -16,10 +16,6 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             pretty(schemars::schema_for!(ListPage)),
         ),
         ("tags.schema.json", pretty(schemars::schema_for!(TagIndex))),
-        (
-            "authors.schema.json",
-            pretty(schemars::schema_for!(AuthorIndex)),
-        ),
         ("pages.schema.json", pretty(schemars::schema_for!(PageList))),
         (
             "article.schema.json",

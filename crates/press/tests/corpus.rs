@@ -135,7 +135,6 @@ fn the_sample_content_builds_into_the_published_format() {
         "/search/",
         "/tags/ai-policy/",
         "/tutorials/",
-        "/authors/",
         "/authors/mira-kovac/",
     ] {
         assert!(list.pages.iter().any(|p| p == page), "{page} is listed");
@@ -248,17 +247,22 @@ fn the_sample_content_builds_into_the_published_format() {
         in_sections += page.total_items.unwrap();
     }
     assert_eq!(in_sections, total, "every story is in one section");
-    let authors: krasa_model::AuthorIndex = read(&data, "authors.json");
-    assert!(authors.authors.len() >= 3, "at least 3 authors");
-    assert!(authors.authors.iter().all(|a| !a.author.bio.is_empty()));
-    let by_authors: u32 = authors.authors.iter().map(|a| a.count).sum();
-    assert_eq!(by_authors, total, "every story has one author");
-    for info in &authors.authors {
-        let page: ListPage = read(&data, &format!("authors/{}/latest.json", info.author.slug));
-        assert_eq!(page.author.as_ref(), Some(&info.author));
-        assert_eq!(page.total_items, Some(info.count));
-        assert!(page.items.iter().all(|s| s.author_slug == info.author.slug));
+    let mut by_authors = 0;
+    for author in [
+        "krasa-news",
+        "mira-kovac",
+        "aisha-bello",
+        "jonah-reyes",
+        "tomas-lind",
+    ] {
+        let page: ListPage = read(&data, &format!("authors/{author}/latest.json"));
+        let about = page.author.expect("an author page names its author");
+        assert_eq!(about.slug, author);
+        assert!(!about.bio.is_empty());
+        assert!(page.items.iter().all(|s| s.author_slug == author));
+        by_authors += page.total_items.unwrap();
     }
+    assert_eq!(by_authors, total, "every story has one of the five authors");
     // a few stories were updated or corrected
     let corrected: Article = read(
         &data,
@@ -790,7 +794,6 @@ fn published_files_match_their_snapshots() {
         "news/atom.xml",
         "authors/ann/feed.json",
         "corrections.xml",
-        "data/authors.json",
         "data/sections/news/latest.json",
         "data/authors/ann/latest.json",
         "data/articles/d.json",

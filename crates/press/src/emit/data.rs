@@ -1,10 +1,10 @@
 //! The data emitter: the JSON files the app reads (`data/`): the site's settings, every page
-//! of every list, the tag and author indexes, each story with its author and related
-//! stories, and the page list the prerenderer renders.
+//! of every list, the tag index, each story with its author and related stories, and the page
+//! list the prerenderer renders.
 
 use krasa_model::{
-    paths, related, Article, AuthorIndex, AuthorInfo, Correction, ListPage, NavLink, PageList,
-    Route, Site, TagIndex, TagInfo, DATA_VERSION,
+    paths, related, Article, Correction, ListPage, NavLink, PageList, Route, Site, TagIndex,
+    TagInfo, DATA_VERSION,
 };
 use rayon::prelude::*;
 
@@ -23,7 +23,6 @@ pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Site, PressError> 
     let site = site(index);
     sink.data(paths::site_json(), json(&site))?;
     sink.data(paths::tags_json(), json(&tag_index(index)))?;
-    sink.data(paths::authors_json(), json(&author_index(index)))?;
     let lists: Vec<List<'_>> = index.lists().collect();
     lists
         .par_iter()
@@ -115,25 +114,6 @@ fn tag_index(index: &SiteIndex<'_>) -> TagIndex {
     TagIndex {
         version: DATA_VERSION,
         tags,
-    }
-}
-
-/// `authors.json`: every author with their number of stories, in authors.toml's order.
-fn author_index(index: &SiteIndex<'_>) -> AuthorIndex {
-    let authors = index
-        .authors
-        .iter()
-        .filter_map(|term| match &term.subject {
-            Subject::Author(author) => Some(AuthorInfo {
-                author: author.clone(),
-                count: term.members.len() as u32,
-            }),
-            _ => None,
-        })
-        .collect();
-    AuthorIndex {
-        version: DATA_VERSION,
-        authors,
     }
 }
 

@@ -141,6 +141,12 @@ async function scale(browser) {
     const json = await (await fetch(`${url}data/feed/latest.json`)).arrayBuffer();
     const html = await (await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer();
     res[name] = { htmlBytes: html.byteLength, feedJsonBytes: json.byteLength, lcp: [], render: [] };
+    // a section's and an author's first page (the generated corpus: section News, author Krasa News)
+    for (const [key, page, data] of [['section', 'news/', 'sections/news/latest.json'], ['author', 'authors/krasa-news/', 'authors/krasa-news/latest.json']]) {
+      const pageHtml = await (await fetch(`${url}${page}`, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer();
+      const pageJson = await (await fetch(`${url}data/${data}`)).arrayBuffer();
+      res[name][key] = { htmlBytes: pageHtml.byteLength, jsonBytes: pageJson.byteLength };
+    }
   }
   for (let i = 0; i < 9; i++) {
     for (const [name, url] of sites) {
@@ -218,9 +224,10 @@ async function memory(browser) {
   const result = { date: new Date().toISOString() };
   console.log('  first view bytes…');
   result.firstView = await firstView(browser);
-  console.log('  Lighthouse (6 app runs + control)…');
+  console.log('  Lighthouse (10 app runs + control)…');
   result.lighthouse = {};
-  for (const [name, url] of [['article', `${BASE}articles/${ARTICLE}/`], ['feed', BASE], ['tag', `${BASE}tags/ai-policy/`]]) {
+  const lhPages = [['article', `${BASE}articles/${ARTICLE}/`], ['feed', BASE], ['tag', `${BASE}tags/ai-policy/`], ['section', `${BASE}tutorials/`], ['author', `${BASE}authors/mira-kovac/`]];
+  for (const [name, url] of lhPages) {
     for (const preset of ['mobile', 'desktop']) result.lighthouse[`${name}-${preset}`] = lighthouse(url, preset, name);
   }
   result.lighthouse['control-mobile'] = lighthouse(`${BASE}control/${ARTICLE}/`, 'mobile', 'control');
@@ -265,6 +272,11 @@ async function memory(browser) {
   checks.push(['navigation median ≤ 50 ms cached', `${nav.cached.median.toFixed(1)} ms (p95 ${nav.cached.p95.toFixed(1)})`, nav.cached.median <= 50]);
   checks.push(['navigation median ≤ 100 ms uncached', `${nav.uncached.median.toFixed(1)} ms (p95 ${nav.uncached.p95.toFixed(1)})`, nav.uncached.median <= 100]);
   checks.push(['first feed page bytes within 5% (30 vs 10,000)', `html ${s30.htmlBytes} vs ${s10k.htmlBytes} B, json ${s30.feedJsonBytes} vs ${s10k.feedJsonBytes} B`, within(s10k.htmlBytes, s30.htmlBytes) && within(s10k.feedJsonBytes, s30.feedJsonBytes)]);
+  const within2 = (a, b) => Math.abs(a / b - 1) <= 0.02;
+  for (const key of ['section', 'author']) {
+    const [a, b] = [s30[key], s10k[key]];
+    checks.push([`first ${key} page bytes within 2% (30 vs 10,000)`, `html ${a.htmlBytes} vs ${b.htmlBytes} B, json ${a.jsonBytes} vs ${b.jsonBytes} B`, within2(b.htmlBytes, a.htmlBytes) && within2(b.jsonBytes, a.jsonBytes)]);
+  }
   checks.push(['first feed page render within 5% (30 vs 10,000)', `client render ${s30.renderMs.toFixed(1)} vs ${s10k.renderMs.toFixed(1)} ms; load LCP ${s30.lcpMs.toFixed(0)} vs ${s10k.lcpMs.toFixed(0)} ms`, within(s10k.renderMs, s30.renderMs)]);
   const m = result.memory;
   for (const [k, label] of [['wasm', 'wasm memory'], ['heap', 'JS heap'], ['nodes', 'DOM nodes']]) {

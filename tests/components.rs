@@ -56,7 +56,12 @@ async fn card_shows_badge_title_link_byline_and_tags() {
         move || view! { <ArticleCard summary=s.clone()/> },
     );
     leptos::task::tick().await;
-    assert_eq!(texts(&el, ".badge"), ["Breaking"]);
+    assert_eq!(texts(&el, ".badge"), ["News"]);
+    assert_eq!(attr(&el, ".badge a", "href").as_deref(), Some("/news/"));
+    assert_eq!(
+        attr(&el, ".byline a.author", "href").as_deref(),
+        Some("/authors/krasa-news/")
+    );
     assert_eq!(texts(&el, "h2 a"), ["US and China weigh AI-risk talks"]);
     assert_eq!(
         attr(&el, "h2 a", "href").as_deref(),

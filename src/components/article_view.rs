@@ -55,7 +55,7 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
         <article
             class="article"
             data-pagefind-body=""
-            data-pagefind-meta=format!("slug:{}, section:{}", s.slug, s.section)
+            data-pagefind-meta=format!("slug:{}", s.slug)
         >
             <p class="back" data-pagefind-ignore="">
                 <a href=back_href>"← Back to News"</a>
@@ -66,7 +66,12 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
                     data-pagefind-filter=CATEGORY_FILTER
                     data-pagefind-meta=CATEGORY_FILTER
                 >
-                    <a href=links::href(&Route::section(&s.section))>{s.category.clone()}</a>
+                    <a
+                        href=links::href(&Route::section(&s.section))
+                        data-pagefind-meta=format!("section:{}", s.section)
+                    >
+                        {s.category.clone()}
+                    </a>
                 </p>
                 <h1 tabindex="-1">{s.title.clone()}</h1>
                 // the byline is not text of the story: kept out of the index and its

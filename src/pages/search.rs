@@ -255,10 +255,10 @@ fn results_view(shown: Shown, outcome: RwSignal<Outcome>) -> AnyView {
     .into_any()
 }
 
-/// After "Show more", focus goes to the first new result.
+/// After "Show more", focus goes to the first new result's title link.
 fn focus_result(position: usize) {
     request_animation_frame(move || {
-        let selector = format!(".search-results > li:nth-child({}) a", position + 1);
+        let selector = format!(".search-results > li:nth-child({}) h2 a", position + 1);
         if let Ok(Some(link)) = document().query_selector(&selector) {
             use wasm_bindgen::JsCast;
             if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {

@@ -44,7 +44,9 @@ test('an article can be found and read with the keyboard only', async ({ page })
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
-  // Tab from the main region reaches the first story's title link
+  // Tab from the main region reaches the first story's section badge, then its title link
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.cards .card .badge a').first()).toBeFocused();
   await page.keyboard.press('Tab');
   const first = page.locator('.cards .card h2 a').first();
   await expect(first).toBeFocused();

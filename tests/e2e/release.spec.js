@@ -213,6 +213,8 @@ test.describe('under a sub-path (/news/)', () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://news.krasa.example/news/articles/${ARTICLE}/`);
     await expect(page.getByRole('link', { name: '← Back to News' })).toHaveAttribute('href', '/news/');
     await expect(page.locator('.article-footer .tag-links a').first()).toHaveAttribute('href', '/news/tags/ai/');
+    await expect(page.locator('.article .badge a')).toHaveAttribute('href', '/news/news/');
+    await expect(page.locator('.article-header .byline a.author')).toHaveAttribute('href', '/news/authors/krasa-news/');
     const requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.locator('.article-footer .tag-links a').first().click();
@@ -222,6 +224,12 @@ test.describe('under a sub-path (/news/)', () => {
     await page.getByRole('link', { name: 'Latest', exact: true }).click();
     await expect(page).toHaveURL(/\/news\/$/);
     await expect(page.locator('h1')).toHaveText('Latest news');
+    const section = await page.goto(`${SUB}tutorials/`);
+    expect(section.status()).toBe(200);
+    await ready(page);
+    await expect(page.locator('main h1')).toHaveText('Tutorials');
+    await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveAttribute('href', '/news/tutorials/');
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', 'https://news.krasa.example/news/tutorials/');
     const missing = await page.goto(`${SUB}articles/no-such-story`);
     expect(missing.status()).toBe(404);
     await expect(page.locator('main h1')).toHaveText('Page not found');

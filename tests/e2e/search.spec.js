@@ -142,7 +142,7 @@ test('a search from the header: results, open one, Back restores query, results 
   // show more, and focus goes to the first new result
   await page.getByRole('button', { name: /Show more/ }).click();
   await expect(page.locator('.search-results > li')).toHaveCount(Math.min(20, total));
-  await expect(page.locator('.search-results > li').nth(10).locator('a')).toBeFocused();
+  await expect(page.locator('.search-results > li').nth(10).locator('h2 a')).toBeFocused();
   // open the 12th result from further down the page
   const pick = page.locator('.search-results > li').nth(11).locator('h2 a');
   await pick.scrollIntoViewIfNeeded();
@@ -272,10 +272,15 @@ test('keyboard only: reach the box, search, move through the results, open one',
     reached = await page.evaluate(() => !!document.activeElement.closest('.search-results'));
   }
   expect(reached).toBe(true);
-  const first = page.locator('.search-results > li').first().locator('h2 a');
-  await expect(first).toBeFocused();
+  // each result: its section's badge, then its title
+  const result = (n) => page.locator('.search-results > li').nth(n);
+  await expect(result(0).locator('.badge a')).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.locator('.search-results > li').nth(1).locator('h2 a')).toBeFocused();
+  await expect(result(0).locator('h2 a')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(result(1).locator('.badge a')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(result(1).locator('h2 a')).toBeFocused();
   const title = await page.evaluate(() => document.activeElement.textContent);
   await page.keyboard.press('Enter');
   await expect(page.locator('main h1')).toHaveText(title);

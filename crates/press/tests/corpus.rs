@@ -802,6 +802,37 @@ fn published_files_match_their_snapshots() {
         let name = rel.replace(['/', '.'], "_");
         insta::assert_snapshot!(name, text);
     }
+    // each list's feeds parse and hold exactly its stories, newest first
+    let links = |rel: &str, item: &str| -> Vec<String> {
+        let text = fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        doc.descendants()
+            .filter(|n| n.has_tag_name(item))
+            .map(|n| {
+                let link = n.children().find(|c| c.has_tag_name("link")).unwrap();
+                link.attribute("href")
+                    .or(link.text())
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    let story = |slug: &str| format!("https://example.com/news/articles/{slug}/");
+    assert_eq!(links("news/feed.xml", "item"), [story("d")]);
+    assert_eq!(
+        links("analysis/atom.xml", "entry"),
+        [story("c"), story("b"), story("a")]
+    );
+    assert_eq!(
+        links("authors/desk/atom.xml", "entry"),
+        [story("c"), story("b"), story("a")]
+    );
+    assert_eq!(links("authors/ann/feed.xml", "item"), [story("d")]);
+    let corrections = format!("{}#corrections", story("d"));
+    assert_eq!(
+        links("corrections.xml", "entry"),
+        [corrections.clone(), corrections]
+    );
 }
 
 #[test]

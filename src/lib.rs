@@ -14,7 +14,9 @@ compile_error!(
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod contents;
 pub mod context;
+pub mod copy;
 pub mod error;
 pub mod head;
 pub mod links;
@@ -63,6 +65,7 @@ pub fn start() {
         provide_context(cache);
         provide_context(nav);
         nav::install(nav, base.clone());
+        copy::install(nav);
         let launch = Launch {
             base,
             not_found_at,
@@ -71,6 +74,10 @@ pub fn start() {
         view! { <App launch=launch/> }
     });
     handle.forget();
+    // the app handles what needs it from now on (the code blocks' copy buttons show)
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-app", "");
+    }
 
     /// The element to render into: the prerendered page's, or a new one.
     fn app_root() -> Option<web_sys::HtmlElement> {

@@ -51,6 +51,9 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
         </footer>
     }
     .into_any();
+    // the section in view is marked in the contents (an effect: in the browser only, once
+    // the body is in the document)
+    Effect::new(|_| crate::contents::watch());
     view! {
         <article
             class="article"

@@ -11,6 +11,7 @@ const PAGES = {
   section: './tutorials',
   author: './authors/mira-kovac',
   corrected: './articles/eu-ai-act-august-deadline-companies-prepare',
+  tutorial: './articles/deploy-a-document-qa-service-with-docker',
   'not found': './articles/no-such-story',
 };
 

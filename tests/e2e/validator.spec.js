@@ -19,6 +19,7 @@ const PAGES = {
   'section page 1': './analysis/page/1',
   author: './authors/jonah-reyes',
   corrected: './articles/eu-ai-act-august-deadline-companies-prepare',
+  tutorial: './articles/deploy-a-document-qa-service-with-docker',
   'not found': './articles/no-such-story',
   search: './search',
 };

@@ -146,6 +146,26 @@ fn sentence(rng: &mut Rng, out: &mut String, words: usize) {
     out.push_str(". ");
 }
 
+/// A Python block of 8 to 15 lines and a short shell session, from the corpus's words.
+fn code_blocks(rng: &mut Rng, text: &mut String) {
+    let word = |rng: &mut Rng| {
+        WORDS[rng.below(WORDS.len())]
+            .to_lowercase()
+            .replace(['\'', '-'], "_")
+    };
+    let name = word(rng);
+    let _ = writeln!(text, "## Code\n\n```python\ndef {name}(items, limit=10):\n    \"\"\"Return the {} items.\"\"\"\n    result = []", word(rng));
+    for n in 0..(4 + rng.below(8)) {
+        let _ = writeln!(
+            text,
+            "    result.append(\"{}\" * {n})  # {}",
+            word(rng),
+            word(rng)
+        );
+    }
+    let _ = writeln!(text, "    return result[:limit]\n```\n\n```console\n$ pip install {name}\nInstalled {name} 1.{}.0\n$ python -m {name} --limit 5\n```\n", rng.below(9));
+}
+
 /// The date `n` days before 2026-05-31 (articles spread over the years before it).
 fn date_before(n: usize) -> Date {
     let last = Date {
@@ -160,9 +180,27 @@ fn date_before(n: usize) -> Date {
     })
 }
 
+/// What a generated corpus holds besides prose.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// Each story ends with a Python block and a shell session (for the highlighting
+    /// benchmark).
+    pub code_blocks: bool,
+}
+
 /// Writes `<out>/site.toml`, `<out>/authors.toml` and `<out>/articles/*.md` for `count`
-/// articles.
+/// articles of prose.
 pub fn generate(out: &Path, count: usize, seed: u64) -> Result<(), PressError> {
+    generate_with(out, count, seed, Extras::default())
+}
+
+/// [`generate`], with `extras`.
+pub fn generate_with(
+    out: &Path,
+    count: usize,
+    seed: u64,
+    extras: Extras,
+) -> Result<(), PressError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| PressError::Io { path, source }
@@ -233,6 +271,9 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> Result<(), PressError> {
                 }
                 text.push_str("\n\n");
             }
+        }
+        if extras.code_blocks {
+            code_blocks(&mut rng, &mut text);
         }
         let path = articles.join(format!("generated-{:06}.md", i + 1));
         fs::write(&path, text).map_err(io(&path))?;

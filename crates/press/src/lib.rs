@@ -13,11 +13,13 @@
 //!
 //! Problems are collected across the whole corpus into a [`diag::Report`].
 
+pub mod contents;
 pub mod diag;
 pub mod emit;
 pub mod error;
 pub mod fields;
 pub mod generate;
+pub mod highlight;
 pub mod index;
 pub mod load;
 pub mod meta;

@@ -31,6 +31,9 @@ struct Select {
     /// Treat this date (YYYY-MM-DD) as today when leaving out future articles.
     #[arg(long, value_parser = parse_date)]
     today: Option<krasa_model::Date>,
+    /// Leave code blocks unhighlighted (to measure what highlighting costs).
+    #[arg(long)]
+    plain_code: bool,
 }
 
 #[derive(Subcommand)]
@@ -95,6 +98,9 @@ enum Command {
         out: PathBuf,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// End each story with code blocks (for the highlighting benchmark).
+        #[arg(long)]
+        code_blocks: bool,
     },
     /// Publish a built site folder: write a brotli (.br) and a gzip (.gz) copy beside every
     /// text file and the wasm, and the release manifest. With --into, the folder replaces that
@@ -118,6 +124,7 @@ fn parse_date(s: &str) -> Result<krasa_model::Date, String> {
 }
 
 fn selection(s: &Select) -> Selection {
+    press::highlight::set_enabled(!s.plain_code);
     Selection {
         include_drafts: s.drafts,
         include_future: s.future,
@@ -286,9 +293,15 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Generate { count, out, seed } => {
+        Command::Generate {
+            count,
+            out,
+            seed,
+            code_blocks,
+        } => {
             let started = Instant::now();
-            press::generate::generate(&out, count, seed)?;
+            let extras = press::generate::Extras { code_blocks };
+            press::generate::generate_with(&out, count, seed, extras)?;
             eprintln!(
                 "press: generated {count} articles in {} in {:.2?}",
                 out.display(),

@@ -21,6 +21,8 @@ pub struct Meta {
     pub summary: Option<String>,
     pub image: Option<(String, String)>,
     pub draft: bool,
+    /// Whether the story shows its table of contents (`None`: by its length).
+    pub toc: Option<bool>,
     /// Corrections, oldest first.
     pub corrections: Vec<CorrectionNote>,
     /// Span of the `date` value (for "future date" notes) and of the whole block.
@@ -48,6 +50,7 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "image",
     "image_alt",
     "draft",
+    "toc",
     "corrections",
 ];
 
@@ -357,6 +360,7 @@ pub fn article_meta(
         "a text alternative describing the image",
     );
     let draft = c.boolean("draft").unwrap_or(false);
+    let toc = c.boolean("toc");
     let tags = tags(&mut c);
     let corrections = c.tables("corrections", false, CORRECTION_EXPECTED, correction);
 
@@ -420,6 +424,7 @@ pub fn article_meta(
         summary,
         image: image.zip(image_alt),
         draft,
+        toc,
         corrections: {
             let mut notes = corrections?;
             notes.sort_by_key(|n| n.date);

@@ -8,7 +8,11 @@ use std::ops::Range;
 use krasa_model::{is_valid_slug, Heading};
 
 use crate::slug::slugify;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+
+use crate::highlight::Fence;
 
 use crate::diag::{error, warning, Problem};
 
@@ -53,6 +57,7 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
 }
 
 /// Renders an article body. `page` is the article's address relative to the site base
@@ -72,6 +77,8 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
     let mut in_first_para = false;
     let mut heading_texts: Vec<(usize, String)> = Vec::new(); // (event index, text)
     let mut current_heading: Option<(usize, String)> = None;
+    // the level of the heading before (the title is the h1)
+    let mut last_level = 1usize;
     let mut image_alt: Option<(String, Range<usize>)> = None;
     let mut words = 0usize;
     // Words are counted across inline events ("`code`." is one word), split at blocks.
@@ -103,6 +110,17 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
                             .expected("`## Section` headings: the title is the page's only h1"),
                     );
                 }
+                let shown = (*level as usize).max(2);
+                if shown > last_level + 1 {
+                    out.problems.push(
+                        warning(file, at.map(range.clone()), "a heading level is skipped")
+                            .found(format!(
+                                "an h{shown} after an h{last_level}: the contents and screen readers expect the levels in order"
+                            ))
+                            .expected(format!("`{}` here, or a heading one level deeper than the one before", "#".repeat(last_level + 1))),
+                    );
+                }
+                last_level = shown;
                 current_heading = Some((i, String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -209,8 +227,45 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
     // Pass 2: rewrite events for output.
     let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
     let mut rewritten: Vec<Event<'_>> = Vec::with_capacity(events.len());
-    for (i, (ev, _)) in events.into_iter().enumerate() {
+    // the code block being read: its fence and its text so far
+    let mut code: Option<(Fence, String)> = None;
+    for (i, (ev, range)) in events.into_iter().enumerate() {
+        if let Some((fence, text)) = code.as_mut() {
+            match ev {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    rewritten.push(Event::Html(fence.render(text).into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         let ev = match ev {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => info.as_ref(),
+                    CodeBlockKind::Indented => "",
+                };
+                let fence = Fence::parse(info).unwrap_or_else(|e| {
+                    out.problems.push(
+                        error(
+                            file,
+                            at.map(range.start..range.start + 3 + info.len()),
+                            e.message,
+                        )
+                        .field("body")
+                        .found(e.found)
+                        .expected(e.expected),
+                    );
+                    // shown plain meanwhile (nothing is published while there is an error)
+                    Fence::plain()
+                });
+                code = Some((fence, String::new()));
+                continue;
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => Event::Html(callout_start(kind).into()),
+            Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</aside>\n".into()),
             Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -265,6 +320,21 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
     pulldown_cmark::html::push_html(&mut raw, rewritten.into_iter());
     out.html = sanitize(&raw);
     out
+}
+
+/// A GitHub-style alert (`> [!NOTE]`) as a labelled aside with its title (the icon is the
+/// title's CSS, one per kind).
+fn callout_start(kind: BlockQuoteKind) -> String {
+    let (class, title) = match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    };
+    format!(
+        "<aside class=\"callout callout-{class}\" aria-label=\"{title}\"><p class=\"callout-title\">{title}</p>\n"
+    )
 }
 
 fn is_inline(ev: &Event<'_>) -> bool {
@@ -385,6 +455,7 @@ thread_local! {
 
 fn sanitizer() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
+    b.add_allowed_classes("span", crate::highlight::span_classes());
     b.add_tag_attributes("h2", &["id"])
         .add_tag_attributes("h3", &["id"])
         .add_tag_attributes("h4", &["id"])
@@ -394,6 +465,27 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("a", &["id"])
         .add_allowed_classes("sup", &["footnote-reference", "footnote-definition-label"])
         .add_allowed_classes("div", &["footnote-definition"])
+        // code blocks (crate::highlight) and callouts
+        .add_tags(["button"])
+        .add_tag_attributes("button", &["type", "aria-label", "data-pagefind-ignore"])
+        .add_tag_attributes("span", &["aria-hidden"])
+        .add_tag_attributes("aside", &["aria-label"])
+        .add_allowed_classes("figure", &["code"])
+        .add_allowed_classes("figcaption", &["code-title"])
+        .add_allowed_classes("button", &["copy", "copy-code", "copy-commands"])
+        .add_allowed_classes("pre", &["code-block", "numbered"])
+        .add_allowed_classes("p", &["callout-title"])
+        .add_allowed_classes(
+            "aside",
+            &[
+                "callout",
+                "callout-note",
+                "callout-tip",
+                "callout-important",
+                "callout-warning",
+                "callout-caution",
+            ],
+        )
         .link_rel(Some("noopener noreferrer"));
     b
 }
@@ -425,8 +517,8 @@ mod tests {
             out.html
         );
         assert!(
-            out.html.contains("&lt;a href=\"#main\"&gt;"),
-            "code block unchanged: {}",
+            out.html.contains("<span class=\"hl-s\">\"#main\"</span>"),
+            "code block unchanged (highlighted, not rewritten): {}",
             out.html
         );
         assert!(

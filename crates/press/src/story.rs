@@ -62,12 +62,11 @@ impl Names<'_> {
 
 /// Renders one article and builds its summary. Body problems go into `rendered.problems`.
 pub fn prepare(raw: RawArticle, meta: Meta, names: Names<'_>) -> Story {
-    let rendered = render_markdown(
-        raw.file,
-        &raw.body,
-        &raw.body_at,
-        &krasa_model::Route::article(&raw.slug).relative(),
-    );
+    let page = krasa_model::Route::article(&raw.slug).relative();
+    let mut rendered = render_markdown(raw.file, &raw.body, &raw.body_at, &page);
+    if crate::contents::wanted(meta.toc, &rendered.headings, rendered.word_count) {
+        rendered.html = crate::contents::table(&rendered.headings, &page) + &rendered.html;
+    }
     let tags: Vec<TagRef> = meta
         .tags
         .iter()

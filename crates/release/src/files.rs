@@ -117,6 +117,14 @@ fn tmp_beside(path: &Path) -> PathBuf {
 /// modification time), replacing what is there.
 pub fn link_file(existing: &Path, root: &Path, rel: &str) -> Result<(), ReleaseError> {
     let path = root.join(rel);
+    // the common case (a page the stage does not hold yet): one link, nothing to replace
+    match fs::hard_link(existing, &path) {
+        Ok(()) => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !existing.exists() => {
+            return Err(io(existing)(e));
+        }
+        Err(_) => {}
+    }
     if same_file(existing, &path) {
         // (renaming a link over another link to the same file would do nothing at all)
         return Ok(());

@@ -19,8 +19,9 @@ mod browser {
         let Ok(headings) = document().query_selector_all(".prose h2[id], .prose h3[id]") else {
             return;
         };
-        // the observer says when a heading crosses the line a third down the window; the
-        // section being read is then the last heading above that line
+        // the observer's area is everything above the line a third down the window, so a
+        // heading crossing that line (even in a jump, such as a link to a section) is reported;
+        // the section being read is then the last heading above the line
         let watched = headings.clone();
         let on_change = Closure::<dyn Fn()>::new(move || {
             let line = window()
@@ -37,7 +38,7 @@ mod browser {
             mark(&toc, current.map(|h| h.id()).as_deref());
         });
         let options = IntersectionObserverInit::new();
-        options.set_root_margin("0px 0px -66% 0px");
+        options.set_root_margin("100000% 0px -66% 0px");
         options.set_threshold(&wasm_bindgen::JsValue::from_f64(0.0));
         let Ok(observer) =
             IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options)

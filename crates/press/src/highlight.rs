@@ -349,7 +349,7 @@ impl Fence {
         };
         let numbered = if self.numbers { " numbered" } else { "" };
         format!(
-            "<figure class=\"code\">{title}<button type=\"button\" class=\"copy copy-{copy}\" aria-label=\"{label}\" data-pagefind-ignore=\"\">Copy</button><pre class=\"code-block{numbered}\"><code>{body}</code></pre></figure>\n"
+            "<figure class=\"code\">{title}<button type=\"button\" class=\"copy copy-{copy}\" aria-label=\"{label}\" data-pagefind-ignore=\"\">Copy</button><pre class=\"code-block{numbered}\" tabindex=\"0\"><code>{body}</code></pre></figure>\n"
         )
     }
 }

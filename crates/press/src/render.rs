@@ -470,6 +470,8 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("button", &["type", "aria-label", "data-pagefind-ignore"])
         .add_tag_attributes("span", &["aria-hidden"])
         .add_tag_attributes("aside", &["aria-label"])
+        // a code block scrolls sideways: the keyboard reaches it
+        .add_tag_attributes("pre", &["tabindex"])
         .add_allowed_classes("figure", &["code"])
         .add_allowed_classes("figcaption", &["code-title"])
         .add_allowed_classes("button", &["copy", "copy-code", "copy-commands"])
@@ -501,6 +503,70 @@ mod tests {
 
     fn r(md: &str) -> Rendered {
         render_markdown(0, md, &BodySpan::Offset(0), "articles/t")
+    }
+
+    #[test]
+    fn callouts_are_labelled_asides_with_their_title() {
+        let out = r("> [!WARNING]\n> Back up first.\n\n> A plain quote.\n");
+        assert!(
+            out.html.contains("<aside class=\"callout callout-warning\" aria-label=\"Warning\"><p class=\"callout-title\">Warning</p>\n<p>Back up first.</p>\n</aside>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<blockquote>\n<p>A plain quote.</p>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted_and_bad_fences_are_errors_at_their_line() {
+        let out = r("Text.\n\n```python title=\"a.py\"\nx = 1\n```\n\n```pyhton\nx\n```\n\n```rust wrap\nfn f() {}\n```\n");
+        assert!(
+            out.html
+                .contains("<figcaption class=\"code-title\">a.py</figcaption>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<span class=\"hl-n\">1</span>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html
+                .contains("<button type=\"button\" class=\"copy copy-code\""),
+            "{}",
+            out.html
+        );
+        let messages: Vec<(&str, usize)> = out
+            .problems
+            .iter()
+            .map(|p| (p.message.as_str(), p.span.start))
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0].0, "unknown code language `pyhton`");
+        assert_eq!(
+            messages[0].1,
+            "Text.\n\n```python title=\"a.py\"\nx = 1\n```\n\n".len()
+        );
+        assert_eq!(messages[1].0, "unknown code block option `wrap`");
+        // code is not counted as words
+        assert_eq!(out.word_count, 1);
+    }
+
+    #[test]
+    fn a_skipped_heading_level_is_a_warning() {
+        let out = r("## A\n\n### B\n\n## C\n\n#### D\n");
+        let skipped: Vec<&str> = out
+            .problems
+            .iter()
+            .filter(|p| p.message == "a heading level is skipped")
+            .map(|p| &*p.found)
+            .collect();
+        assert_eq!(skipped.len(), 1, "{:?}", out.problems);
+        assert!(skipped[0].starts_with("an h4 after an h2"), "{skipped:?}");
     }
 
     #[test]

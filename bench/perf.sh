@@ -4,7 +4,7 @@
 #  - writes a static control page (the prerendered article with every script removed);
 #  - builds 30- and 10,000-article synthetic corpora with the same app;
 #  - measures in headless Chromium (bench/perf.js): bytes of a first view, Lighthouse
-#    12.2.3 mobile and desktop (article, feed, tag, section and author pages), LCP against
+#    12.2.3 mobile and desktop (article, feed, tag, section, author and tutorial pages), LCP against
 #    the control, client-side navigation times, first feed, section and author page bytes
 #    and feed render time at 30 vs 10,000 articles, memory (wasm, JS heap,
 #    DOM nodes) after 10 vs 1,000 navigations;

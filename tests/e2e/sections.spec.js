@@ -14,7 +14,9 @@ test.describe('sections and authors', () => {
     expect(problems, 'console errors or panics').toEqual([]);
   });
 
-  test('header section link, section page, a story, its badge: the same section', async ({ page }) => {
+  test('header section link, section page, a story, its badge: the same section', async ({ page, request }) => {
+    const total = (await (await request.get('./data/sections/tutorials/latest.json')).json()).total_items;
+    expect(total).toBeGreaterThan(5);
     await page.goto('./');
     await ready(page);
     await expect(page.locator('.site-nav a')).toHaveText(['Latest', 'News', 'Analysis', 'Tutorials', 'Tags']);
@@ -25,9 +27,9 @@ test.describe('sections and authors', () => {
     await expect(page).toHaveTitle('Tutorials — Krasa News');
     await expect(page.locator('.site-nav a[aria-current="page"]')).toHaveText('Tutorials');
     await expect(page.locator('.page-about')).toContainText('step-by-step guides');
-    await expect(page.locator('.page-sub')).toHaveText('9 stories');
+    await expect(page.locator('.page-sub')).toHaveText(`${total} stories`);
     const badges = await page.locator('.cards .badge').allTextContents();
-    expect(badges.length).toBe(9);
+    expect(badges.length).toBe(Math.min(total, 10));
     expect(new Set(badges)).toEqual(new Set(['Tutorials']));
     await expect(page.locator('link[rel="alternate"][href="tutorials/feed.xml"]')).toHaveCount(1);
     await page.locator('.cards .card h2 a').first().click();
@@ -77,10 +79,11 @@ test.describe('sections and authors', () => {
   });
 
   test('sections, authors and corrections can be followed by feed', async ({ request }) => {
+    const total = (await (await request.get('./data/sections/tutorials/latest.json')).json()).total_items;
     const rss = await (await request.get('./tutorials/feed.xml')).text();
     expect(rss).toContain('<title>Tutorials — Krasa News</title>');
     const items = rss.match(/<item>/g) || [];
-    expect(items.length).toBe(9);
+    expect(items.length).toBe(total);
     const atom = await request.get('./authors/mira-kovac/atom.xml');
     expect(atom.headers()['content-type']).toContain('application/atom+xml');
     expect(((await atom.text()).match(/<entry>/g) || []).length).toBe(6);
@@ -123,15 +126,18 @@ test.describe('not found', () => {
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('section and author pages are readable and described', async ({ page }) => {
+  test('section and author pages are readable and described', async ({ page, request }) => {
+    const count = async (rel) => (await (await request.get(`./data/${rel}/latest.json`)).json()).total_items;
+    const analysis = await count('sections/analysis');
     await page.goto('./analysis/');
     await expect(page.locator('main h1')).toHaveText('Analysis');
-    await expect(page.locator('.cards .card')).toHaveCount(9);
-    await expect(page.locator('.pager')).toHaveCount(0);
+    await expect(page.locator('.cards .card')).toHaveCount(Math.min(analysis, 10));
+    const jonah = await count('authors/jonah-reyes');
+    expect(jonah).toBeGreaterThan(1);
     await page.goto('./authors/jonah-reyes/');
     await expect(page.locator('main h1')).toHaveText('Jonah Reyes');
     await expect(page.locator('.profile .bio')).toContainText('tutorials');
-    await expect(page.locator('.cards .card')).toHaveCount(5);
+    await expect(page.locator('.cards .card')).toHaveCount(Math.min(jonah, 10));
     await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'profile');
     const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
     expect(ld['@type']).toBe('ProfilePage');

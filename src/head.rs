@@ -329,12 +329,18 @@ mod social {
             person
         }
 
-        /// schema.org `NewsArticle`.
+        /// schema.org `NewsArticle`, or `TechArticle` for a tutorial (with its
+        /// `proficiencyLevel` and `timeRequired`).
         fn json_ld(&self, a: &Article) -> Value {
             let s = &a.summary;
+            let kind = if a.tutorial.is_some() {
+                "TechArticle"
+            } else {
+                "NewsArticle"
+            };
             let mut ld = json!({
                 "@context": "https://schema.org",
-                "@type": "NewsArticle",
+                "@type": kind,
                 "headline": s.title,
                 "description": s.excerpt,
                 "datePublished": s.date,
@@ -348,6 +354,14 @@ mod social {
                 "inLanguage": self.site.language,
             });
             ld["image"] = Value::String(self.share_image().url);
+            if let Some(t) = &a.tutorial {
+                if let Some(level) = t.level {
+                    ld["proficiencyLevel"] = Value::String(level.label().into());
+                }
+                if let Some(m) = t.minutes {
+                    ld["timeRequired"] = Value::String(format!("PT{m}M"));
+                }
+            }
             ld
         }
 

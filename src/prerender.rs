@@ -244,6 +244,7 @@ pub mod examples {
                 }],
             },
             corrections: vec![],
+            tutorial: None,
             related: vec![],
         }
     }

@@ -102,6 +102,11 @@ async fn article_view_is_the_reference_page() {
         headings: vec![],
         author_profile: common::author(),
         corrections: vec![common::correction()],
+        tutorial: Some(krasa_model::Tutorial {
+            level: Some(krasa_model::Level::Beginner),
+            minutes: Some(45),
+            tested: Some("Python 3.12".into()),
+        }),
         related: vec![summary("other", "Another story")],
     };
     let _h = leptos::mount::mount_to(el.clone(), move || {
@@ -134,6 +139,14 @@ async fn article_view_is_the_reference_page() {
         attr(&el, ".article-header .byline a.author", "href").as_deref(),
         Some("/authors/krasa-news/")
     );
+    assert_eq!(
+        texts(&el, ".tutorial-facts li"),
+        [
+            "Level: Beginner",
+            "Time: about 45 minutes",
+            "Tested with Python 3.12"
+        ]
+    );
     assert_eq!(texts(&el, "#corrections h2"), ["Corrections"]);
     assert_eq!(
         texts(&el, "#corrections li"),
@@ -163,6 +176,7 @@ async fn article_without_related_has_no_empty_block() {
         headings: vec![],
         author_profile: common::author(),
         corrections: vec![],
+        tutorial: None,
         related: vec![],
     };
     let _h = leptos::mount::mount_to(el.clone(), move || {

@@ -88,6 +88,11 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
             } else {
                 vec![]
             },
+            tutorial: full.then_some(krasa_model::Tutorial {
+                level: Some(krasa_model::Level::Advanced),
+                minutes: Some(90),
+                tested: None,
+            }),
             related: vec![summary(2, !full), summary(3, full)],
         });
     }

@@ -1,7 +1,7 @@
 //! The article page's content, as in the reference page: back link, badge, headline, byline,
 //! body, hashtags, then its corrections, its author and related stories.
 
-use krasa_model::{format_date, Article, Correction, Route};
+use krasa_model::{format_date, Article, Correction, Route, Tutorial};
 use leptos::prelude::*;
 
 use super::card::{AuthorLink, CardList, Profile, TagLinks};
@@ -43,6 +43,9 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
     });
     // a separate (type-erased) view: the article's full view type is too deep for the
     // compiler's query limit otherwise
+    let facts = article
+        .tutorial
+        .map(|t| view! { <TutorialFacts tutorial=t/> });
     let footer = view! {
         <footer class="article-footer">
             <TagLinks tags=s.tags.clone() label="Article tags" search_filter=TAG_FILTER/>
@@ -93,11 +96,32 @@ pub fn ArticleView(article: Article, #[prop(into)] back_href: String) -> impl In
                     <span>{s.reading_minutes} " minute read"</span>
                     {updated}
                 </p>
+                {facts}
             </header>
             <ArticleBody html=article.body_html/>
             {footer}
         </article>
         {related}
+    }
+}
+
+/// What a tutorial expects: its level, the time it takes and what it was tested with.
+#[component]
+fn TutorialFacts(tutorial: Tutorial) -> impl IntoView {
+    let Tutorial {
+        level,
+        minutes,
+        tested,
+    } = tutorial;
+    let items = [
+        level.map(|l| format!("Level: {}", l.label())),
+        minutes.map(|m| format!("Time: about {m} minutes")),
+        tested.map(|t| format!("Tested with {t}")),
+    ];
+    view! {
+        <ul class="tutorial-facts" aria-label="About this tutorial" data-pagefind-ignore="">
+            {items.into_iter().flatten().map(|item| view! { <li>{item}</li> }).collect_view()}
+        </ul>
     }
 }
 

@@ -103,5 +103,11 @@ test.describe('with JavaScript off', () => {
     await expect(page).toHaveURL(/\/articles\/deploy-a-document-qa-service-with-docker\/#call-it-from-a-web-page$/);
     await expect(page.locator('#call-it-from-a-web-page')).toBeInViewport();
     await expect(page.locator('.copy').first()).toBeHidden();
+    // what the tutorial expects, on the page and in its structured data
+    await expect(page.locator('.tutorial-facts li')).toHaveText(['Level: Intermediate', 'Time: about 120 minutes', /^Tested with Python 3\.12/]);
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    expect(ld['@type']).toBe('TechArticle');
+    expect(ld.proficiencyLevel).toBe('Intermediate');
+    expect(ld.timeRequired).toBe('PT120M');
   });
 });

@@ -166,6 +166,52 @@ pub struct Author {
     pub links: Vec<ProfileLink>,
 }
 
+/// How much a tutorial expects of its reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Beginner, Level::Intermediate, Level::Advanced];
+
+    /// As front matter writes it: `beginner`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+
+    /// As pages show it: `Beginner`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Beginner => "Beginner",
+            Level::Intermediate => "Intermediate",
+            Level::Advanced => "Advanced",
+        }
+    }
+}
+
+/// What a tutorial says about following it (all optional, at least one set).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Tutorial {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Minutes to work through it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// The tool versions (and date) it was tested with, as the editor wrote them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tested: Option<String>,
+}
+
 /// A correction to a published story, shown in a box at its end and in the corrections feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -230,6 +276,9 @@ pub struct Article {
     /// Corrections, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// A tutorial's level, time and tested versions, when its front matter gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tutorial: Option<Tutorial>,
     /// Up to three other articles, ranked by shared tags, then recency.
     pub related: Vec<ArticleSummary>,
 }

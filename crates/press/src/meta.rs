@@ -23,6 +23,8 @@ pub struct Meta {
     pub draft: bool,
     /// Whether the story shows its table of contents (`None`: by its length).
     pub toc: Option<bool>,
+    /// A tutorial's level, time and tested versions (none when it gives none).
+    pub tutorial: Option<krasa_model::Tutorial>,
     /// Corrections, oldest first.
     pub corrections: Vec<CorrectionNote>,
     /// Span of the `date` value (for "future date" notes) and of the whole block.
@@ -51,6 +53,9 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "image_alt",
     "draft",
     "toc",
+    "level",
+    "time",
+    "tested",
     "corrections",
 ];
 
@@ -361,6 +366,7 @@ pub fn article_meta(
     );
     let draft = c.boolean("draft").unwrap_or(false);
     let toc = c.boolean("toc");
+    let tutorial = tutorial(&mut c);
     let tags = tags(&mut c);
     let corrections = c.tables("corrections", false, CORRECTION_EXPECTED, correction);
 
@@ -425,6 +431,7 @@ pub fn article_meta(
         image: image.zip(image_alt),
         draft,
         toc,
+        tutorial: tutorial?,
         corrections: {
             let mut notes = corrections?;
             notes.sort_by_key(|n| n.date);
@@ -433,6 +440,61 @@ pub fn article_meta(
         date_span,
         block: fields.block.clone(),
     })
+}
+
+/// `level`, `time` and `tested`: `Some(None)` when none is given, `None` when one is bad.
+fn tutorial(c: &mut Checker<'_>) -> Option<Option<krasa_model::Tutorial>> {
+    use krasa_model::Level;
+    let before = c.problems.len();
+    let words: Vec<&str> = Level::ALL.iter().map(|l| l.key()).collect();
+    let level = c
+        .string("level", false, "beginner, intermediate or advanced")
+        .and_then(|given| {
+            let found = Level::ALL
+                .into_iter()
+                .find(|l| l.key() == given.to_lowercase());
+            if found.is_none() {
+                let hint = crate::validate::closest(&given, words.iter().copied())
+                    .map(|w| format!("did you mean `{w}`? "))
+                    .unwrap_or_default();
+                if let Some(f) = c.fields.get("level").cloned() {
+                    c.wrong(
+                        &f,
+                        format!("unknown level \"{given}\""),
+                        &format!("{hint}one of: {}", words.join(", ")),
+                    );
+                }
+            }
+            found
+        });
+    let minutes = match c.fields.get("time").cloned() {
+        None => None,
+        Some(f) => match f.value {
+            Val::Int(Some(n)) if (1..=1440).contains(&n) => Some(n as u32),
+            _ => {
+                c.wrong(
+                    &f,
+                    "`time` must be a whole number of minutes".into(),
+                    "the minutes a reader needs to follow the tutorial, e.g. time = 45",
+                );
+                None
+            }
+        },
+    };
+    let tested = c.string(
+        "tested",
+        false,
+        "the versions it was tested with, e.g. tested = \"Python 3.12, Docker 27 (June 2026)\"",
+    );
+    if c.problems.len() > before {
+        return None;
+    }
+    let any = level.is_some() || minutes.is_some() || tested.is_some();
+    Some(any.then_some(krasa_model::Tutorial {
+        level,
+        minutes,
+        tested,
+    }))
 }
 
 const CORRECTION_EXPECTED: &str =

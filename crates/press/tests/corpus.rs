@@ -1005,3 +1005,53 @@ fn press_new_takes_the_section_and_author_by_name_or_slug_and_refuses_unknown_on
         "{text}"
     );
 }
+
+#[test]
+fn tutorial_facts_are_read_and_checked() {
+    let dir = content(&[
+        (
+            "ok.md",
+            &story(
+                "Ok",
+                "2026-05-01",
+                "category = \"News\"\nlevel = \"Beginner\"\ntime = 45\ntested = \"Python 3.12\"",
+                "Body.\n",
+            ),
+        ),
+        (
+            "bad.md",
+            &story(
+                "Bad",
+                "2026-05-01",
+                "category = \"News\"\nlevel = \"advnced\"\ntime = 0",
+                "Body.\n",
+            ),
+        ),
+    ]);
+    let c = press::check(dir.path(), &sel(), None).unwrap();
+    let full = c.report.render(false);
+    assert!(full.contains("unknown level \"advnced\""), "{full}");
+    assert!(full.contains("did you mean `advanced`?"), "{full}");
+    assert!(
+        full.contains("`time` must be a whole number of minutes"),
+        "{full}"
+    );
+    assert_eq!(c.report.error_count(), 2, "{full}");
+    fs::remove_file(dir.path().join("articles/bad.md")).unwrap();
+    let c = press::check(dir.path(), &sel(), None).unwrap();
+    let (_, bytes) = c
+        .files
+        .data
+        .iter()
+        .find(|(p, _)| p == "articles/ok.json")
+        .unwrap();
+    let a: Article = serde_json::from_slice(bytes).unwrap();
+    assert_eq!(
+        a.tutorial,
+        Some(krasa_model::Tutorial {
+            level: Some(krasa_model::Level::Beginner),
+            minutes: Some(45),
+            tested: Some("Python 3.12".into()),
+        })
+    );
+}

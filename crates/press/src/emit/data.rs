@@ -140,6 +140,7 @@ fn emit_stories(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<(), PressError
                     text: c.text.clone(),
                 })
                 .collect(),
+            tutorial: story.meta.tutorial.clone(),
             related: related::rank_related(&view, k, &by_tag, 3)
                 .into_iter()
                 .map(|j| stories[j].summary.clone())

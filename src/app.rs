@@ -13,7 +13,8 @@ use crate::context::SiteInfo;
 use crate::links::Base;
 use crate::nav::NavState;
 use crate::pages::{
-    ArticlePage, AuthorPage, FeedPage, NotFound, SearchPage, SectionPage, TagPage, TagsPage,
+    ArticlePage, AuthorPage, FeedPage, NotFound, SearchPage, SectionPage, SeriesPage, TagPage,
+    TagsPage,
 };
 use crate::search::pagefind::SearchIndex;
 
@@ -96,6 +97,7 @@ fn Pages(not_found_at: Option<String>) -> impl IntoView {
                     path=(StaticSegment(AUTHORS), ParamSegment(param::AUTHOR), StaticSegment(PAGE), ParamSegment(param::PAGE))
                     view=AuthorPage
                 />
+                <RouteView path=(StaticSegment(SERIES), ParamSegment(param::SERIES)) view=SeriesPage/>
                 // a section's short address matches any one segment: the routes above come
                 // first, and the section page checks its slug is no fixed segment
                 <RouteView path=ParamSegment(param::SECTION) view=SectionPage/>

@@ -109,9 +109,11 @@ fn prime(cache: DataCache, ctx: &SiteContext, spec: &PageSpec) -> Result<()> {
         return Ok(());
     };
     match route {
-        Route::Feed { .. } | Route::Tag { .. } | Route::Section { .. } | Route::Author { .. } => {
-            typed::<ListPage>(cache, &rel, &spec.data)
-        }
+        Route::Feed { .. }
+        | Route::Tag { .. }
+        | Route::Section { .. }
+        | Route::Author { .. }
+        | Route::Series { .. } => typed::<ListPage>(cache, &rel, &spec.data),
         Route::Article { .. } => typed::<Article>(cache, &rel, &spec.data),
         Route::Tags => typed::<TagIndex>(cache, &rel, &spec.data),
         Route::Search => Ok(()),
@@ -277,6 +279,7 @@ pub mod examples {
             tag: None,
             section: None,
             author: None,
+            series: None,
         };
         PageSpec {
             route: Some(Route::Feed {
@@ -348,6 +351,7 @@ mod tests {
             tag: None,
             section: None,
             author: None,
+            series: None,
         };
         let cases = [
             (
@@ -447,6 +451,7 @@ mod tests {
             tag: None,
             section: None,
             author: Some(author),
+            series: None,
             page: Page::Latest,
             total_items: Some(1),
             older: None,

@@ -198,6 +198,7 @@ fn list_page(page: Page) -> ListPage {
         tag: None,
         section: None,
         author: None,
+        series: None,
         page,
         total_items: (page == Page::Latest).then_some(120),
         older: pagination.older(page),

@@ -67,6 +67,7 @@ fn every_data_file_type_reads_back_as_serde_wrote_it() {
                 description: "Guides.".into(),
             }),
             author: full.then(common::author),
+            series: None,
             page: if full { Page::Archive(2) } else { Page::Latest },
             total_items: (!full).then_some(26),
             older: full.then_some(1),

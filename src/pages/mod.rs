@@ -10,6 +10,7 @@ pub mod list;
 pub mod not_found;
 pub mod search;
 pub mod section;
+pub mod series;
 pub mod tag;
 pub mod tags;
 
@@ -19,6 +20,7 @@ pub use feed::FeedPage;
 pub use not_found::NotFound;
 pub use search::SearchPage;
 pub use section::SectionPage;
+pub use series::SeriesPage;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 

@@ -12,6 +12,8 @@ const PAGES = {
   author: './authors/mira-kovac',
   corrected: './articles/eu-ai-act-august-deadline-companies-prepare',
   tutorial: './articles/deploy-a-document-qa-service-with-docker',
+  series: './series/automate-support-triage',
+  'series part': './articles/automate-support-triage-part-2-classify-with-a-model',
   'not found': './articles/no-such-story',
 };
 

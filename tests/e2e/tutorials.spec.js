@@ -111,3 +111,42 @@ test.describe('with JavaScript off', () => {
     expect(ld.timeRequired).toBe('PT120M');
   });
 });
+
+test.describe('a series', () => {
+  const SERIES = './series/automate-support-triage/';
+
+  test('from the series page through every part, in order', async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.goto(SERIES);
+    await ready(page);
+    await expect(page.locator('main h1')).toHaveText('Automate support triage');
+    await expect(page.locator('.page-about')).toContainText('Three parts');
+    const titles = await page.locator('.cards .card h2').allTextContents();
+    expect(titles).toHaveLength(3);
+    await page.locator('.cards .card h2 a').first().click();
+    await ready(page);
+    for (let part = 1; part <= 3; part++) {
+      await expect(page.locator('main h1')).toHaveText(titles[part - 1]);
+      await expect(page.locator('.series-title')).toHaveText(`Part ${part} of 3 in Automate support triage`);
+      await expect(page.locator('.series-box li[aria-current="page"]')).toHaveText(titles[part - 1]);
+      await expect(page.locator('.series-pager a[rel="prev"]')).toHaveCount(part > 1 ? 1 : 0);
+      await expect(page.locator('.series-pager a[rel="next"]')).toHaveCount(part < 3 ? 1 : 0);
+      if (part < 3) {
+        await page.locator('.series-pager a[rel="next"]').click();
+        await ready(page);
+      }
+    }
+    // back to the series page from the box
+    await page.locator('.series-title a').click();
+    await ready(page);
+    await expect(page.locator('main h1')).toHaveText('Automate support triage');
+    expect(problems).toEqual([]);
+  });
+
+  test('a series has its feed and is in the sitemap', async ({ request }) => {
+    const rss = await (await request.get('./series/automate-support-triage/feed.xml')).text();
+    expect((rss.match(/<item>/g) || []).length).toBe(3);
+    const sitemap = await (await request.get('./sitemap-1.xml')).text();
+    expect(sitemap).toContain('<loc>https://news.krasa.example/series/automate-support-triage/</loc>');
+  });
+});

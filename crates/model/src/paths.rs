@@ -49,6 +49,11 @@ pub fn author_page_json(author_slug: &str, page: Page) -> String {
     format!("authors/{author_slug}/{}.json", page_stem(page))
 }
 
+/// A series' parts: `series/<series>.json`.
+pub fn series_json(series_slug: &str) -> String {
+    format!("series/{series_slug}.json")
+}
+
 /// The site-wide feed of corrections (Atom), relative to the site root.
 pub const CORRECTIONS_FEED: &str = "corrections.xml";
 

@@ -21,11 +21,12 @@ pub mod segment {
     pub const TAGS: &str = "tags";
     pub const SEARCH: &str = "search";
     pub const AUTHORS: &str = "authors";
+    pub const SERIES: &str = "series";
 
     /// First segments a section's slug may not take: every fixed segment above, and the
     /// release's own folders (the data files, social cards and search index).
     pub const RESERVED: &[&str] = &[
-        PAGE, ARTICLES, TAGS, SEARCH, AUTHORS, "data", "cards", "pagefind",
+        PAGE, ARTICLES, TAGS, SEARCH, AUTHORS, SERIES, "data", "cards", "pagefind",
     ];
 }
 
@@ -43,6 +44,8 @@ pub mod param {
     pub const SECTION: &str = "section";
     /// An author's slug (`/authors/:author/`).
     pub const AUTHOR: &str = "author";
+    /// A series' slug (`/series/:series/`).
+    pub const SERIES: &str = "series";
 }
 
 /// A page of the site.
@@ -63,6 +66,8 @@ pub enum Route {
     Section { slug: String, page: Page },
     /// `/authors/:author/` and `/authors/:author/page/:n/`: one author and their stories.
     Author { slug: String, page: Page },
+    /// `/series/:series/`: a tutorial series, its parts in order on one page.
+    Series { slug: String },
     /// `/search/`: search results; the words and filters are in the query
     /// (`?q=…&tag=…&category=…`), which is not part of the route.
     Search,
@@ -77,6 +82,8 @@ pub enum Listing {
     Tag(String),
     Section(String),
     Author(String),
+    /// A series' parts: one page, whichever page is asked for.
+    Series(String),
 }
 
 impl Listing {
@@ -87,6 +94,7 @@ impl Listing {
             Listing::Tag(slug) => Route::Tag { slug, page },
             Listing::Section(slug) => Route::Section { slug, page },
             Listing::Author(slug) => Route::Author { slug, page },
+            Listing::Series(slug) => Route::Series { slug },
         }
     }
 
@@ -172,6 +180,11 @@ impl Route {
         })
     }
 
+    /// A series from the router's `:series`, validated.
+    pub fn series_from(slug: &str) -> Option<Route> {
+        crate::is_valid_slug(slug).then(|| Route::Series { slug: slug.into() })
+    }
+
     /// Author page `n` from the router's `:author` and `:n`, validated.
     pub fn author_from(slug: &str, n: Option<&str>) -> Option<Route> {
         let page = list_page(n)?;
@@ -240,6 +253,7 @@ impl Route {
                 slug,
                 page: Page::Archive(n),
             } => format!("/{AUTHORS}/{slug}/{PAGE}/{n}/"),
+            Route::Series { slug } => format!("/{SERIES}/{slug}/"),
             Route::Search => format!("/{SEARCH}/"),
         }
     }
@@ -260,6 +274,7 @@ impl Route {
             Route::Tag { slug, page } => paths::tag_page_json(slug, *page),
             Route::Section { slug, page } => paths::section_page_json(slug, *page),
             Route::Author { slug, page } => paths::author_page_json(slug, *page),
+            Route::Series { slug } => paths::series_json(slug),
             Route::Search => return None,
         })
     }
@@ -281,6 +296,7 @@ impl Route {
             [TAGS, slug] => Route::tag_from(slug, None),
             [TAGS, slug, PAGE, n] => Route::tag_from(slug, Some(n)),
             [SEARCH] => Some(Route::Search),
+            [SERIES, slug] => Route::series_from(slug),
             [AUTHORS, slug] => Route::author_from(slug, None),
             [AUTHORS, slug, PAGE, n] => Route::author_from(slug, Some(n)),
             [slug] => Route::section_from(slug, None),
@@ -350,6 +366,9 @@ mod tests {
                 slug: "mira-kovac".into(),
                 page: Page::Archive(3),
             },
+            Route::Series {
+                slug: "triage".into(),
+            },
             Route::Search,
         ]
     }
@@ -382,6 +401,7 @@ mod tests {
             ("/tutorials/page/2/", "sections/tutorials/2.json"),
             ("/authors/mira-kovac/", "authors/mira-kovac/latest.json"),
             ("/authors/mira-kovac/page/3/", "authors/mira-kovac/3.json"),
+            ("/series/triage/", "series/triage.json"),
         ];
         let mut expected: Vec<(String, Option<String>)> = expected
             .iter()

@@ -97,6 +97,9 @@ pub struct ListPage {
     /// Set on author pages: the author whose stories these are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<Author>,
+    /// Set on series pages: the series, whose parts are the items, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<SeriesInfo>,
     /// Which page this is ([`crate::paging`]).
     pub page: Page,
     /// Set on the latest page only: how many stories the list holds. (Archive pages carry
@@ -139,6 +142,10 @@ pub struct Section {
     /// One line about the section, shown on its page and in its feeds.
     pub description: String,
 }
+
+/// A series of tutorials is declared like a section (`[[series]]` in `content/site.toml`):
+/// its name (what a part's `series` gives), slug (`/series/<slug>/`) and description.
+pub type SeriesInfo = Section;
 
 /// A link on an author's page: a website or a social profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,9 @@ pub struct SiteIndex<'a> {
     pub sections: Vec<Term>,
     /// Every author with their stories, in authors.toml's order.
     pub authors: Vec<Term>,
+    /// Every series with its published parts, in part order (a series without any is left
+    /// out: it has no page).
+    pub series: Vec<Term>,
     /// Every position in `stories` (the feed's members).
     every: Vec<usize>,
     /// The day the build runs (the date of an empty front page in the sitemap).
@@ -35,6 +38,7 @@ pub enum Subject {
     Tag(TagRef),
     Section(Section),
     Author(Author),
+    Series(krasa_model::SeriesInfo),
 }
 
 impl Subject {
@@ -44,6 +48,7 @@ impl Subject {
             Subject::Tag(t) => Listing::Tag(t.slug.clone()),
             Subject::Section(s) => Listing::Section(s.slug.clone()),
             Subject::Author(a) => Listing::Author(a.slug.clone()),
+            Subject::Series(s) => Listing::Series(s.slug.clone()),
         }
     }
 
@@ -53,6 +58,7 @@ impl Subject {
             Subject::Tag(t) => &t.name,
             Subject::Section(s) => &s.name,
             Subject::Author(a) => &a.name,
+            Subject::Series(s) => &s.name,
         }
     }
 }
@@ -87,9 +93,17 @@ impl List<'_> {
         self.listing().route(page)
     }
 
-    /// The stories on `page`, newest first.
+    /// The stories on `page`, newest first (a series': in part order).
     pub fn on_page(&self, page: Page) -> &[usize] {
         &self.members[self.pagination.range(page)]
+    }
+
+    /// Its pages: the latest and every archive page, newest first; a series has one page.
+    pub fn pages(&self) -> Vec<Page> {
+        match self.term.map(|t| &t.subject) {
+            Some(Subject::Series(_)) => vec![Page::Latest],
+            _ => self.pagination.all().collect(),
+        }
     }
 }
 
@@ -141,8 +155,23 @@ impl<'a> SiteIndex<'a> {
                 subject: Subject::Author(a.clone()),
             })
             .collect();
+        let series = config
+            .series
+            .iter()
+            .filter_map(|s| {
+                let mut members = members_where(&|story| {
+                    story.meta.series.as_ref().is_some_and(|p| p.name == s.name)
+                });
+                members.sort_by_key(|&k| stories[k].meta.series.as_ref().map_or(0, |p| p.part));
+                (!members.is_empty()).then(|| Term {
+                    members,
+                    subject: Subject::Series(s.clone()),
+                })
+            })
+            .collect();
         SiteIndex {
             config,
+            series,
             every: (0..stories.len()).collect(),
             stories,
             tags: tags.into_values().collect(),
@@ -168,16 +197,25 @@ impl<'a> SiteIndex<'a> {
     /// Every list of the site: the feed, then each section's (in their order), each author's
     /// (in theirs) and each tag's (by slug).
     pub fn lists(&self) -> impl Iterator<Item = List<'_>> {
-        let terms = self.sections.iter().chain(&self.authors).chain(&self.tags);
+        let terms = self
+            .sections
+            .iter()
+            .chain(&self.authors)
+            .chain(&self.series)
+            .chain(&self.tags);
         std::iter::once(self.feed()).chain(terms.map(|term| self.term_list(term)))
     }
 
-    /// The stories of a tag, a section or an author.
+    /// The stories of a tag, a section, an author or a series (a series on one page).
     pub fn term_list<'i>(&'i self, term: &'i Term) -> List<'i> {
+        let page_size = match term.subject {
+            Subject::Series(_) => term.members.len(),
+            _ => self.page_size(),
+        };
         List {
             term: Some(term),
             members: &term.members,
-            pagination: Pagination::new(term.members.len(), self.page_size()),
+            pagination: Pagination::new(term.members.len(), page_size),
         }
     }
 
@@ -189,7 +227,7 @@ impl<'a> SiteIndex<'a> {
         for term in &self.sections {
             pages.extend(self.list_pages(self.term_list(term)));
         }
-        for term in &self.authors {
+        for term in self.authors.iter().chain(&self.series) {
             pages.extend(self.list_pages(self.term_list(term)));
         }
         pages.push(PageEntry {
@@ -214,8 +252,8 @@ impl<'a> SiteIndex<'a> {
     /// the front page of an empty site or a section or author without stories yet, by
     /// [`SiteIndex::site_changed`]).
     fn list_pages(&self, list: List<'_>) -> Vec<PageEntry> {
-        list.pagination
-            .all()
+        list.pages()
+            .into_iter()
             .map(|page| {
                 let route = list.route(page);
                 let newest = self.last_changed(list.on_page(page));

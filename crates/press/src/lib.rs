@@ -223,6 +223,9 @@ fn validate(
     let selected = validate::select(&stories, sel);
     validate::cross_check(&stories, &selected.published, &report, &mut problems);
     validate::check_updates(&stories, &selected.published, sel.today, &mut problems);
+    if let Some(config) = &config {
+        validate::check_series(&stories, &selected.published, &config.series, &mut problems);
+    }
     if let (Some(config), Some(authors)) = (&config, &authors) {
         validate::check_bylines(
             &stories,

@@ -23,6 +23,9 @@ pub struct Meta {
     pub draft: bool,
     /// Whether the story shows its table of contents (`None`: by its length).
     pub toc: Option<bool>,
+    /// The series this story is a part of: its name and part number, with where each is
+    /// written.
+    pub series: Option<SeriesPart>,
     /// A tutorial's level, time and tested versions (none when it gives none).
     pub tutorial: Option<krasa_model::Tutorial>,
     /// Corrections, oldest first.
@@ -30,6 +33,15 @@ pub struct Meta {
     /// Span of the `date` value (for "future date" notes) and of the whole block.
     pub date_span: Range<usize>,
     pub block: Range<usize>,
+}
+
+/// A story's place in a series (`series = "…"` and `part = n`).
+#[derive(Debug, Clone)]
+pub struct SeriesPart {
+    pub name: String,
+    pub part: u32,
+    pub name_span: Range<usize>,
+    pub part_span: Range<usize>,
 }
 
 /// One `[[corrections]]` entry of an article.
@@ -53,6 +65,8 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "image_alt",
     "draft",
     "toc",
+    "series",
+    "part",
     "level",
     "time",
     "tested",
@@ -72,6 +86,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "page_size",
     "default_author",
     "sections",
+    "series",
 ];
 
 /// Reads typed values out of [`Fields`], recording a problem for each bad or missing one.
@@ -367,6 +382,7 @@ pub fn article_meta(
     let draft = c.boolean("draft").unwrap_or(false);
     let toc = c.boolean("toc");
     let tutorial = tutorial(&mut c);
+    let series = series_part(&mut c);
     let tags = tags(&mut c);
     let corrections = c.tables("corrections", false, CORRECTION_EXPECTED, correction);
 
@@ -432,6 +448,7 @@ pub fn article_meta(
         draft,
         toc,
         tutorial: tutorial?,
+        series: series?,
         corrections: {
             let mut notes = corrections?;
             notes.sort_by_key(|n| n.date);
@@ -440,6 +457,54 @@ pub fn article_meta(
         date_span,
         block: fields.block.clone(),
     })
+}
+
+/// `series` and `part`, both or neither: `Some(None)` for neither, `None` when one is bad.
+fn series_part(c: &mut Checker<'_>) -> Option<Option<SeriesPart>> {
+    let name = c.string(
+        "series",
+        false,
+        "the series' name, as site.toml declares it",
+    );
+    let part = c.fields.get("part").cloned();
+    let number = match &part {
+        None => None,
+        Some(f) => match f.value {
+            Val::Int(Some(n)) if (1..=1000).contains(&n) => Some(n as u32),
+            _ => {
+                c.wrong(
+                    f,
+                    "`part` must be a whole number from 1".into(),
+                    "e.g. part = 2",
+                );
+                return None;
+            }
+        },
+    };
+    match (name, number) {
+        (None, None) if c.fields.get("series").is_none() => Some(None),
+        (Some(name), Some(part)) => Some(Some(SeriesPart {
+            name,
+            part,
+            name_span: c.fields.get("series").map_or(0..1, |f| f.span.clone()),
+            part_span: c.fields.get("part").map_or(0..1, |f| f.span.clone()),
+        })),
+        (Some(_), None) => {
+            c.missing("part", "the part's number in its series, e.g. part = 2");
+            None
+        }
+        (None, Some(_)) => {
+            let span = c.fields.get("part").map_or(0..1, |f| f.span.clone());
+            c.problems.push(
+                error(c.file, span, "`part` without `series`")
+                    .field("part")
+                    .found("there is no series this is a part of")
+                    .expected("both `series` and `part`, or neither"),
+            );
+            None
+        }
+        (None, None) => None,
+    }
 }
 
 /// `level`, `time` and `tested`: `Some(None)` when none is given, `None` when one is bad.
@@ -589,6 +654,8 @@ pub struct SiteConfig {
     pub default_author: Option<String>,
     /// The sections, in the order the header lists them.
     pub sections: Vec<Section>,
+    /// The tutorial series.
+    pub series: Vec<krasa_model::SeriesInfo>,
 }
 
 pub fn site_config(
@@ -617,6 +684,10 @@ pub fn site_config(
     let sections = c.tables("sections", true, SECTIONS_EXPECTED, section);
     if let Some(list) = &sections {
         c.once_each("sections", list.iter().map(|s| (&s.name, &s.slug)));
+    }
+    let series = c.tables("series", false, SERIES_EXPECTED, described);
+    if let Some(list) = &series {
+        c.once_each("series", list.iter().map(|s| (&s.name, &s.slug)));
     }
     let page_size = match c.fields.get("page_size") {
         None => Some(10),
@@ -664,20 +735,31 @@ pub fn site_config(
         page_size: page_size?,
         default_author,
         sections: sections?,
+        series: series?,
     })
 }
 
+const SERIES_EXPECTED: &str = "[[series]] entries with a name, an optional slug and a description, e.g. name = \"Automate support triage\" and description = \"Three parts: …\"";
+
 const SECTIONS_EXPECTED: &str = "[[sections]] entries with a name, an optional slug and a description, e.g. name = \"Tutorials\" and description = \"Step-by-step guides\"";
 
-fn section(c: &mut Checker<'_>) -> Option<Section> {
+/// A name, an optional slug (else made from the name) and a one-line description: a
+/// section's or a series'.
+fn described(c: &mut Checker<'_>) -> Option<Section> {
     c.unknown(SECTION_FIELDS, &[]);
-    let name = c.string(
-        "name",
-        true,
-        "the section's name, as articles' `category` gives it",
-    );
-    let description = c.string("description", true, "one line about the section");
+    let name = c.string("name", true, "its name, as articles give it");
+    let description = c.string("description", true, "one line about it");
     let slug = c.slug("slug", name.as_deref()?)?;
+    Some(Section {
+        name: name?,
+        slug,
+        description: description?,
+    })
+}
+
+fn section(c: &mut Checker<'_>) -> Option<Section> {
+    let section = described(c)?;
+    let slug = section.slug.clone();
     if !Route::is_section_slug(&slug) {
         let span = c
             .fields
@@ -700,11 +782,7 @@ fn section(c: &mut Checker<'_>) -> Option<Section> {
         );
         return None;
     }
-    Some(Section {
-        name: name?,
-        slug,
-        description: description?,
-    })
+    Some(section)
 }
 
 /// The authors file (`content/authors.toml`): every author, in its order.

@@ -204,6 +204,81 @@ pub fn check_bylines(
     }
 }
 
+/// Every series a story names must be declared, and among the published stories each series
+/// has its parts numbered 1, 2, … without a gap or a number twice, and at least two of them.
+pub fn check_series(
+    stories: &[Story],
+    published: &[usize],
+    series: &[krasa_model::SeriesInfo],
+    problems: &mut Vec<Problem>,
+) {
+    let mut parts: std::collections::BTreeMap<&str, Vec<&Story>> = Default::default();
+    for r in stories {
+        let Some(s) = &r.meta.series else { continue };
+        if !series.iter().any(|d| d.name == s.name) {
+            let hint = did_you_mean(&s.name, series.iter().map(|d| d.name.clone()));
+            problems.push(
+                error(
+                    r.raw.file,
+                    s.name_span.clone(),
+                    format!("unknown series \"{}\"", s.name),
+                )
+                .field("series")
+                .found(format!("{hint}site.toml declares no series of that name"))
+                .expected("a series declared with [[series]] in site.toml"),
+            );
+        }
+    }
+    for &i in published {
+        if let Some(s) = &stories[i].meta.series {
+            parts.entry(s.name.as_str()).or_default().push(&stories[i]);
+        }
+    }
+    for (name, mut members) in parts {
+        members.sort_by_key(|r| r.meta.series.as_ref().map_or(0, |s| s.part));
+        let number = |r: &Story| r.meta.series.as_ref().map_or(0, |s| s.part);
+        let last = members.last().copied();
+        if members.len() == 1 {
+            if let Some(r) = last {
+                let span = r.meta.series.as_ref().map_or(0..1, |s| s.name_span.clone());
+                problems.push(
+                    error(r.raw.file, span, format!("series \"{name}\" has one part"))
+                        .field("series")
+                        .found("a series of one is a single story")
+                        .expected("two or more published parts, or no `series` and `part`"),
+                );
+            }
+            continue;
+        }
+        for (k, r) in members.iter().enumerate() {
+            let expected = k as u32 + 1;
+            let got = number(r);
+            if got == expected {
+                continue;
+            }
+            let span = r.meta.series.as_ref().map_or(0..1, |s| s.part_span.clone());
+            let (message, found) = if k > 0 && number(members[k - 1]) == got {
+                (
+                    format!("part {got} of \"{name}\" twice"),
+                    "another published story is this part too".to_string(),
+                )
+            } else {
+                (
+                    format!("part {expected} of \"{name}\" is missing"),
+                    format!("the parts jump to {got}"),
+                )
+            };
+            problems.push(
+                error(r.raw.file, span, message)
+                    .field("part")
+                    .found(found)
+                    .expected("the published parts numbered 1, 2, 3… once each"),
+            );
+            break;
+        }
+    }
+}
+
 /// A published story's `updated` date and corrections may not lie after `today`.
 pub fn check_updates(
     stories: &[Story],

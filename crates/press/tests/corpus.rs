@@ -1055,3 +1055,103 @@ fn tutorial_facts_are_read_and_checked() {
         })
     );
 }
+
+#[test]
+fn series_parts_are_ordered_checked_and_linked() {
+    let site = format!("{SITE}\n[[series]]\nname = \"Triage\"\ndescription = \"Three parts.\"\n");
+    let part = |n: u32, date: &str| {
+        story(
+            &format!("Part {n}"),
+            date,
+            &format!("category = \"News\"\nseries = \"Triage\"\npart = {n}"),
+            "Body.\n",
+        )
+    };
+    let dir = content(&[
+        ("p1.md", &part(1, "2026-05-01")),
+        ("p2.md", &part(2, "2026-05-03")),
+        ("p3.md", &part(3, "2026-05-02")),
+    ]);
+    fs::write(dir.path().join("site.toml"), &site).unwrap();
+    let c = press::check(dir.path(), &sel(), None).unwrap();
+    assert!(!c.report.has_errors(), "{}", c.report.render_short());
+    let file = |rel: &str| -> Vec<u8> {
+        c.files
+            .data
+            .iter()
+            .find(|(p, _)| p == rel)
+            .unwrap_or_else(|| panic!("{rel}"))
+            .1
+            .clone()
+    };
+    let list: ListPage = serde_json::from_slice(&file("series/triage.json")).unwrap();
+    let order: Vec<&str> = list.items.iter().map(|s| s.slug.as_str()).collect();
+    assert_eq!(order, ["p1", "p2", "p3"], "parts in order, not by date");
+    assert_eq!(list.series.map(|s| s.name), Some("Triage".into()));
+    let p2: Article = serde_json::from_slice(&file("articles/p2.json")).unwrap();
+    assert!(
+        p2.body_html.contains(
+            "Part 2 of 3 in <a href=\"series/triage/\" data-pagefind-filter=\"series\">Triage</a>"
+        ),
+        "{}",
+        p2.body_html
+    );
+    assert!(p2
+        .body_html
+        .contains("<li value=\"2\" aria-current=\"page\">Part 2</li>"));
+    assert!(p2
+        .body_html
+        .contains("<a rel=\"prev\" href=\"articles/p1/\">← Part 1: Part 1</a>"));
+    assert!(p2
+        .body_html
+        .contains("<a rel=\"next\" href=\"articles/p3/\">Part 3: Part 3 →</a>"));
+
+    // a gap, a part twice, a series of one, an unknown series
+    for (files, problem) in [
+        (
+            vec![
+                ("p1.md", part(1, "2026-05-01")),
+                ("p3.md", part(3, "2026-05-02")),
+            ],
+            "part 2 of \"Triage\" is missing",
+        ),
+        (
+            vec![
+                ("p1.md", part(1, "2026-05-01")),
+                ("p1b.md", part(1, "2026-05-02")),
+            ],
+            "part 1 of \"Triage\" twice",
+        ),
+        (
+            vec![("p1.md", part(1, "2026-05-01"))],
+            "series \"Triage\" has one part",
+        ),
+        (
+            vec![(
+                "x.md",
+                story(
+                    "X",
+                    "2026-05-01",
+                    "category = \"News\"\nseries = \"Triag\"\npart = 1",
+                    "B.\n",
+                ),
+            )],
+            "unknown series \"Triag\"",
+        ),
+        (
+            vec![(
+                "y.md",
+                story("Y", "2026-05-01", "category = \"News\"\npart = 1", "B.\n"),
+            )],
+            "`part` without `series`",
+        ),
+    ] {
+        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let dir = content(&refs);
+        fs::write(dir.path().join("site.toml"), &site).unwrap();
+        let c = press::check(dir.path(), &sel(), None).unwrap();
+        let full = c.report.render(false);
+        assert!(full.contains(problem), "{problem} in {full}");
+        assert!(c.output.is_none());
+    }
+}

@@ -65,13 +65,14 @@ fn site(index: &SiteIndex<'_>) -> Site {
 /// Every page of one list: the latest page and every archive page.
 fn emit_list(index: &SiteIndex<'_>, list: List<'_>, sink: &dyn Sink) -> Result<(), PressError> {
     let pagination = list.pagination;
-    pagination.all().try_for_each(|page| {
+    list.pages().into_iter().try_for_each(|page| {
         let file = list.route(page).data_file().unwrap_or_default();
         let mut data = ListPage {
             version: DATA_VERSION,
             tag: None,
             section: None,
             author: None,
+            series: None,
             page,
             total_items: (page == krasa_model::Page::Latest).then_some(list.members.len() as u32),
             older: pagination.older(page),
@@ -87,6 +88,7 @@ fn emit_list(index: &SiteIndex<'_>, list: List<'_>, sink: &dyn Sink) -> Result<(
             Some(Subject::Tag(t)) => data.tag = Some(t.clone()),
             Some(Subject::Section(s)) => data.section = Some(s.clone()),
             Some(Subject::Author(a)) => data.author = Some(a.clone()),
+            Some(Subject::Series(s)) => data.series = Some(s.clone()),
         }
         sink.data(file, json(&data))
     })
@@ -128,7 +130,7 @@ fn emit_stories(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<(), PressError
         let article = Article {
             version: DATA_VERSION,
             summary: story.summary.clone(),
-            body_html: story.rendered.html.clone(),
+            body_html: with_series(index, k, &story.rendered.html),
             headings: story.rendered.headings.clone(),
             author_profile: index.author_of(story),
             corrections: story
@@ -151,6 +153,69 @@ fn emit_stories(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<(), PressError
             .unwrap_or_default();
         sink.data(file, json(&article))
     })
+}
+
+/// A story's body with, when it is a part of a series, the series box before it ("Part 2 of
+/// 3", every part, the current one marked) and the links to the previous and next parts
+/// after it. The box carries the series as a search filter.
+fn with_series(index: &SiteIndex<'_>, k: usize, body: &str) -> String {
+    use krasa_model::escape_markup as esc;
+    let Some(term) = index.series.iter().find(|t| t.members.contains(&k)) else {
+        return body.to_string();
+    };
+    let Subject::Series(series) = &term.subject else {
+        return body.to_string();
+    };
+    let at = term.members.iter().position(|&m| m == k).unwrap_or(0);
+    let href = |m: usize| Route::article(&index.stories[m].raw.slug).relative();
+    let title = |m: usize| esc(&index.stories[m].summary.title);
+    let parts: String = term
+        .members
+        .iter()
+        .enumerate()
+        .map(|(n, &m)| {
+            let n = n + 1;
+            if m == k {
+                format!("<li value=\"{n}\" aria-current=\"page\">{}</li>", title(m))
+            } else {
+                format!(
+                    "<li value=\"{n}\"><a href=\"{}\">{}</a></li>",
+                    href(m),
+                    title(m)
+                )
+            }
+        })
+        .collect();
+    let top = format!(
+        "<nav class=\"series-box\" aria-labelledby=\"series-heading\" data-pagefind-ignore=\"\"><p id=\"series-heading\" class=\"series-title\">Part {} of {} in <a href=\"{}\" data-pagefind-filter=\"series\">{}</a></p><ol>{parts}</ol></nav>\n",
+        at + 1,
+        term.members.len(),
+        Route::Series { slug: series.slug.clone() }.relative(),
+        esc(&series.name),
+    );
+    let link = |m: usize, rel: &str, label: String| {
+        format!("<a rel=\"{rel}\" href=\"{}\">{label}</a>", href(m))
+    };
+    let previous = at
+        .checked_sub(1)
+        .map(|p| {
+            link(
+                term.members[p],
+                "prev",
+                format!("← Part {}: {}", p + 1, title(term.members[p])),
+            )
+        })
+        .unwrap_or_default();
+    let next = term
+        .members
+        .get(at + 1)
+        .map(|&m| link(m, "next", format!("Part {}: {} →", at + 2, title(m))))
+        .unwrap_or_default();
+    let bottom = format!(
+        "<nav class=\"series-pager\" aria-label=\"{}, previous and next parts\" data-pagefind-ignore=\"\">{previous}{next}</nav>\n",
+        esc(&series.name)
+    );
+    format!("{top}{body}{bottom}")
 }
 
 /// A story as the related ranking sees it: its tags.

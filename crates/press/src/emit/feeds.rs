@@ -250,6 +250,7 @@ fn feed<'a>(index: &SiteIndex<'a>, list: List<'_>, root: &str) -> Feed<'a> {
                 Subject::Tag(t) => format!("Stories tagged {} on {}", t.name, site.title),
                 Subject::Section(s) => s.description.clone(),
                 Subject::Author(a) => format!("Stories by {} on {}", a.name, site.title),
+                Subject::Series(s) => s.description.clone(),
             },
         ),
     };

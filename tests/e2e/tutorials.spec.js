@@ -1,6 +1,7 @@
 // Tutorials readers can follow: highlighted code, copy buttons, contents, callouts.
 const { test, expect } = require('@playwright/test');
 const { watchConsole, ready } = require('./helpers');
+const AxeBuilder = require('@axe-core/playwright').default;
 
 const GUIDE = './articles/deploy-a-document-qa-service-with-docker';
 
@@ -150,3 +151,26 @@ test.describe('a series', () => {
     expect(sitemap).toContain('<loc>https://news.krasa.example/series/automate-support-triage/</loc>');
   });
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`every highlight colour has AA contrast on every code background (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(GUIDE);
+    await ready(page);
+    // one token of each kind on a plain, a highlighted, an added and a removed line
+    await page.evaluate(() => {
+      const kinds = ['c', 's', 'n', 'k', 't', 'f', 'v', 'a', 'g', 'i', 'd', 'h'];
+      const lines = ['line', 'line hl', 'line ins', 'line del'].map((cls) =>
+        `<span class="${cls}">${kinds.map((k) => `<span class="hl-${k}">tok${k}</span>`).join(' ')}<span class="prompt">$ </span></span>`);
+      const figure = document.createElement('figure');
+      figure.className = 'code';
+      figure.id = 'all-kinds';
+      figure.innerHTML = `<pre class="code-block"><code>${lines.join('\n')}</code></pre>`;
+      document.querySelector('.prose').prepend(figure);
+    });
+    const results = await new AxeBuilder({ page }).include('#all-kinds').withRules(['color-contrast']).analyze();
+    const failing = results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+    expect(failing).toEqual([]);
+    expect(results.passes.flatMap((p) => p.nodes).length).toBeGreaterThanOrEqual(48);
+  });
+}

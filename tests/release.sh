@@ -84,11 +84,20 @@ rewrites a handful of files and leaves the archive as it was.
 
 Readers and upload tools should see only what changed.
 EOF
+# (an archive page counts the newer pages up to 4, so a story that opens a new archive page
+# changes those counts on the pages near the newest: then archive page 1 keeps its stories)
+archive_pages() { ls "$site/data/feed/" | grep -c '^[0-9]*\.json$'; }
+page1_stories() { grep -o '"slug":"[a-z0-9-]*"' "$site/data/feed/1.json" | tr '\n' ' '; }
 page1="$(inode page/1/index.html)"
+pages_before="$(archive_pages)"
+stories1="$(page1_stories)"
 release "$site"
 read -r written unchanged removed <<<"$(counts)"
 [ -f "$site/articles/a-story-added-by-the-release-test/index.html" ] || fail "add: no page for the new story"
-[ "$(inode page/1/index.html)" = "$page1" ] || fail "add: archive page 1 was rewritten"
+[ "$(page1_stories)" = "$stories1" ] || fail "add: archive page 1's stories changed"
+if [ "$(archive_pages)" = "$pages_before" ]; then
+  [ "$(inode page/1/index.html)" = "$page1" ] || fail "add: archive page 1 was rewritten"
+fi
 [ "$written" -le $((unchanged / 4)) ] || fail "add: $written files written for one new story"
 ok "add: $written written, $unchanged unchanged, $removed removed"
 same_as_full "add"

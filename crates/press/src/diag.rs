@@ -224,3 +224,13 @@ impl Problem {
         self
     }
 }
+
+/// The closest of `candidates` to `word` (a typo or a different case), if one is close.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(&c.to_lowercase(), &word), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}

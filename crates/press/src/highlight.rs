@@ -235,7 +235,7 @@ impl Fence {
                 .trim_end_matches('}')
                 .to_string();
             let Some((grammar, console)) = language(&first) else {
-                let hint = crate::validate::closest(&first, language_words().into_iter())
+                let hint = crate::diag::closest(&first, language_words().into_iter())
                     .map(|w| format!("did you mean `{w}`? "))
                     .unwrap_or_default();
                 return Err(FenceError {

@@ -519,7 +519,7 @@ fn tutorial(c: &mut Checker<'_>) -> Option<Option<krasa_model::Tutorial>> {
                 .into_iter()
                 .find(|l| l.key() == given.to_lowercase());
             if found.is_none() {
-                let hint = crate::validate::closest(&given, words.iter().copied())
+                let hint = crate::diag::closest(&given, words.iter().copied())
                     .map(|w| format!("did you mean `{w}`? "))
                     .unwrap_or_default();
                 if let Some(f) = c.fields.get("level").cloned() {

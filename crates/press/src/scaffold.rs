@@ -108,7 +108,7 @@ pub fn choose(q: &Question<'_>, ask: Ask<'_>) -> Result<String, PressError> {
         {
             return Ok(c.name.clone());
         }
-        let hint = crate::validate::closest(given, q.choices.iter().map(|c| c.name.as_str()))
+        let hint = crate::diag::closest(given, q.choices.iter().map(|c| c.name.as_str()))
             .map(|n| format!(" Did you mean \"{n}\"?"))
             .unwrap_or_default();
         return Err(PressError::Usage(format!(

@@ -121,19 +121,9 @@ pub fn cross_check(
     }
 }
 
-/// The closest of `candidates` to `word` (a typo or a different case), if one is close.
-pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(&c.to_lowercase(), &word), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
 fn did_you_mean(word: &str, candidates: impl Iterator<Item = String>) -> String {
     let names: Vec<String> = candidates.collect();
-    match closest(word, names.iter().map(String::as_str)) {
+    match crate::diag::closest(word, names.iter().map(String::as_str)) {
         Some(name) => format!("did you mean \"{name}\"? "),
         None => String::new(),
     }

@@ -98,6 +98,12 @@ impl Listing {
         }
     }
 
+    /// Whether the list is shown a page at a time with an archive (every list but a series,
+    /// which is one page: [`Listing::route`] gives it one address).
+    pub fn is_paged(&self) -> bool {
+        !matches!(self, Listing::Series(_))
+    }
+
     /// The folder of the list's feeds (`feed.xml`, `atom.xml`, `feed.json`) relative to the
     /// site root: its first page's folder (empty for the site's own feeds, `tags/ai/`,
     /// `tutorials/`, `authors/mira-kovac/`).
@@ -506,6 +512,9 @@ mod tests {
         assert_eq!(Listing::Feed.feed_dir(), "");
         assert_eq!(Listing::Tag("ai".into()).feed_dir(), "tags/ai/");
         assert_eq!(Listing::Author("ada".into()).feed_dir(), "authors/ada/");
+        let series = Listing::Series("triage".into());
+        assert!(!series.is_paged() && section.is_paged());
+        assert_eq!(series.route(Page::Archive(2)).path(), "/series/triage/");
     }
 
     #[test]

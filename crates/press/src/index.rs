@@ -32,7 +32,7 @@ pub struct SiteIndex<'a> {
     pub today: Date,
 }
 
-/// What a term of a taxonomy is: a tag, a section or an author.
+/// What a term of a taxonomy is: a tag, a section, an author or a series.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
     Tag(TagRef),
@@ -63,7 +63,31 @@ impl Subject {
     }
 }
 
-/// One value of a taxonomy (a tag, a section, an author) and its stories.
+/// The terms of a declared taxonomy (sections, authors, series), in their declared order,
+/// each with the stories whose `key` is its own, newest first: one pass over the stories.
+fn grouped<'k>(
+    stories: &[&Story],
+    declared: impl Iterator<Item = (&'k str, Subject)>,
+    key: impl Fn(&Story) -> Option<&str>,
+) -> Vec<Term> {
+    let mut terms = Vec::new();
+    let mut by_key: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, subject) in declared {
+        by_key.insert(k, terms.len());
+        terms.push(Term {
+            subject,
+            members: Vec::new(),
+        });
+    }
+    for (position, story) in stories.iter().enumerate() {
+        if let Some(&t) = key(story).and_then(|k| by_key.get(k)) {
+            terms[t].members.push(position);
+        }
+    }
+    terms
+}
+
+/// One value of a taxonomy (a tag, a section, an author, a series) and its stories.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     pub subject: Subject,
@@ -98,11 +122,13 @@ impl List<'_> {
         &self.members[self.pagination.range(page)]
     }
 
-    /// Its pages: the latest and every archive page, newest first; a series has one page.
+    /// Its pages: the latest and every archive page, newest first; a list that is not paged
+    /// (a series) has one page.
     pub fn pages(&self) -> Vec<Page> {
-        match self.term.map(|t| &t.subject) {
-            Some(Subject::Series(_)) => vec![Page::Latest],
-            _ => self.pagination.all().collect(),
+        if self.listing().is_paged() {
+            self.pagination.all().collect()
+        } else {
+            vec![Page::Latest]
         }
     }
 }
@@ -137,38 +163,35 @@ impl<'a> SiteIndex<'a> {
                     .push(k);
             }
         }
-        let members_where = |keep: &dyn Fn(&Story) -> bool| -> Vec<usize> {
-            (0..stories.len()).filter(|&k| keep(stories[k])).collect()
-        };
-        let sections = config
-            .sections
-            .iter()
-            .map(|s| Term {
-                members: members_where(&|story| story.summary.section == s.slug),
-                subject: Subject::Section(s.clone()),
-            })
-            .collect();
-        let authors = authors
-            .iter()
-            .map(|a| Term {
-                members: members_where(&|story| story.summary.author_slug == a.slug),
-                subject: Subject::Author(a.clone()),
-            })
-            .collect();
-        let series = config
-            .series
-            .iter()
-            .filter_map(|s| {
-                let mut members = members_where(&|story| {
-                    story.meta.series.as_ref().is_some_and(|p| p.name == s.name)
-                });
-                members.sort_by_key(|&k| stories[k].meta.series.as_ref().map_or(0, |p| p.part));
-                (!members.is_empty()).then(|| Term {
-                    members,
-                    subject: Subject::Series(s.clone()),
-                })
-            })
-            .collect();
+        let sections = grouped(
+            &stories,
+            config
+                .sections
+                .iter()
+                .map(|s| (s.slug.as_str(), Subject::Section(s.clone()))),
+            |story| Some(story.summary.section.as_str()),
+        );
+        let authors = grouped(
+            &stories,
+            authors
+                .iter()
+                .map(|a| (a.slug.as_str(), Subject::Author(a.clone()))),
+            |story| Some(story.summary.author_slug.as_str()),
+        );
+        let mut series = grouped(
+            &stories,
+            config
+                .series
+                .iter()
+                .map(|s| (s.name.as_str(), Subject::Series(s.clone()))),
+            |story| story.meta.series.as_ref().map(|p| p.name.as_str()),
+        );
+        // a series' parts in order, and a series without a published part has no page
+        series.retain(|t| !t.members.is_empty());
+        for term in &mut series {
+            term.members
+                .sort_by_key(|&k| stories[k].meta.series.as_ref().map_or(0, |p| p.part));
+        }
         SiteIndex {
             config,
             series,
@@ -208,9 +231,10 @@ impl<'a> SiteIndex<'a> {
 
     /// The stories of a tag, a section, an author or a series (a series on one page).
     pub fn term_list<'i>(&'i self, term: &'i Term) -> List<'i> {
-        let page_size = match term.subject {
-            Subject::Series(_) => term.members.len(),
-            _ => self.page_size(),
+        let page_size = if term.subject.listing().is_paged() {
+            self.page_size()
+        } else {
+            term.members.len()
         };
         List {
             term: Some(term),

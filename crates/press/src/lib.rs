@@ -119,15 +119,15 @@ pub fn check(
 
 /// site.toml and authors.toml, validated (a missing authors.toml lists no author).
 fn read_settings(
-    loaded: &load::Loaded,
+    files: &load::SettingsFiles,
     problems: &mut Vec<diag::Problem>,
 ) -> (Option<meta::SiteConfig>, Option<Vec<krasa_model::Author>>) {
-    let config = loaded
+    let config = files
         .site
         .fields
         .as_ref()
-        .and_then(|f| meta::site_config(loaded.site.file, f, problems));
-    let authors = match &loaded.authors {
+        .and_then(|f| meta::site_config(files.site.file, f, problems));
+    let authors = match &files.authors {
         Some(load::TomlFile {
             file,
             fields: Some(fields),
@@ -149,15 +149,9 @@ pub struct Settings {
 pub fn settings(content: &Path) -> Result<Result<Settings, Report>, PressError> {
     let mut report = Report::new();
     let mut problems = Vec::new();
-    let loaded = load::load(content, &mut report, &mut problems)?;
-    let (config, authors) = read_settings(&loaded, &mut problems);
-    let settings_problems: Vec<diag::Problem> = problems
-        .into_iter()
-        .filter(|p| {
-            p.file == loaded.site.file || Some(p.file) == loaded.authors.as_ref().map(|a| a.file)
-        })
-        .collect();
-    for p in settings_problems {
+    let files = load::load_settings(content, &mut report, &mut problems)?;
+    let (config, authors) = read_settings(&files, &mut problems);
+    for p in problems {
         report.push(p);
     }
     Ok(match (config, authors) {
@@ -175,7 +169,7 @@ fn validate(
     let mut report = Report::new();
     let mut problems = Vec::new();
     let loaded = load::load(content, &mut report, &mut problems)?;
-    let (config, authors) = read_settings(&loaded, &mut problems);
+    let (config, authors) = read_settings(&loaded.settings, &mut problems);
     let authors_file = content.join(load::AUTHORS_FILE).display().to_string();
     let default_author = config.as_ref().and_then(|c| c.default_author.clone());
 

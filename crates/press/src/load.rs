@@ -34,11 +34,16 @@ pub struct TomlFile {
     pub fields: Option<Fields>,
 }
 
-pub struct Loaded {
+/// The content folder's settings files.
+pub struct SettingsFiles {
     /// `site.toml`.
     pub site: TomlFile,
     /// `authors.toml`, when the folder has one.
     pub authors: Option<TomlFile>,
+}
+
+pub struct Loaded {
+    pub settings: SettingsFiles,
     pub articles: Vec<RawArticle>,
 }
 
@@ -69,13 +74,12 @@ fn read(path: &Path) -> Result<Vec<u8>, PressError> {
     })
 }
 
-/// Reads the content folder. Problems in files go to `report`; only an unreadable folder or
-/// file is an `Err`.
-pub fn load(
+/// Reads the content folder's `site.toml` and `authors.toml` (not its articles).
+pub fn load_settings(
     content: &Path,
     report: &mut Report,
     problems: &mut Vec<Problem>,
-) -> Result<Loaded, PressError> {
+) -> Result<SettingsFiles, PressError> {
     if !content.is_dir() {
         return Err(PressError::NoContent(content.to_path_buf()));
     }
@@ -90,6 +94,17 @@ pub fn load(
     } else {
         None
     };
+    Ok(SettingsFiles { site, authors })
+}
+
+/// Reads the content folder. Problems in files go to `report`; only an unreadable folder or
+/// file is an `Err`.
+pub fn load(
+    content: &Path,
+    report: &mut Report,
+    problems: &mut Vec<Problem>,
+) -> Result<Loaded, PressError> {
+    let settings = load_settings(content, report, problems)?;
 
     let dir = content.join("articles");
     let mut paths: Vec<PathBuf> = match fs::read_dir(&dir) {
@@ -151,11 +166,7 @@ pub fn load(
             Err(ps) => problems.extend(ps),
         }
     }
-    Ok(Loaded {
-        site,
-        authors,
-        articles,
-    })
+    Ok(Loaded { settings, articles })
 }
 
 fn display(path: &Path) -> String {

@@ -121,9 +121,8 @@ pub fn cross_check(
     }
 }
 
-fn did_you_mean(word: &str, candidates: impl Iterator<Item = String>) -> String {
-    let names: Vec<String> = candidates.collect();
-    match crate::diag::closest(word, names.iter().map(String::as_str)) {
+fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    match crate::diag::closest(word, candidates) {
         Some(name) => format!("did you mean \"{name}\"? "),
         None => String::new(),
     }
@@ -150,7 +149,7 @@ pub fn check_bylines(
         };
         let category = &r.meta.category;
         if !sections.iter().any(|s| &s.name == category) {
-            let hint = did_you_mean(category, sections.iter().map(|s| s.name.clone()));
+            let hint = did_you_mean(category, sections.iter().map(|s| s.name.as_str()));
             problems.push(
                 error(
                     r.raw.file,
@@ -171,7 +170,7 @@ pub fn check_bylines(
         }
         let author = &r.meta.author;
         if !authors.iter().any(|a| &a.name == author) {
-            let hint = did_you_mean(author, authors.iter().map(|a| a.name.clone()));
+            let hint = did_you_mean(author, authors.iter().map(|a| a.name.as_str()));
             let written = r.raw.fields.get("author").is_some();
             let at = if written {
                 ""
@@ -206,7 +205,7 @@ pub fn check_series(
     for r in stories {
         let Some(s) = &r.meta.series else { continue };
         if !series.iter().any(|d| d.name == s.name) {
-            let hint = did_you_mean(&s.name, series.iter().map(|d| d.name.clone()));
+            let hint = did_you_mean(&s.name, series.iter().map(|d| d.name.as_str()));
             problems.push(
                 error(
                     r.raw.file,

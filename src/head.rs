@@ -211,12 +211,12 @@ mod social {
     use krasa_model::{Article, Author, Route, Site};
     use serde_json::{json, Value};
 
-    /// An image for shared links: its absolute URL, text alternative, and size when known
-    /// (the social cards').
+    /// An image for shared links: its absolute URL, text alternative, size and type.
     struct ShareImage {
         url: String,
         alt: String,
-        size: Option<(u32, u32)>,
+        size: (u32, u32),
+        mime: &'static str,
     }
 
     /// What a page with structured data is about.
@@ -266,12 +266,10 @@ mod social {
                     &self.site.language.replace('-', "_"),
                 );
             let image = self.share_image();
-            el.meta("property", "og:image", &image.url);
-            if let Some((w, h)) = image.size {
-                el.meta("property", "og:image:type", "image/png")
-                    .meta("property", "og:image:width", &w.to_string())
-                    .meta("property", "og:image:height", &h.to_string());
-            }
+            el.meta("property", "og:image", &image.url)
+                .meta("property", "og:image:type", image.mime)
+                .meta("property", "og:image:width", &image.size.0.to_string())
+                .meta("property", "og:image:height", &image.size.1.to_string());
             el.meta("property", "og:image:alt", &image.alt)
                 .meta("name", "twitter:card", "summary_large_image")
                 .meta("name", "twitter:title", title)
@@ -305,6 +303,9 @@ mod social {
                 el.meta("property", "article:tag", &t.name);
             }
             el.script("application/ld+json", &script_json(&self.json_ld(a)));
+            if let Some(image) = &s.image {
+                preload(el, &image.picture);
+            }
         }
 
         /// schema.org `Person` for an author (an `Organization` for the publisher's own
@@ -353,7 +354,14 @@ mod social {
                 "wordCount": s.word_count,
                 "inLanguage": self.site.language,
             });
-            ld["image"] = Value::String(self.share_image().url);
+            ld["image"] = match s.image.as_ref().and_then(|i| i.share.as_ref()) {
+                // the crops search engines choose from: 16:9, 1:1 and the card
+                Some(c) => [&c.wide, &c.square, &c.card]
+                    .iter()
+                    .map(|crop| Value::String(self.absolute(&crop.src)))
+                    .collect(),
+                None => Value::String(self.share_image().url),
+            };
             if let Some(t) = &a.tutorial {
                 if let Some(level) = t.level {
                     ld["proficiencyLevel"] = Value::String(level.label().into());
@@ -368,33 +376,54 @@ mod social {
         /// What a shared link shows: the article's own image, else its social card (press
         /// draws `cards/<slug>.png`); the site's card on every other page.
         fn share_image(&self) -> ShareImage {
-            let card = |file: String, alt: String| ShareImage {
-                url: self.absolute(&file),
-                alt,
-                size: Some((paths::CARD_WIDTH, paths::CARD_HEIGHT)),
-            };
             let Some(s) = self.article().map(|a| &a.summary) else {
-                return card(
-                    paths::site_card(),
-                    format!("{}: {}", self.site.title, self.site.tagline),
-                );
+                return ShareImage {
+                    url: self.absolute(&paths::site_card()),
+                    alt: format!("{}: {}", self.site.title, self.site.tagline),
+                    size: (paths::CARD_WIDTH, paths::CARD_HEIGHT),
+                    mime: krasa_model::Fallback::Png.mime(),
+                };
             };
-            match StoryImage::of(s) {
-                StoryImage::Own(img) => ShareImage {
-                    url: self.absolute(&img.src),
-                    alt: img.alt.clone(),
-                    size: None,
-                },
-                StoryImage::Card(file) => card(
-                    file,
-                    format!("{}: {} — {}", s.category, s.title, self.site.title),
-                ),
+            let image = StoryImage::of(s);
+            let drawn = || format!("{}: {} — {}", s.category, s.title, self.site.title);
+            let alt = match (&image, &s.image) {
+                (StoryImage::Own(_), Some(img)) if !img.alt.is_empty() => img.alt.clone(),
+                _ => drawn(),
+            };
+            ShareImage {
+                url: self.absolute(&image.src()),
+                alt,
+                size: image.size(),
+                mime: image.mime(),
             }
         }
 
         fn absolute(&self, src: &str) -> String {
             paths::absolute_url(self.site_root, src)
         }
+    }
+
+    /// `<link rel="preload">` of a story's lead image, in the best format (browsers without
+    /// AVIF skip it by its type), so it is fetched before the body is parsed: it is the
+    /// page's largest paint.
+    fn preload(el: &mut Elements, picture: &krasa_model::Picture) {
+        let Some((ext, mime)) = krasa_model::picture::MODERN.first() else {
+            return;
+        };
+        if picture.widths.is_empty() {
+            return;
+        }
+        el.void(
+            "link",
+            &[
+                ("rel", "preload"),
+                ("as", "image"),
+                ("type", mime),
+                ("imagesrcset", &picture.srcset(ext)),
+                ("imagesizes", krasa_model::picture::SIZES_ARTICLE),
+                ("fetchpriority", "high"),
+            ],
+        );
     }
 
     /// JSON that is safe inside a `<script>` element: `<` only occurs inside JSON strings,

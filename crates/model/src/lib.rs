@@ -8,6 +8,7 @@
 pub mod date;
 pub mod paging;
 pub mod paths;
+pub mod picture;
 pub mod related;
 pub mod route;
 pub mod slug;
@@ -15,6 +16,7 @@ pub mod types;
 
 pub use date::{format_date, Date};
 pub use paging::{pager_links, Page, PageLink, Pagination};
+pub use picture::{Fallback, Picture};
 pub use related::rank_related;
 pub use route::{page_number, Listing, Resolved, Route};
 pub use slug::is_valid_slug;
@@ -22,7 +24,7 @@ pub use types::*;
 
 /// Version of the published data format. Bump on any incompatible change to the JSON shape;
 /// the app refuses data of another major version with a clear error instead of misreading it.
-pub const DATA_VERSION: u32 = 3;
+pub const DATA_VERSION: u32 = 4;
 
 /// Words per minute used for "N minute read".
 pub const WORDS_PER_MINUTE: usize = 220;

@@ -104,26 +104,43 @@ pub fn article_card(slug: &str) -> String {
 /// The image a story is shared with (in its page's social tags and in the feeds).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoryImage<'a> {
-    /// Its own image, from its front matter.
-    Own(&'a crate::Image),
-    /// Its social card ([`article_card`]), when it has no image.
+    /// The card crop of its lead image.
+    Own(&'a crate::picture::Crop),
+    /// Its drawn social card ([`article_card`]), when it has no raster lead image (social
+    /// networks show no SVG).
     Card(String),
 }
 
 impl StoryImage<'_> {
     /// The story's own image, else its card.
     pub fn of(summary: &crate::ArticleSummary) -> StoryImage<'_> {
-        match &summary.image {
-            Some(img) => StoryImage::Own(img),
+        match summary.image.as_ref().and_then(|i| i.share.as_ref()) {
+            Some(crops) => StoryImage::Own(&crops.card),
             None => StoryImage::Card(article_card(&summary.slug)),
         }
     }
 
-    /// Its address (relative to the site root, or absolute).
-    pub fn src(&self) -> &str {
+    /// Its address, relative to the site root.
+    pub fn src(&self) -> String {
         match self {
-            StoryImage::Own(img) => &img.src,
-            StoryImage::Card(file) => file,
+            StoryImage::Own(crop) => crop.src.clone(),
+            StoryImage::Card(file) => file.clone(),
+        }
+    }
+
+    /// Its size in pixels.
+    pub fn size(&self) -> (u32, u32) {
+        match self {
+            StoryImage::Own(crop) => (crop.width, crop.height),
+            StoryImage::Card(_) => (CARD_WIDTH, CARD_HEIGHT),
+        }
+    }
+
+    /// Its media type.
+    pub fn mime(&self) -> &'static str {
+        match self {
+            StoryImage::Own(_) => crate::Fallback::Jpg.mime(),
+            StoryImage::Card(_) => crate::Fallback::Png.mime(),
         }
     }
 }

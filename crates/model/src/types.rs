@@ -44,14 +44,22 @@ pub struct TagRef {
     pub slug: String,
 }
 
-/// An optional lead image.
+/// A story's lead image: shown above its body, as its cards' thumbnail, and (cropped) where
+/// the story is shared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Image {
-    /// URL, absolute or relative to the site root.
-    pub src: String,
-    /// Text alternative; never empty.
+    pub picture: crate::Picture,
+    /// Text alternative; empty only when the editor marked the image decorative.
     pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Who made it (`Photo: ...`, `Illustration: ...`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// Its crops for shared links and structured data (raster images only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<crate::picture::ShareCrops>,
 }
 
 /// What a card in a list shows of an article.

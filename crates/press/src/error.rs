@@ -24,6 +24,8 @@ pub enum PressError {
     Invalid { errors: usize, files: usize },
     #[error("social card: {0}")]
     Card(String),
+    #[error("image {0}")]
+    Image(String),
     #[error(transparent)]
     Release(krasa_release::ReleaseError),
 }

@@ -15,6 +15,8 @@ pub enum Val {
     Bool(bool),
     /// An integer (None when it does not fit an i64).
     Int(Option<i64>),
+    /// A number with a fraction (`0.5`).
+    Float(f64),
     List(Vec<(Val, Range<usize>)>),
     /// A table (`[[sections]]`, an inline `{ … }`, a JSON object), with its own fields.
     Table(Fields),
@@ -29,6 +31,7 @@ impl Val {
             Val::Date(..) => "a date",
             Val::Bool(_) => "a boolean",
             Val::Int(_) => "an integer",
+            Val::Float(_) => "a number",
             Val::List(_) => "an array",
             Val::Table(_) => "a table",
             Val::Other(t) => t,
@@ -160,7 +163,11 @@ fn toml_val(
         DeValue::Integer(i) => {
             Val::Int(i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
         }
-        DeValue::Float(_) => Val::Other("a number"),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse()
+            .map_or(Val::Other("a number"), Val::Float),
         DeValue::Table(t) => Val::Table(toml_fields(t, span, shift)),
     }
 }
@@ -211,7 +218,7 @@ fn json_val(v: &serde_json::Value, span: &Range<usize>) -> Val {
         ),
         J::Number(n) => match n.as_i64() {
             Some(i) => Val::Int(Some(i)),
-            None => Val::Other("a number"),
+            None => n.as_f64().map_or(Val::Other("a number"), Val::Float),
         },
         J::Null => Val::Other("null"),
         J::Object(map) => Val::Table(Fields {

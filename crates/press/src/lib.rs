@@ -5,9 +5,10 @@
 //!
 //! ```text
 //! content/ → load (files → raw articles) → meta (fields → validated metadata)
-//!          → story (Markdown → sanitized HTML, summary) → validate (corpus checks, selection)
+//!          → story (Markdown → sanitized HTML, summary; images: sources read and checked)
+//!          → validate (corpus checks, selection)
 //!          → index (SiteIndex: stories in order, tags, lists, every page)
-//!          → emit (data, feeds, sitemap, cards) → sink (memory, or the data folder)
+//!          → emit (data, feeds, sitemap, cards, images) → sink (memory, or the data folder)
 //!          → release (manifest, precompression, publish: one atomic swap)
 //! ```
 //!
@@ -20,6 +21,7 @@ pub mod error;
 pub mod fields;
 pub mod generate;
 pub mod highlight;
+pub mod images;
 pub mod index;
 pub mod load;
 pub mod meta;
@@ -50,6 +52,8 @@ pub struct Checked {
     pub files: sink::Files,
     /// The social cards drawn and reused, when a site root was written.
     pub cards: Option<emit::cards::Drawn>,
+    /// The pictures' files encoded and reused, when a site root was written.
+    pub images: Option<emit::images::Made>,
 }
 
 /// The site root folder a build writes feeds, sitemaps and cards into.
@@ -114,6 +118,7 @@ pub fn check(
         output,
         files: files.into_files(),
         cards: None,
+        images: None,
     })
 }
 
@@ -195,12 +200,13 @@ fn validate(
         sections: config.as_ref().map_or(&no_sections, |c| &c.sections),
         authors: authors.as_deref().unwrap_or_default(),
     };
+    let catalogue = images::Catalogue::new(content);
     let total = valid.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let stories: Vec<Story> = valid
         .into_par_iter()
         .map(|(raw, m)| {
-            let r = story::prepare(raw, m, names);
+            let r = story::prepare(raw, m, names, &catalogue);
             if let Some(p) = progress {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if n % 64 == 0 || n == total {
@@ -266,6 +272,7 @@ pub fn build(
         output: None,
         files: sink::Files::default(),
         cards: None,
+        images: None,
     };
     let Some(site) = site else {
         return Ok(checked);
@@ -298,6 +305,10 @@ pub fn build(
         let drawn = emit::cards::draw_into(root.dir, &output.cards, previous.as_ref(), &log)?;
         log.write(root.dir, krasa_release::inputs::Step::Cards)?;
         checked.cards = Some(drawn);
+        let log = krasa_release::inputs::Log::default();
+        let made = emit::images::make_into(root.dir, &output.images, previous.as_ref(), &log)?;
+        log.write(root.dir, krasa_release::inputs::Step::Images)?;
+        checked.images = Some(made);
     }
     checked.output = Some(output);
     Ok(checked)

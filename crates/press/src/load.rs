@@ -26,6 +26,9 @@ pub struct RawArticle {
     pub fields: Fields,
     pub body: String,
     pub body_at: BodySpan,
+    /// The folder its images' relative paths start from: its own folder for a bundle
+    /// (`articles/<slug>/index.md`), else `articles/`.
+    pub dir: PathBuf,
 }
 
 /// A TOML settings file: its number in the report, and its fields when it parsed.
@@ -110,7 +113,11 @@ pub fn load(
     let mut paths: Vec<PathBuf> = match fs::read_dir(&dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .map(|p| article_file(&p).unwrap_or(p))
             .collect(),
         Err(source) if source.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(source) => return Err(PressError::Io { path: dir, source }),
@@ -122,6 +129,14 @@ pub fn load(
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') || name.ends_with('~') {
             continue; // editor swap and backup files
+        }
+        if path.is_dir() {
+            let file = report.add_file(display(&path), String::new());
+            problems.push(
+                crate::diag::warning(file, 0..0, "ignored: a folder without index.md")
+                    .expected("a story folder holds its article as index.md, beside its images"),
+            );
+            continue;
         }
         let format = match path.extension().and_then(|e| e.to_str()) {
             Some("md") => Format::Markdown,
@@ -136,17 +151,30 @@ pub fn load(
             }
         };
         let (file, text) = text_of(&path, read(&path)?, report, problems);
-        let slug = path
-            .file_stem()
+        let bundle = name == BUNDLE_INDEX;
+        let named = if bundle {
+            path.parent()
+        } else {
+            Some(path.as_path())
+        };
+        let slug = named
+            .and_then(|p| p.file_stem())
             .and_then(|s| s.to_str())
             .unwrap_or("")
             .to_string();
         if !is_valid_slug(&slug) {
+            let (what, example) = if bundle {
+                ("folder", "us-china-ai-talks/index.md")
+            } else {
+                ("file", "us-china-ai-talks.md")
+            };
             problems.push(
-                error(file, 0..0, "the file name is not a valid slug")
+                error(file, 0..0, format!("the {what} name is not a valid slug"))
                     .field("slug")
-                    .found(format!("\"{slug}\" (the slug is the file name)"))
-                    .expected("lowercase letters a-z, digits and single hyphens, e.g. us-china-ai-talks.md"),
+                    .found(format!("\"{slug}\" (the slug is the {what} name)"))
+                    .expected(format!(
+                        "lowercase letters a-z, digits and single hyphens, e.g. {example}"
+                    )),
             );
             continue;
         }
@@ -162,11 +190,25 @@ pub fn load(
                 fields,
                 body,
                 body_at,
+                dir: path.parent().unwrap_or(&dir).to_path_buf(),
             }),
             Err(ps) => problems.extend(ps),
         }
     }
     Ok(Loaded { settings, articles })
+}
+
+/// The name of a bundle's article file: `articles/<slug>/index.md`.
+pub const BUNDLE_INDEX: &str = "index.md";
+
+/// The article file an entry of `articles/` stands for: itself when it is a file, its
+/// `index.md` when it is a folder (a bundle, with its images); none for a folder without one.
+fn article_file(entry: &Path) -> Option<PathBuf> {
+    if entry.is_file() {
+        return Some(entry.to_path_buf());
+    }
+    let index = entry.join(BUNDLE_INDEX);
+    index.is_file().then_some(index)
 }
 
 fn display(path: &Path) -> String {

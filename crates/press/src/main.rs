@@ -241,6 +241,15 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                         c.drawn, c.reused
                     );
                 }
+                if let Some(m) = checked.images {
+                    eprintln!(
+                        "press: images: {} files encoded from {} sources in {:.1} s of CPU, {} unchanged",
+                        m.encoded,
+                        m.decoded,
+                        m.busy.as_secs_f64(),
+                        m.reused
+                    );
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -19,7 +19,8 @@ pub struct Meta {
     /// Tag display names with the span where each was written.
     pub tags: Vec<(String, Range<usize>)>,
     pub summary: Option<String>,
-    pub image: Option<(String, String)>,
+    /// The lead image, as the front matter names it.
+    pub image: Option<LeadImage>,
     pub draft: bool,
     /// Whether the story shows its table of contents (`None`: by its length).
     pub toc: Option<bool>,
@@ -33,6 +34,21 @@ pub struct Meta {
     /// Span of the `date` value (for "future date" notes) and of the whole block.
     pub date_span: Range<usize>,
     pub block: Range<usize>,
+}
+
+/// A story's lead image (`image`, `image_alt`, `image_caption`, `image_credit`,
+/// `image_focus`), before its file is read.
+#[derive(Debug, Clone)]
+pub struct LeadImage {
+    /// The path as written (relative to the story's folder, or `/`-rooted in the content).
+    pub path: String,
+    /// Empty when the editor wrote `image_alt = ""`: decorative.
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub focus: Option<crate::images::Focus>,
+    /// Where `image` is written.
+    pub span: Range<usize>,
 }
 
 /// A story's place in a series (`series = "…"` and `part = n`).
@@ -63,6 +79,9 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "summary",
     "image",
     "image_alt",
+    "image_caption",
+    "image_credit",
+    "image_focus",
     "draft",
     "toc",
     "series",
@@ -327,6 +346,102 @@ fn describe(v: &Val) -> String {
     }
 }
 
+/// The lead image fields: none when there is no `image`; `None` (with problems) when they
+/// are not valid.
+fn lead_image(c: &mut Checker<'_>) -> Option<Option<LeadImage>> {
+    let file = c.file;
+    let path = c.string(
+        "image",
+        false,
+        "the image's file, beside the story (image = \"lead.jpg\") or shared (image = \"/images/summit.jpg\")",
+    );
+    let caption = c.string(
+        "image_caption",
+        false,
+        "a sentence saying what the picture shows",
+    );
+    let credit = c.string(
+        "image_credit",
+        false,
+        "who made it, e.g. \"Photo: Ana Ruiz\"",
+    );
+    let focus = focus(c);
+    let alt = match c.fields.get("image_alt").map(|f| &f.value) {
+        // an explicit empty alt marks the image decorative
+        Some(Val::Str(s)) => Some(s.trim().to_string()),
+        Some(_) => {
+            c.string(
+                "image_alt",
+                false,
+                "a text alternative describing the image",
+            );
+            return None;
+        }
+        None => None,
+    };
+    let Some(path) = path else {
+        let orphan = ["image_alt", "image_caption", "image_credit", "image_focus"]
+            .into_iter()
+            .find_map(|k| c.fields.get(k));
+        if let (Some(f), None) = (orphan, c.fields.get("image")) {
+            c.problems.push(
+                error(file, f.span.clone(), format!("`{}` without `image`", f.key))
+                    .field(f.key.clone())
+                    .found("there is no lead image to describe")
+                    .expected("`image` and `image_alt` together, or none of the image fields"),
+            );
+            return None;
+        }
+        return c.fields.get("image").is_none().then_some(None);
+    };
+    let span = c.fields.get("image").map_or(0..1, |f| f.span.clone());
+    let Some(alt) = alt else {
+        c.problems.push(
+            error(file, span, "image without alt text")
+                .field("image_alt")
+                .found("`image` is set but `image_alt` is missing")
+                .expected("image_alt = \"what the image shows\", for readers who cannot see it (image_alt = \"\" for a decorative image)"),
+        );
+        return None;
+    };
+    Some(Some(LeadImage {
+        path,
+        alt,
+        caption,
+        credit,
+        focus: focus?,
+        span,
+    }))
+}
+
+/// `image_focus = [x, y]`: fractions of the width and height from the top left.
+fn focus(c: &mut Checker<'_>) -> Option<Option<crate::images::Focus>> {
+    const EXPECTED: &str =
+        "two numbers from 0 to 1, across then down, e.g. image_focus = [0.3, 0.4]";
+    let Some(f) = c.fields.get("image_focus").cloned() else {
+        return Some(None);
+    };
+    let fraction = |v: &Val| match v {
+        Val::Float(x) if (0.0..=1.0).contains(x) => Some(*x),
+        Val::Int(Some(i @ (0 | 1))) => Some(*i as f64),
+        _ => None,
+    };
+    match &f.value {
+        Val::List(items) if items.len() == 2 => {
+            if let (Some(x), Some(y)) = (fraction(&items[0].0), fraction(&items[1].0)) {
+                return Some(Some(crate::images::Focus { x, y }));
+            }
+        }
+        _ => {}
+    }
+    c.wrong(
+        &f,
+        "`image_focus` is not a point of the image".into(),
+        EXPECTED,
+    );
+    None
+}
+
 /// Validates an article's fields. `default_author` fills a missing author. `extra_ok` lists
 /// keys handled elsewhere (the JSON `body`).
 pub fn article_meta(
@@ -369,16 +484,7 @@ pub fn article_meta(
         "the badge shown above the headline, e.g. category = \"Breaking\"",
     );
     let summary = c.string("summary", false, "one or two plain sentences");
-    let image = c.string(
-        "image",
-        false,
-        "an image URL, e.g. image = \"images/summit.jpg\"",
-    );
-    let image_alt = c.string(
-        "image_alt",
-        false,
-        "a text alternative describing the image",
-    );
+    let image = lead_image(&mut c);
     let draft = c.boolean("draft").unwrap_or(false);
     let toc = c.boolean("toc");
     let tutorial = tutorial(&mut c);
@@ -410,28 +516,6 @@ pub fn article_meta(
             );
         }
     }
-    if image.is_some() && image_alt.is_none() && fields.get("image_alt").is_none() {
-        let span = fields.get("image").map(|f| f.span.clone()).unwrap_or(0..1);
-        c.problems.push(
-            error(file, span, "image without alt text")
-                .field("image_alt")
-                .found("`image` is set but `image_alt` is missing")
-                .expected("image_alt = \"what the image shows\", for readers who cannot see it"),
-        );
-    }
-    if image.is_none() && fields.get("image_alt").is_some() && fields.get("image").is_none() {
-        let span = fields
-            .get("image_alt")
-            .map(|f| f.span.clone())
-            .unwrap_or(0..1);
-        c.problems.push(
-            error(file, span, "`image_alt` without `image`")
-                .field("image_alt")
-                .found("there is no image to describe")
-                .expected("both `image` and `image_alt`, or neither"),
-        );
-    }
-
     if problems.len() > before {
         return None;
     }
@@ -444,7 +528,7 @@ pub fn article_meta(
         category: category?,
         tags: tags?,
         summary,
-        image: image.zip(image_alt),
+        image: image?,
         draft,
         toc,
         tutorial: tutorial?,

@@ -13,6 +13,8 @@ use pulldown_cmark::{
 };
 
 use crate::highlight::Fence;
+use crate::images::html::{self as picture_html, Caption, Loading};
+use crate::images::{Catalogue, Source};
 
 use crate::diag::{error, warning, Problem};
 
@@ -31,7 +33,23 @@ pub struct Rendered {
     /// Plain text of the first top-level paragraph.
     pub first_paragraph: String,
     pub links: Vec<(InternalLink, Range<usize>)>,
+    /// The images the body shows, in order.
+    pub images: Vec<std::sync::Arc<Source>>,
     pub problems: Vec<Problem>,
+}
+
+/// Where a body's images come from: the content's [`Catalogue`], from the article's folder.
+#[derive(Clone, Copy)]
+pub struct Pictures<'a> {
+    pub catalogue: &'a Catalogue,
+    pub dir: &'a std::path::Path,
+}
+
+/// A body image as the page shows it.
+struct Shown {
+    html: String,
+    /// Alone in its paragraph: a figure (with its caption) instead of the paragraph.
+    figure: bool,
 }
 
 /// Where body offsets land in the file: markdown files map 1:1 (plus the body's offset);
@@ -64,7 +82,13 @@ pub fn options() -> Options {
 /// (`articles/<slug>`): in-page links (`#section`, footnotes) are written `page#section`,
 /// because pages carry `<base href>`, against which a bare `#section` would lead to the front
 /// page when JavaScript is off.
-pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Rendered {
+pub fn render_markdown(
+    file: usize,
+    body: &str,
+    at: &BodySpan,
+    page: &str,
+    pictures: Pictures<'_>,
+) -> Rendered {
     let mut out = Rendered::default();
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -79,7 +103,9 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
     let mut current_heading: Option<(usize, String)> = None;
     // the level of the heading before (the title is the h1)
     let mut last_level = 1usize;
-    let mut image_alt: Option<(String, Range<usize>)> = None;
+    // the image being read: its event, its alt text so far
+    let mut image_alt: Option<(usize, String)> = None;
+    let mut shown: HashMap<usize, Shown> = HashMap::new();
     let mut words = 0usize;
     // Words are counted across inline events ("`code`." is one word), split at blocks.
     let mut at_space = true;
@@ -128,15 +154,17 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
                     heading_texts.push(h);
                 }
             }
-            Event::Start(Tag::Image { .. }) => image_alt = Some((String::new(), range.clone())),
+            Event::Start(Tag::Image { .. }) => image_alt = Some((i, String::new())),
             Event::End(TagEnd::Image) => {
-                if let Some((alt, r)) = image_alt.take() {
-                    if alt.trim().is_empty() {
-                        out.problems.push(
-                            error(file, at.map(r), "image without alt text")
-                                .found("![](...) has an empty description")
-                                .expected("![what the image shows](url)"),
-                        );
+                if let Some((start, alt)) = image_alt.take() {
+                    let image = BodyImage {
+                        events: &events,
+                        start,
+                        end: i,
+                        alt: &alt,
+                    };
+                    if let Some(s) = image.show(file, at, pictures, &mut out) {
+                        shown.insert(start, s);
                     }
                 }
             }
@@ -144,7 +172,8 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
                 check_link(file, dest_url, at.map(range.clone()), &mut out);
             }
             Event::Text(t) | Event::Code(t) => {
-                if !in_code_block {
+                // an image's alt text is not read as part of the body
+                if !in_code_block && image_alt.is_none() {
                     for c in t.chars() {
                         let space = c.is_whitespace();
                         if at_space && !space {
@@ -156,7 +185,7 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
                 if let Some((_, h)) = current_heading.as_mut() {
                     h.push_str(t);
                 }
-                if let Some((alt, _)) = image_alt.as_mut() {
+                if let Some((_, alt)) = image_alt.as_mut() {
                     alt.push_str(t);
                 }
                 if in_first_para {
@@ -229,7 +258,29 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
     let mut rewritten: Vec<Event<'_>> = Vec::with_capacity(events.len());
     // the code block being read: its fence and its text so far
     let mut code: Option<(Fence, String)> = None;
+    // inside an image whose markup is written: its alt text is skipped
+    let mut in_image = false;
+    let mut in_figure = false;
     for (i, (ev, range)) in events.into_iter().enumerate() {
+        if in_image {
+            in_image = !matches!(ev, Event::End(TagEnd::Image));
+            continue;
+        }
+        if in_figure && matches!(ev, Event::End(TagEnd::Paragraph)) {
+            in_figure = false;
+            continue;
+        }
+        if let (Event::Start(Tag::Image { .. }), Some(s)) = (&ev, shown.remove(&i)) {
+            in_image = true;
+            if s.figure {
+                rewritten.pop(); // the paragraph's start
+                in_figure = true;
+                rewritten.push(Event::Html(s.html.into()));
+            } else {
+                rewritten.push(Event::InlineHtml(s.html.into()));
+            }
+            continue;
+        }
         if let Some((fence, text)) = code.as_mut() {
             match ev {
                 Event::Text(t) => text.push_str(&t),
@@ -320,6 +371,80 @@ pub fn render_markdown(file: usize, body: &str, at: &BodySpan, page: &str) -> Re
     pulldown_cmark::html::push_html(&mut raw, rewritten.into_iter());
     out.html = sanitize(&raw);
     out
+}
+
+/// An image of a body, from its start event to its end event.
+struct BodyImage<'e, 'a> {
+    events: &'e [(Event<'a>, Range<usize>)],
+    start: usize,
+    end: usize,
+    alt: &'e str,
+}
+
+impl BodyImage<'_, '_> {
+    /// How the page shows the image; None (and a problem) when it cannot be published.
+    fn show(
+        &self,
+        file: usize,
+        at: &BodySpan,
+        pictures: Pictures<'_>,
+        out: &mut Rendered,
+    ) -> Option<Shown> {
+        let (
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            range,
+        ) = &self.events[self.start]
+        else {
+            return None;
+        };
+        let span = at.map(range.start..self.events[self.end].1.end);
+        let alt = match self.alt.trim() {
+            // `![""](x.png)`: decorative, said so explicitly (smart punctuation curls quotes)
+            "\"\"" | "“”" => "",
+            "" => {
+                out.problems.push(
+                    error(file, span, "image without alt text")
+                        .field("body")
+                        .found("![](...) has an empty description")
+                        .expected("![what the image shows](file.png), or ![\"\"](file.png) for a decorative image"),
+                );
+                return None;
+            }
+            alt => alt,
+        };
+        let source = match pictures.catalogue.get(pictures.dir, dest_url) {
+            Ok(s) => s,
+            Err(e) => {
+                out.problems.push(
+                    error(file, span, format!("the image `{dest_url}` {e}"))
+                        .field("body")
+                        .found(e.to_string())
+                        .expected(e.expected()),
+                );
+                return None;
+            }
+        };
+        let picture = crate::images::picture_of(&source);
+        out.images.push(source);
+        let figure = self.start > 0
+            && matches!(self.events[self.start - 1].0, Event::Start(Tag::Paragraph))
+            && matches!(
+                self.events.get(self.end + 1),
+                Some((Event::End(TagEnd::Paragraph), _))
+            );
+        let html = if figure {
+            let caption = Caption {
+                text: Some(title.as_ref()).filter(|t| !t.trim().is_empty()),
+                credit: None,
+            };
+            picture_html::figure(&picture, alt, caption, Loading::Lazy)
+        } else {
+            picture_html::picture(&picture, alt, Loading::Lazy)
+        };
+        Some(Shown { html, figure })
+    }
 }
 
 /// A GitHub-style alert (`> [!NOTE]`) as a labelled aside with its title (the icon is the
@@ -472,7 +597,13 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("aside", &["aria-label"])
         // a code block scrolls sideways: the keyboard reaches it
         .add_tag_attributes("pre", &["tabindex"])
-        .add_allowed_classes("figure", &["code"])
+        .add_allowed_classes("figure", &["code", "figure"])
+        // pictures (crate::images::html)
+        .add_tags(["picture", "source"])
+        .add_tag_attributes("source", &["type", "srcset", "sizes"])
+        .add_tag_attributes("img", &["srcset", "sizes", "loading", "decoding"])
+        .add_allowed_classes("img", tone_classes())
+        .add_allowed_classes("span", &["credit"])
         .add_allowed_classes("figcaption", &["code-title"])
         .add_allowed_classes("button", &["copy", "copy-code", "copy-commands"])
         .add_allowed_classes("pre", &["code-block", "numbered"])
@@ -492,6 +623,16 @@ fn sanitizer() -> ammonia::Builder<'static> {
     b
 }
 
+/// The placeholder classes of pictures ([`krasa_model::picture::tone`]).
+fn tone_classes() -> &'static [String] {
+    static CLASSES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        (0..krasa_model::picture::tone::COUNT)
+            .map(krasa_model::picture::tone::class)
+            .collect()
+    })
+}
+
 /// The one HTML sanitizer of the project: what it lets through is what the app may insert.
 pub fn sanitize(html: &str) -> String {
     SANITIZER.with(|s| s.borrow().clean(html).to_string())
@@ -501,8 +642,27 @@ pub fn sanitize(html: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A content folder whose `articles/` holds `b.png` (64×36).
+    fn content() -> &'static std::path::Path {
+        static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+        DIR.get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join("articles")).unwrap();
+            image::RgbImage::from_pixel(64, 36, image::Rgb([200, 40, 40]))
+                .save(dir.path().join("articles/b.png"))
+                .unwrap();
+            dir
+        })
+        .path()
+    }
+
     fn r(md: &str) -> Rendered {
-        render_markdown(0, md, &BodySpan::Offset(0), "articles/t")
+        let catalogue = Catalogue::new(content());
+        let pictures = Pictures {
+            catalogue: &catalogue,
+            dir: &content().join("articles"),
+        };
+        render_markdown(0, md, &BodySpan::Offset(0), "articles/t", pictures)
     }
 
     #[test]
@@ -678,5 +838,67 @@ mod tests {
             .collect();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].span.start, 7);
+    }
+
+    #[test]
+    fn an_image_alone_in_its_paragraph_is_a_figure_with_its_caption() {
+        let out =
+            r("Text.\n\n![A red chart](b.png \"Sales by month\")\n\nSee ![\"\"](b.png) here.\n");
+        let stem = &crate::images::picture_of(&out.images[0]).stem;
+        assert!(
+            out.html.contains(&format!("<figure class=\"figure\"><picture><source type=\"image/avif\" srcset=\"{stem}.64.avif 64w\"")),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("alt=\"A red chart\" class=\"tone-"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("loading=\"lazy\" decoding=\"async\">"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html
+                .contains("<figcaption>Sales by month</figcaption></figure>"),
+            "{}",
+            out.html
+        );
+        assert!(!out.html.contains("<p><figure"), "{}", out.html);
+        // inline, and decorative
+        assert!(out.html.contains("<p>See <picture>"), "{}", out.html);
+        assert!(out.html.contains("alt=\"\""), "{}", out.html);
+        assert_eq!(out.images.len(), 2);
+        assert!(out.problems.is_empty(), "{:?}", out.problems);
+    }
+
+    #[test]
+    fn a_missing_or_remote_image_is_an_error_at_its_place() {
+        let md = "Intro.\n\n![A map](missing.png)\n\n![A logo](https://example.com/l.png)\n";
+        let out = r(md);
+        let messages: Vec<(String, usize)> = out
+            .problems
+            .iter()
+            .map(|p| (p.message.clone(), p.span.start))
+            .collect();
+        let missing = content().join("articles/missing.png");
+        assert_eq!(
+            messages,
+            [
+                (
+                    format!(
+                        "the image `missing.png` does not exist ({})",
+                        missing.display()
+                    ),
+                    8
+                ),
+                (
+                    "the image `https://example.com/l.png` is a web address".to_string(),
+                    md.find("![A logo").unwrap()
+                ),
+            ]
+        );
     }
 }

@@ -5,10 +5,14 @@ use std::ops::Range;
 
 use krasa_model::{ArticleSummary, Author, Image, Section, TagRef};
 
-use crate::diag::{error, Problem};
+use std::sync::Arc;
+
+use crate::diag::{error, warning, Problem};
+use crate::images::html::{Caption, Loading};
+use crate::images::{Catalogue, Focus, Source};
 use crate::load::RawArticle;
-use crate::meta::Meta;
-use crate::render::{render_markdown, Rendered};
+use crate::meta::{LeadImage, Meta};
+use crate::render::{render_markdown, Pictures, Rendered};
 use crate::slug::slugify;
 
 /// An article that passed validation, rendered.
@@ -18,6 +22,14 @@ pub struct Story {
     pub rendered: Rendered,
     pub tag_slugs: Vec<String>,
     pub summary: ArticleSummary,
+    /// Its lead image's source, when it has one.
+    pub lead: Option<Lead>,
+}
+
+/// A story's lead image: its source and the point its crops keep.
+pub struct Lead {
+    pub source: Arc<Source>,
+    pub focus: Focus,
 }
 
 impl Story {
@@ -61,12 +73,41 @@ impl Names<'_> {
 }
 
 /// Renders one article and builds its summary. Body problems go into `rendered.problems`.
-pub fn prepare(raw: RawArticle, meta: Meta, names: Names<'_>) -> Story {
+pub fn prepare(raw: RawArticle, meta: Meta, names: Names<'_>, catalogue: &Catalogue) -> Story {
     let page = krasa_model::Route::article(&raw.slug).relative();
-    let mut rendered = render_markdown(raw.file, &raw.body, &raw.body_at, &page);
+    let pictures = Pictures {
+        catalogue,
+        dir: &raw.dir,
+    };
+    let mut rendered = render_markdown(raw.file, &raw.body, &raw.body_at, &page, pictures);
     if crate::contents::wanted(meta.toc, &rendered.headings, rendered.word_count) {
         rendered.html = crate::contents::table(&rendered.headings, &page) + &rendered.html;
     }
+    let lead = meta
+        .image
+        .as_ref()
+        .and_then(|written| lead_source(raw.file, written, pictures, &mut rendered.problems));
+    let image = meta
+        .image
+        .as_ref()
+        .zip(lead.as_ref())
+        .map(|(written, lead)| {
+            let image = Image {
+                picture: crate::images::picture_of(&lead.source),
+                alt: written.alt.clone(),
+                caption: written.caption.clone(),
+                credit: written.credit.clone(),
+                share: crate::images::crops_of(&lead.source, lead.focus),
+            };
+            let caption = Caption {
+                text: image.caption.as_deref(),
+                credit: image.credit.as_deref(),
+            };
+            let figure =
+                crate::images::html::figure(&image.picture, &image.alt, caption, Loading::Lead);
+            rendered.html = figure + &rendered.html;
+            image
+        });
     let tags: Vec<TagRef> = meta
         .tags
         .iter()
@@ -91,7 +132,7 @@ pub fn prepare(raw: RawArticle, meta: Meta, names: Names<'_>) -> Story {
         excerpt: excerpt(&excerpt_source, 220),
         reading_minutes: krasa_model::reading_minutes(rendered.word_count),
         word_count: rendered.word_count as u32,
-        image: meta.image.clone().map(|(src, alt)| Image { src, alt }),
+        image,
         tags: tags.clone(),
     };
     Story {
@@ -100,6 +141,44 @@ pub fn prepare(raw: RawArticle, meta: Meta, names: Names<'_>) -> Story {
         meta,
         rendered,
         summary,
+        lead,
+    }
+}
+
+/// The source of a lead image; None (and a problem) when it cannot be published. One
+/// narrower than [`crate::images::LEAD_MIN_WIDTH`] is published with a warning.
+fn lead_source(
+    file: usize,
+    written: &LeadImage,
+    pictures: Pictures<'_>,
+    problems: &mut Vec<Problem>,
+) -> Option<Lead> {
+    let at = written.span.clone();
+    match pictures.catalogue.get(pictures.dir, &written.path) {
+        Ok(source) => {
+            let min = crate::images::LEAD_MIN_WIDTH;
+            if source.width < min && source.kind != crate::images::probe::Kind::Svg {
+                problems.push(
+                    warning(file, at, "a narrow lead image")
+                        .field("image")
+                        .found(format!("`{}` is {} pixels wide: shared links and large screens show it blurred", written.path, source.width))
+                        .expected(format!("a lead image at least {min} pixels wide")),
+                );
+            }
+            Some(Lead {
+                source,
+                focus: written.focus.unwrap_or(Focus::CENTRE),
+            })
+        }
+        Err(e) => {
+            problems.push(
+                error(file, at, format!("the image `{}` {e}", written.path))
+                    .field("image")
+                    .found(e.to_string())
+                    .expected(e.expected()),
+            );
+            None
+        }
     }
 }
 

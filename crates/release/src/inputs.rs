@@ -44,6 +44,8 @@ pub enum Step {
     App,
     /// The social cards press draws.
     Cards,
+    /// The pictures' files press encodes.
+    Images,
     /// The prerendered pages.
     Prerender,
     /// The search index.
@@ -53,13 +55,20 @@ pub enum Step {
 impl Step {
     /// In the order the steps run: where two record the same output (the app's shell, then
     /// the prerendered front page written over it), the later one's record is the output's.
-    pub const IN_ORDER: [Step; 4] = [Step::App, Step::Cards, Step::Prerender, Step::Search];
+    pub const IN_ORDER: [Step; 5] = [
+        Step::App,
+        Step::Cards,
+        Step::Images,
+        Step::Prerender,
+        Step::Search,
+    ];
 
     /// Its log's file name.
     fn name(self) -> &'static str {
         match self {
             Step::App => "app",
             Step::Cards => "cards",
+            Step::Images => "images",
             Step::Prerender => "prerender",
             Step::Search => "search",
         }

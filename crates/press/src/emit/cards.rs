@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use sha2::{Digest, Sha256};
 
 use krasa_model::escape_markup as xml;
-use krasa_model::paths::{self, CARD_HEIGHT, CARD_WIDTH};
+use krasa_model::paths::{self, StoryImage, CARD_HEIGHT, CARD_WIDTH};
 use rayon::prelude::*;
 
 use crate::error::{io, PressError};
@@ -68,7 +68,7 @@ impl CardSpec {
 }
 
 /// The cards a site needs: its own (front page and lists: its tagline under its name), and
-/// one per published article that has no image of its own.
+/// one per published article that has no raster lead image to be shared with.
 pub fn specs(index: &SiteIndex<'_>) -> Vec<CardSpec> {
     let site = index.config;
     let mut cards = vec![CardSpec {
@@ -82,7 +82,7 @@ pub fn specs(index: &SiteIndex<'_>) -> Vec<CardSpec> {
             .stories
             .iter()
             .map(|s| &s.summary)
-            .filter(|s| s.image.is_none())
+            .filter(|s| matches!(StoryImage::of(s), StoryImage::Card(_)))
             .map(|s| CardSpec {
                 file: paths::article_card(&s.slug),
                 title: s.title.clone(),

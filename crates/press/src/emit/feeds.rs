@@ -20,8 +20,9 @@ use crate::story::Story;
 pub const FEED_ITEMS: usize = 50;
 
 /// Makes the site-relative links and images of an article body absolute, for feed readers:
-/// every `href` and `src` attribute (lol_html, the HTML rewriter the prerenderer uses too),
-/// never text, so a code sample's `href="#x"` stays as written.
+/// every `href` and `src` attribute and each address of a `srcset` (lol_html, the HTML
+/// rewriter the prerenderer uses too), never text, so a code sample's `href="#x"` stays as
+/// written.
 pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
     let rewrite = |url: &str| -> String {
         if url.starts_with('#') {
@@ -45,6 +46,12 @@ pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
                         Ok(())
                     })
                 })
+                .chain([element!("[srcset]", move |el| {
+                    if let Some(set) = el.get_attribute("srcset") {
+                        el.set_attribute("srcset", &rewrite_srcset(&set, &rewrite))?;
+                    }
+                    Ok(())
+                })])
                 .collect(),
             ..RewriteStrSettings::new()
         },
@@ -52,6 +59,20 @@ pub fn absolutize(html: &str, root: &str, page_url: &str) -> String {
     // the body is ammonia's well-formed output: a rewrite failure would be a bug in lol_html;
     // the body is then sent as it is rather than not at all
     rewritten.unwrap_or_else(|_| html.to_string())
+}
+
+/// A `srcset` with each candidate's address rewritten (`a.jpg 480w, b.jpg 800w`).
+fn rewrite_srcset(set: &str, rewrite: &dyn Fn(&str) -> String) -> String {
+    set.split(',')
+        .map(|candidate| {
+            let candidate = candidate.trim();
+            match candidate.split_once(' ') {
+                Some((url, size)) => format!("{} {size}", rewrite(url)),
+                None => rewrite(candidate),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A day's midnight in UTC, for the feeds (which want date-times).
@@ -85,24 +106,14 @@ fn article_url(root: &str, s: &ArticleSummary) -> String {
     krasa_model::paths::page_url(root, &Route::article(&s.slug).relative())
 }
 
-/// The image of an item in the feeds: the one its page is shared with.
-fn item_image(root: &str, s: &ArticleSummary) -> String {
+/// The image of an item in the feeds (the one its page is shared with): its absolute URL
+/// and media type.
+fn item_image(root: &str, s: &ArticleSummary) -> (String, &'static str) {
     let image = krasa_model::paths::StoryImage::of(s);
-    krasa_model::paths::absolute_url(root, image.src())
-}
-
-/// The media type of an item image, from its file name.
-fn image_type(url: &str) -> &'static str {
-    let lower = url.to_ascii_lowercase();
-    if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
-        "image/jpeg"
-    } else if lower.ends_with(".webp") {
-        "image/webp"
-    } else if lower.ends_with(".svg") {
-        "image/svg+xml"
-    } else {
-        "image/png"
-    }
+    (
+        krasa_model::paths::absolute_url(root, &image.src()),
+        image.mime(),
+    )
 }
 
 /// What an RSS item or Atom entry shows of a story.
@@ -125,13 +136,13 @@ impl<'a> Item<'a> {
     fn of(r: &'a Story, root: &str) -> Item<'a> {
         let s = &r.summary;
         let url = article_url(root, s);
-        let image = item_image(root, s);
+        let (image, image_type) = item_image(root, s);
         Item {
             title: &s.title,
             author: &s.author,
             excerpt: &s.excerpt,
             tags: &s.tags,
-            image_type: image_type(&image),
+            image_type,
             image,
             published_rfc822: rfc822(r.meta.date),
             published: rfc3339(r.meta.date),
@@ -204,7 +215,7 @@ fn json_feed(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
                 "url": url,
                 "title": s.title,
                 "summary": s.excerpt,
-                "image": item_image(root, s),
+                "image": item_image(root, s).0,
                 "content_html": absolute_body(r, root, &url),
                 "date_published": rfc3339(r.meta.date),
                 "date_modified": rfc3339(r.last_changed()),

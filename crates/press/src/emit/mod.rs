@@ -1,12 +1,14 @@
 //! The emitters: each reads the [`SiteIndex`] and hands its files to a [`Sink`] as it makes
 //! them. [`data`] writes the JSON the app reads (and the page list), [`feeds`] the RSS, Atom
-//! and JSON feeds, [`sitemap`] the sitemaps and robots.txt, [`cards`] the social cards.
+//! and JSON feeds, [`sitemap`] the sitemaps and robots.txt, [`cards`] the social cards,
+//! [`images`] the pictures' files.
 //! A new kind of page is a new [`krasa_model::Route`], listed by the index and written by
 //! one emitter.
 
 pub mod cards;
 pub mod data;
 pub mod feeds;
+pub mod images;
 pub mod sitemap;
 
 use krasa_model::Site;
@@ -32,6 +34,8 @@ pub struct Output {
     /// The social cards to draw into the site root (with the root files): the site's, and
     /// one per published article without its own image.
     pub cards: Vec<cards::CardSpec>,
+    /// The pictures' files to make in the site root (with the root files).
+    pub images: Vec<images::Job>,
     pub stats: Stats,
 }
 
@@ -45,13 +49,13 @@ pub fn emit_all(
 ) -> Result<Output, PressError> {
     let sink = Counting::new(sink);
     let site = data::emit(index, &sink)?;
-    let cards = match root_url {
+    let (cards, images) = match root_url {
         Some(root) => {
             feeds::emit(index, root, &sink)?;
             sitemap::emit(index, root, &sink)?;
-            cards::specs(index)
+            (cards::specs(index), images::jobs(index))
         }
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
     let stats = Stats {
         articles: index.stories.len(),
@@ -59,7 +63,12 @@ pub fn emit_all(
         files: sink.data_files(),
         ..Stats::default()
     };
-    Ok(Output { site, cards, stats })
+    Ok(Output {
+        site,
+        cards,
+        images,
+        stats,
+    })
 }
 
 /// The escaper of the `.xml` templates (askama.toml): the site's one markup escaping.

@@ -1,0 +1,302 @@
+//! Reading a source image: its size, whether it decodes, its average colour; every check
+//! that can reject it (missing, too big, a decompression bomb, truncated, an unsafe SVG)
+//! before anything is published.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use krasa_model::picture::tone;
+use sha2::{Digest, Sha256};
+
+use super::{MAX_FILE_BYTES, MAX_PIXELS, PROCESSING_VERSION};
+
+/// Why an image cannot be published.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImageError {
+    #[error("is a web address")]
+    Remote,
+    #[error("is outside the content folder")]
+    Outside,
+    #[error("does not exist ({0})")]
+    Missing(String),
+    #[error("cannot be read: {0}")]
+    Unreadable(String),
+    #[error("is {size} bytes, over the limit of {limit} bytes")]
+    FileTooLarge { size: u64, limit: u64 },
+    #[error("is {width}×{height} pixels, over the limit of {limit} pixels")]
+    TooManyPixels { width: u32, height: u32, limit: u64 },
+    #[error("is not an image press can read ({0})")]
+    Unsupported(String),
+    #[error("does not decode: {0}")]
+    Undecodable(String),
+    #[error("is an unsafe SVG: {0}")]
+    UnsafeSvg(String),
+    #[error("is not a valid SVG: {0}")]
+    BadSvg(String),
+    #[error("changed while the site was being built")]
+    Changed,
+}
+
+impl ImageError {
+    /// What would be accepted instead.
+    pub fn expected(&self) -> &'static str {
+        match self {
+            ImageError::Remote => "a file in the content folder: save the image beside the story, with its rights cleared",
+            ImageError::Outside => "a path inside the content folder, e.g. `chart.png` beside the story or `/images/chart.png`",
+            ImageError::Missing(_) => "the path of an existing file, relative to the story's folder (or `/images/...` for the shared folder)",
+            ImageError::Unreadable(_) | ImageError::Changed => "a readable image file",
+            ImageError::FileTooLarge { .. } => "a file under 25 MiB: export it at a smaller size or higher compression",
+            ImageError::TooManyPixels { .. } => "an image of at most 50 megapixels (6000×4000 is plenty)",
+            ImageError::Unsupported(_) => "a JPEG, PNG, WebP or SVG file",
+            ImageError::Undecodable(_) => "a complete, undamaged image file: export it again",
+            ImageError::UnsafeSvg(_) => "an SVG with no scripts, event handlers or references to other files or sites",
+            ImageError::BadSvg(_) => "a well-formed SVG document with a size (width and height, or a viewBox)",
+        }
+    }
+}
+
+/// A checked source image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    /// Its file name without extension, as a slug (`diagram-1`).
+    pub name: String,
+    /// The first characters of the digest of its bytes and the processing settings: every
+    /// published file of it carries this.
+    pub hash: String,
+    /// Its size, upright (after its EXIF orientation).
+    pub width: u32,
+    pub height: u32,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Raster {
+        /// It has transparent pixels.
+        alpha: bool,
+        /// Its average colour's [`tone`].
+        tone: u16,
+    },
+    Svg,
+}
+
+/// Reads and checks the image at `path`.
+pub fn probe(path: &Path) -> Result<Source, ImageError> {
+    let bytes = read(path)?;
+    let (width, height, kind) = if is_svg(path) {
+        let (w, h) = check_svg(&bytes)?;
+        (w, h, Kind::Svg)
+    } else {
+        let image = decode(&bytes)?;
+        let tone = tone::of(average(&image));
+        let alpha = has_transparency(&image);
+        (image.width(), image.height(), Kind::Raster { alpha, tone })
+    };
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("image");
+    let name = crate::slug::slugify(stem);
+    Ok(Source {
+        path: path.to_path_buf(),
+        name: if name.is_empty() {
+            "image".into()
+        } else {
+            name
+        },
+        hash: hash(&bytes),
+        width,
+        height,
+        kind,
+    })
+}
+
+/// The name hash of a source's bytes.
+pub fn hash(bytes: &[u8]) -> String {
+    let mut h = Sha256::new();
+    h.update(PROCESSING_VERSION);
+    h.update(bytes);
+    format!("{:x}", h.finalize())[..10].to_string()
+}
+
+fn is_svg(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+}
+
+/// The file's bytes, within the size limit.
+pub fn read(path: &Path) -> Result<Vec<u8>, ImageError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ImageError::Missing(path.display().to_string()),
+        _ => ImageError::Unreadable(e.to_string()),
+    })?;
+    if !meta.is_file() {
+        return Err(ImageError::Missing(format!(
+            "{} is a folder",
+            path.display()
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ImageError::FileTooLarge {
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(|e| ImageError::Unreadable(e.to_string()))
+}
+
+/// Decodes a raster image upright, refusing one over the pixel limit before decoding it.
+pub fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+    let reader = || {
+        let reader = ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|e| ImageError::Unreadable(e.to_string()))?;
+        match reader.format() {
+            Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => Ok(reader),
+            Some(other) => Err(ImageError::Unsupported(format!(
+                "{} is not supported",
+                other.extensions_str().first().unwrap_or(&"that format")
+            ))),
+            None => Err(ImageError::Unsupported("not a known image format".into())),
+        }
+    };
+    let (width, height) = reader()?
+        .into_dimensions()
+        .map_err(|e| ImageError::Undecodable(e.to_string()))?;
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels > MAX_PIXELS {
+        return Err(ImageError::TooManyPixels {
+            width,
+            height,
+            limit: MAX_PIXELS,
+        });
+    }
+    let mut reader = reader()?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(width);
+    limits.max_image_height = Some(height);
+    // 8 bytes a pixel (16-bit RGBA) and the decoder's own buffers
+    limits.max_alloc = Some(MAX_PIXELS * 8 + 64 * 1024 * 1024);
+    reader.limits(limits);
+    let undecodable = |e: image::ImageError| ImageError::Undecodable(e.to_string());
+    let mut decoder = reader.into_decoder().map_err(undecodable)?;
+    let orientation = decoder.orientation().map_err(undecodable)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(undecodable)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// The average colour of an image (over opaque pixels, sampled on a grid).
+fn average(image: &DynamicImage) -> [u8; 3] {
+    let rgba = image.to_rgba8();
+    let step = ((rgba.width() * rgba.height()) as usize / 40_000).max(1);
+    let mut sum = [0u64; 3];
+    let mut n = 0u64;
+    for p in rgba.pixels().step_by(step).filter(|p| p[3] > 0) {
+        for (s, c) in sum.iter_mut().zip(p.0) {
+            *s += u64::from(c);
+        }
+        n += 1;
+    }
+    let n = n.max(1);
+    sum.map(|s| (s / n) as u8)
+}
+
+fn has_transparency(image: &DynamicImage) -> bool {
+    image.color().has_alpha() && image.to_rgba8().pixels().any(|p| p[3] < 255)
+}
+
+/// Checks an SVG: well-formed, sized, and holding nothing that runs or fetches: no script,
+/// no event handler, no `foreignObject`, no reference outside the file. Its size in pixels.
+pub fn check_svg(bytes: &[u8]) -> Result<(u32, u32), ImageError> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| ImageError::BadSvg("not UTF-8 text".into()))?;
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options)
+        .map_err(|e| ImageError::BadSvg(e.to_string()))?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "svg" {
+        return Err(ImageError::BadSvg("the root element is not <svg>".into()));
+    }
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        unsafe_in(node)?;
+    }
+    svg_size(root)
+        .ok_or_else(|| ImageError::BadSvg("it has no width and height, nor a viewBox".into()))
+}
+
+/// The unsafe part of one SVG element, if any.
+fn unsafe_in(node: roxmltree::Node<'_, '_>) -> Result<(), ImageError> {
+    let name = node.tag_name().name();
+    if matches!(
+        name,
+        "script" | "foreignObject" | "iframe" | "embed" | "object"
+    ) {
+        return Err(ImageError::UnsafeSvg(format!("a <{name}> element")));
+    }
+    for a in node.attributes() {
+        let attr = a.name();
+        if attr.to_ascii_lowercase().starts_with("on") {
+            return Err(ImageError::UnsafeSvg(format!(
+                "an event handler `{attr}` on <{name}>"
+            )));
+        }
+        if attr == "href" && !a.value().trim_start().starts_with('#') {
+            return Err(ImageError::UnsafeSvg(format!(
+                "a reference to `{}` on <{name}>",
+                a.value()
+            )));
+        }
+        if external_url(a.value()) {
+            return Err(ImageError::UnsafeSvg(format!(
+                "an external url() in `{attr}` on <{name}>"
+            )));
+        }
+    }
+    if name == "style" {
+        let css = node.text().unwrap_or("");
+        if css.contains("@import") || external_url(css) {
+            return Err(ImageError::UnsafeSvg(
+                "a style sheet that loads another file".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether CSS text holds a `url(...)` that is not a reference inside the file (`url(#id)`).
+fn external_url(css: &str) -> bool {
+    css.match_indices("url(").any(|(i, m)| {
+        let rest = css[i + m.len()..]
+            .trim_start()
+            .trim_start_matches(['"', '\'']);
+        !rest.starts_with('#')
+    })
+}
+
+/// An SVG's size: its width and height in pixels, else its viewBox's.
+fn svg_size(root: roxmltree::Node<'_, '_>) -> Option<(u32, u32)> {
+    let px = |name: &str| {
+        let v = root.attribute(name)?.trim().trim_end_matches("px");
+        v.parse::<f64>().ok().filter(|v| *v >= 1.0)
+    };
+    let (w, h) = match (px("width"), px("height")) {
+        (Some(w), Some(h)) => (w, h),
+        _ => {
+            let vb: Vec<f64> = root
+                .attribute("viewBox")?
+                .split([' ', ','])
+                .filter(|s| !s.is_empty())
+                .filter_map(|s| s.parse().ok())
+                .collect();
+            match vb[..] {
+                [_, _, w, h] if w >= 1.0 && h >= 1.0 => (w, h),
+                _ => return None,
+            }
+        }
+    };
+    Some((w.round() as u32, h.round() as u32))
+}

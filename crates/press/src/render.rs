@@ -420,7 +420,7 @@ impl BodyImage<'_, '_> {
                 out.problems.push(
                     error(file, span, format!("the image `{dest_url}` {e}"))
                         .field("body")
-                        .found(e.to_string())
+                        .found("the image named here")
                         .expected(e.expected()),
                 );
                 return None;

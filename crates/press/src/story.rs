@@ -174,7 +174,7 @@ fn lead_source(
             problems.push(
                 error(file, at, format!("the image `{}` {e}", written.path))
                     .field("image")
-                    .found(e.to_string())
+                    .found("the image named here")
                     .expected(e.expected()),
             );
             None

@@ -110,10 +110,13 @@ pub fn probe(path: &Path) -> Result<Source, ImageError> {
     })
 }
 
-/// The name hash of a source's bytes.
+/// The name hash of a source's bytes and of what is made of them (the processing version
+/// and the encoding code): when either changes, so do the file names, and no host serves
+/// an old file under a name it cached forever.
 pub fn hash(bytes: &[u8]) -> String {
     let mut h = Sha256::new();
     h.update(PROCESSING_VERSION);
+    h.update(include_str!("encode.rs"));
     h.update(bytes);
     format!("{:x}", h.finalize())[..10].to_string()
 }
@@ -172,6 +175,12 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
         });
     }
     let mut reader = reader()?;
+    if reader.format() == Some(ImageFormat::Jpeg) && !ends_with_eoi(bytes) {
+        // the JPEG decoder fills what is missing with grey: a cut file must be an error
+        return Err(ImageError::Undecodable(
+            "the file ends before its image does (it is truncated)".into(),
+        ));
+    }
     let mut limits = Limits::default();
     limits.max_image_width = Some(width);
     limits.max_image_height = Some(height);
@@ -184,6 +193,12 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
     let mut image = DynamicImage::from_decoder(decoder).map_err(undecodable)?;
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// Whether JPEG data ends with its end-of-image marker (padding after it aside).
+fn ends_with_eoi(bytes: &[u8]) -> bool {
+    let end = bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+    bytes[..end].ends_with(&[0xff, 0xd9])
 }
 
 /// The average colour of an image (over opaque pixels, sampled on a grid).

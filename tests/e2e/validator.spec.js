@@ -20,6 +20,7 @@ const PAGES = {
   author: './authors/jonah-reyes',
   corrected: './articles/eu-ai-act-august-deadline-companies-prepare',
   tutorial: './articles/deploy-a-document-qa-service-with-docker',
+  'tutorial with pictures': './articles/run-a-small-open-source-ai-model-locally',
   series: './series/automate-support-triage',
   'series part': './articles/automate-support-triage-part-2-classify-with-a-model',
   'not found': './articles/no-such-story',

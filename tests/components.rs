@@ -318,6 +318,7 @@ async fn a_search_hit_marks_the_words_and_never_parses_the_excerpt_as_html() {
         category: "Analysis".into(),
         section: "analysis".into(),
         excerpt: "New <mark>chip</mark> rules &lt;img src=x onerror=alert(1)&gt; for <mark>buyers</mark>.".into(),
+        thumb: None,
     };
     let _h = leptos::mount::mount_to(el.clone(), move || view! { <SearchHit hit=hit.clone()/> });
     leptos::task::tick().await;
@@ -338,6 +339,75 @@ async fn a_search_hit_marks_the_words_and_never_parses_the_excerpt_as_html() {
         "no markup from the index"
     );
     assert_eq!(attr(&el, "time", "datetime").as_deref(), Some("2026-11-20"));
+}
+
+#[wasm_bindgen_test]
+async fn a_story_with_a_lead_image_shows_it_small_in_its_card_and_search_result() {
+    let el = container();
+    let mut s = summary("pic", "Chips");
+    s.image = Some(common::lead_image());
+    let _h = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <ArticleCard summary=s.clone()/> },
+    );
+    leptos::task::tick().await;
+    let srcset = |kind: &str| {
+        attr(
+            &el,
+            &format!(".card-thumb source[type=\"{kind}\"]"),
+            "srcset",
+        )
+    };
+    assert_eq!(
+        srcset("image/avif").as_deref(),
+        Some("images/lead.0123456789.480.avif")
+    );
+    assert_eq!(
+        srcset("image/webp").as_deref(),
+        Some("images/lead.0123456789.480.webp")
+    );
+    let img = |name: &str| attr(&el, ".card-thumb img", name);
+    assert_eq!(
+        img("src").as_deref(),
+        Some("images/lead.0123456789.480.jpg")
+    );
+    assert_eq!(
+        (img("width").as_deref(), img("height").as_deref()),
+        (Some("480"), Some("270"))
+    );
+    // the title says what the story is: the thumbnail is decorative
+    assert_eq!(img("alt").as_deref(), Some(""));
+    assert_eq!(img("loading").as_deref(), Some("lazy"));
+    assert_eq!(img("class").as_deref(), Some("tone-31"));
+
+    let found = container();
+    let hit = Hit {
+        title: "Chips".into(),
+        slug: "pic".into(),
+        date: "2026-11-20".into(),
+        category: "Analysis".into(),
+        section: "analysis".into(),
+        excerpt: "Chips.".into(),
+        thumb: Some(krasa::search::pagefind::Thumb {
+            src: "images/lead.0123456789.480.jpg".into(),
+            width: "800".into(),
+            height: "450".into(),
+        }),
+    };
+    let _h2 = leptos::mount::mount_to(
+        found.clone(),
+        move || view! { <SearchHit hit=hit.clone()/> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&found, ".card-thumb img", "src").as_deref(),
+        Some("images/lead.0123456789.480.jpg")
+    );
+    assert_eq!(attr(&found, ".card-thumb img", "alt").as_deref(), Some(""));
+    assert_eq!(
+        attr(&found, ".card-thumb img", "width").as_deref(),
+        Some("800")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -8,8 +8,8 @@
 use krasa::api::{parse, read};
 use krasa::error::AppError;
 use krasa_model::{
-    Article, ArticleSummary, Heading, Image, ListPage, NavLink, Page, Section, Site, TagIndex,
-    TagInfo, TagRef, DATA_VERSION,
+    Article, ArticleSummary, Heading, ListPage, NavLink, Page, Section, Site, TagIndex, TagInfo,
+    TagRef, DATA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -22,10 +22,7 @@ mod common;
 fn summary(n: u32, full: bool) -> ArticleSummary {
     ArticleSummary {
         updated: full.then(|| "2026-05-09".into()),
-        image: full.then(|| Image {
-            src: "/images/x.jpg".into(),
-            alt: "A table".into(),
-        }),
+        image: full.then(common::lead_image),
         word_count: 1_234,
         ..common::summary(&format!("story-{n}"), &format!("Story \"{n}\" <b>é 🎉"))
     }
@@ -113,15 +110,15 @@ fn value<T: DeserializeOwned>(json: &str) -> T {
 
 #[wasm_bindgen_test]
 fn optional_fields_may_be_missing_or_null() {
-    let tag: TagIndex = value(r#"{"version":3,"tags":[]}"#);
+    let tag: TagIndex = value(r#"{"version":4,"tags":[]}"#);
     assert!(tag.tags.is_empty());
     let list: ListPage =
-        value(r#"{"version":3,"tag":null,"page":"latest","total_items":null,"items":[]}"#);
+        value(r#"{"version":4,"tag":null,"page":"latest","total_items":null,"items":[]}"#);
     assert_eq!(list.tag, None);
     assert_eq!((list.page, list.older, list.newer), (Page::Latest, None, 0));
     // Unknown fields are ignored: newer data stays readable.
     let tags: TagIndex = value(
-        r#"{"version":3,"tags":[{"name":"AI","slug":"ai","count":1,"extra":[1,2]}],"more":true}"#,
+        r#"{"version":4,"tags":[{"name":"AI","slug":"ai","count":1,"extra":[1,2]}],"more":true}"#,
     );
     assert_eq!(tags.tags[0].slug, "ai");
 }
@@ -137,20 +134,20 @@ fn error<T: DeserializeOwned + std::fmt::Debug>(json: &str) -> String {
 #[wasm_bindgen_test]
 fn bad_data_is_refused_saying_what_does_not_fit() {
     let missing = error::<TagIndex>(
-        r#"{"version":3,"tags":[{"name":"A","slug":"a","count":1},{"name":"B","slug":"b"}]}"#,
+        r#"{"version":4,"tags":[{"name":"A","slug":"a","count":1},{"name":"B","slug":"b"}]}"#,
     );
     assert_eq!(missing, "missing field `count`");
     let fraction =
-        error::<TagIndex>(r#"{"version":3,"tags":[{"name":"A","slug":"a","count":1.5}]}"#);
+        error::<TagIndex>(r#"{"version":4,"tags":[{"name":"A","slug":"a","count":1.5}]}"#);
     assert!(fraction.contains("1.5"), "{fraction}");
     let negative =
-        error::<TagIndex>(r#"{"version":3,"tags":[{"name":"A","slug":"a","count":-1}]}"#);
+        error::<TagIndex>(r#"{"version":4,"tags":[{"name":"A","slug":"a","count":-1}]}"#);
     assert!(negative.contains("-1"), "{negative}");
-    let not_a_list = error::<TagIndex>(r#"{"version":3,"tags":{}}"#);
+    let not_a_list = error::<TagIndex>(r#"{"version":4,"tags":{}}"#);
     assert!(not_a_list.starts_with("invalid type"), "{not_a_list}");
-    let bad_page = error::<ListPage>(r#"{"version":3,"page":{"archive":-1},"items":[]}"#);
+    let bad_page = error::<ListPage>(r#"{"version":4,"page":{"archive":-1},"items":[]}"#);
     assert!(bad_page.contains("-1"), "{bad_page}");
-    let bad_item = r#"{"version":3,"page":{"archive":1},"items":[{"slug":"a","title":"t","date":"2026-01-01","author":"x","category":"c","tags":[{"name":"n"}],"excerpt":"e","reading_minutes":1,"word_count":1}]}"#;
+    let bad_item = r#"{"version":4,"page":{"archive":1},"items":[{"slug":"a","title":"t","date":"2026-01-01","author":"x","category":"c","tags":[{"name":"n"}],"excerpt":"e","reading_minutes":1,"word_count":1}]}"#;
     assert_eq!(error::<ListPage>(bad_item), "missing field `slug`");
 }
 

@@ -31,10 +31,18 @@ pub fn SearchHit(hit: Hit) -> impl IntoView {
         let shown = format_date(&hit.date);
         view! { <p class="byline"><time datetime=hit.date>{shown}</time></p> }
     });
+    let thumb = hit.thumb.map(|t| {
+        view! {
+            <div class="card-thumb">
+                <img src=t.src width=t.width height=t.height alt="" loading="lazy" decoding="async"/>
+            </div>
+        }
+    });
     view! {
         <li class="card search-hit">
             {badge}
             <h2 class="card-title"><a href=href>{hit.title}</a></h2>
+            {thumb}
             <p class="excerpt">{excerpt}</p>
             {date}
         </li>

@@ -70,6 +70,17 @@ pub struct Hit {
     pub section: String,
     /// Plain text with the matched words in `<mark>` ([`super::excerpt_parts`]).
     pub excerpt: String,
+    /// The story's lead image, small, when it has one.
+    pub thumb: Option<Thumb>,
+}
+
+/// A search result's thumbnail: the smallest file of its story's lead image, and the size of
+/// the largest (the ratio reserves its space).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thumb {
+    pub src: String,
+    pub width: String,
+    pub height: String,
 }
 
 impl Hit {
@@ -84,6 +95,13 @@ impl Hit {
             category: text(&meta, "category"),
             section: text(&meta, "section"),
             excerpt: text(fragment, "excerpt"),
+            thumb: Some(text(&meta, "thumb"))
+                .filter(|src| !src.is_empty())
+                .map(|src| Thumb {
+                    src,
+                    width: text(&meta, "thumb_width"),
+                    height: text(&meta, "thumb_height"),
+                }),
         }
     }
 }

@@ -31,6 +31,34 @@ pub fn summary(slug: &str, title: &str) -> ArticleSummary {
     }
 }
 
+/// A lead image published at 480 and 800 pixels wide, with its crops.
+pub fn lead_image() -> krasa_model::Image {
+    use krasa_model::picture::{Crop, ShareCrops};
+    let crop = |kind: &str, width, height| Crop {
+        src: format!("images/lead.0123456789.{kind}-50x50.jpg"),
+        width,
+        height,
+    };
+    krasa_model::Image {
+        picture: krasa_model::Picture {
+            stem: "images/lead.0123456789".into(),
+            widths: vec![480, 800],
+            width: 800,
+            height: 450,
+            fallback: krasa_model::Fallback::Jpg,
+            tone: Some(31),
+        },
+        alt: "A chart of chip sales".into(),
+        caption: Some("Sales rose in May.".into()),
+        credit: Some("Chart: Krasa News".into()),
+        share: Some(ShareCrops {
+            card: crop("card", 800, 420),
+            wide: crop("wide", 800, 450),
+            square: crop("square", 450, 450),
+        }),
+    }
+}
+
 /// An author with a role and a link, as authors.toml would list them.
 pub fn author() -> Author {
     Author {

@@ -124,14 +124,22 @@ fn every_broken_image_is_an_error_naming_its_file_line_and_image_and_nothing_is_
     let mut files: Vec<(String, Vec<u8>)> = cases
         .iter()
         .map(|(slug, front, body)| {
-            (format!("articles/{slug}/index.md"), story(slug, front, body))
+            (
+                format!("articles/{slug}/index.md"),
+                story(slug, front, body),
+            )
         })
         .collect();
-    let shared = |slug: &str, name: &str, bytes: Vec<u8>| (format!("articles/{slug}/{name}"), bytes);
+    let shared =
+        |slug: &str, name: &str, bytes: Vec<u8>| (format!("articles/{slug}/{name}"), bytes);
     files.extend([
         shared("no-alt", "good.jpg", good.clone()),
         shared("lead-no-alt", "good.jpg", good.clone()),
-        shared("undecodable", "noise.png", b"\x89PNG\r\n\x1a\nnot really".to_vec()),
+        shared(
+            "undecodable",
+            "noise.png",
+            b"\x89PNG\r\n\x1a\nnot really".to_vec(),
+        ),
         shared("truncated", "half.jpg", truncated),
         shared("bomb", "bomb.png", png_rows(8000, 7000)),
         shared("huge-file", "huge.jpg", vec![0u8; 26 * 1024 * 1024]),
@@ -171,7 +179,8 @@ fn every_broken_image_is_an_error_naming_its_file_line_and_image_and_nothing_is_
     assert_eq!(errors.len(), expect.len(), "{}", report.render_short());
     for (slug, message) in expect {
         let found = errors.iter().find(|(s, _, _)| s == slug);
-        let (_, line, text) = found.unwrap_or_else(|| panic!("no error for {slug}: {}", report.render_short()));
+        let (_, line, text) =
+            found.unwrap_or_else(|| panic!("no error for {slug}: {}", report.render_short()));
         assert!(text.starts_with(message), "{slug}: {text}");
         // the image's line: the body's third line (after the front matter's 6 or 7), or
         // the `image` field's
@@ -183,8 +192,18 @@ fn every_broken_image_is_an_error_naming_its_file_line_and_image_and_nothing_is_
 /// Builds `dir` into `root` (with its data folder and the pictures), replacing the release
 /// `previous` if given.
 fn build(dir: &Path, root: &Path, previous: Option<&Path>) -> press::Checked {
-    let site_root = press::SiteRoot { dir: root, previous };
-    let c = press::build(dir, &root.join("data"), Some(site_root), &sel(Some("/")), None).unwrap();
+    let site_root = press::SiteRoot {
+        dir: root,
+        previous,
+    };
+    let c = press::build(
+        dir,
+        &root.join("data"),
+        Some(site_root),
+        &sel(Some("/")),
+        None,
+    )
+    .unwrap();
     assert!(!c.report.has_errors(), "{}", c.report.render_short());
     c
 }
@@ -194,7 +213,14 @@ fn pictures_are_never_upscaled_carry_stable_hashed_names_and_no_metadata() {
     let lead = with_exif(&jpeg(300, 500));
     let front = "image = \"lead.jpg\"\nimage_alt = \"A gradient\"\nimage_caption = \"Colours\"\nimage_credit = \"Photo: Desk\"";
     let dir = content(&[
-        ("articles/pic/index.md", story("Pic", front, "![A small chart](/images/chart.jpg \"A chart\")")),
+        (
+            "articles/pic/index.md",
+            story(
+                "Pic",
+                front,
+                "![A small chart](/images/chart.jpg \"A chart\")",
+            ),
+        ),
         ("articles/pic/lead.jpg", lead),
         ("images/chart.jpg", jpeg(420, 200)),
     ]);
@@ -215,7 +241,10 @@ fn pictures_are_never_upscaled_carry_stable_hashed_names_and_no_metadata() {
     assert!(p.stem.starts_with("images/lead."), "{}", p.stem);
     for file in p.files() {
         let bytes = fs::read(root.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-        assert!(!contains(&bytes, b"Exif") && !contains(&bytes, b"SecretCam"), "{file} carries metadata");
+        assert!(
+            !contains(&bytes, b"Exif") && !contains(&bytes, b"SecretCam"),
+            "{file} carries metadata"
+        );
     }
     let decoded = image::open(root.join(p.file(500, "jpg"))).unwrap();
     assert_eq!((decoded.width(), decoded.height()), (500, 300));
@@ -225,30 +254,43 @@ fn pictures_are_never_upscaled_carry_stable_hashed_names_and_no_metadata() {
     let card = image::open(root.join(&crops.card.src)).unwrap();
     assert_eq!((card.width(), card.height()), (500, 262));
     // the body's picture and the lead's figure
-    assert!(article.body_html.starts_with("<figure class=\"figure lead\"><picture>"));
-    assert!(article.body_html.contains("<figcaption>Colours <span class=\"credit\">Photo: Desk</span></figcaption>"));
+    assert!(article
+        .body_html
+        .starts_with("<figure class=\"figure lead\"><picture>"));
+    assert!(article
+        .body_html
+        .contains("<figcaption>Colours <span class=\"credit\">Photo: Desk</span></figcaption>"));
     assert!(article.body_html.contains("images/chart."));
-    assert!(article.body_html.contains(".420.avif 420w\""), "{}", article.body_html);
+    assert!(
+        article.body_html.contains(".420.avif 420w\""),
+        "{}",
+        article.body_html
+    );
 
     // the same sources give the same names; other bytes, other names
     let again = tempfile::tempdir().unwrap();
     let c2 = build(dir.path(), again.path(), None);
     assert_eq!(c2.images.unwrap().encoded, c.images.unwrap().encoded);
     let same: Article =
-        serde_json::from_slice(&fs::read(again.path().join("data/articles/pic.json")).unwrap()).unwrap();
+        serde_json::from_slice(&fs::read(again.path().join("data/articles/pic.json")).unwrap())
+            .unwrap();
     assert_eq!(same.summary.image.unwrap().picture.stem, p.stem);
     fs::write(dir.path().join("articles/pic/lead.jpg"), jpeg(500, 301)).unwrap();
     let other = tempfile::tempdir().unwrap();
     build(dir.path(), other.path(), None);
     let changed: Article =
-        serde_json::from_slice(&fs::read(other.path().join("data/articles/pic.json")).unwrap()).unwrap();
+        serde_json::from_slice(&fs::read(other.path().join("data/articles/pic.json")).unwrap())
+            .unwrap();
     assert_ne!(changed.summary.image.unwrap().picture.stem, p.stem);
 }
 
 #[test]
 fn a_rebuild_encodes_nothing_that_the_previous_release_holds() {
     let dir = content(&[
-        ("articles/one.md", story("One", "image = \"/images/a.jpg\"\nimage_alt = \"A\"", "")),
+        (
+            "articles/one.md",
+            story("One", "image = \"/images/a.jpg\"\nimage_alt = \"A\"", ""),
+        ),
         ("images/a.jpg", jpeg(520, 300)),
     ]);
     let tmp = tempfile::tempdir().unwrap();
@@ -261,7 +303,11 @@ fn a_rebuild_encodes_nothing_that_the_previous_release_holds() {
 
     // a text edit: every picture is the release's own
     let text = fs::read_to_string(dir.path().join("articles/one.md")).unwrap();
-    fs::write(dir.path().join("articles/one.md"), text.replace("first paragraph", "first, edited paragraph")).unwrap();
+    fs::write(
+        dir.path().join("articles/one.md"),
+        text.replace("first paragraph", "first, edited paragraph"),
+    )
+    .unwrap();
     let next = tmp.path().join("next");
     let second = build(dir.path(), &next, Some(&release)).images.unwrap();
     assert_eq!((second.encoded, second.decoded, second.reused), (0, 0, 9));

@@ -7,6 +7,10 @@ use krasa_model::escape_markup as esc;
 use krasa_model::picture::{self, MODERN};
 use krasa_model::Picture;
 
+/// What the search index records of a lead image (Pagefind's `key[attribute]` metadata):
+/// the search page shows it as the result's thumbnail.
+pub const SEARCH_THUMB: &str = "thumb[data-thumb], thumb_width[width], thumb_height[height]";
+
 /// How the browser should fetch an image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loading {
@@ -54,9 +58,13 @@ pub fn picture(p: &Picture, alt: &str, loading: Loading) -> String {
     if let Some(class) = p.tone_class() {
         out.push_str(&format!(" class=\"{class}\""));
     }
-    out.push_str(match loading {
-        Loading::Lazy => " loading=\"lazy\" decoding=\"async\">",
-        Loading::Lead => " fetchpriority=\"high\">",
+    out.push_str(&match loading {
+        Loading::Lazy => " loading=\"lazy\" decoding=\"async\">".to_string(),
+        // the search index takes its smallest file as the result's thumbnail
+        Loading::Lead => format!(
+            " fetchpriority=\"high\" data-thumb=\"{}\" data-pagefind-meta=\"{SEARCH_THUMB}\">",
+            p.smallest_in(p.fallback.ext())
+        ),
     });
     if raster {
         out.push_str("</picture>");
@@ -114,7 +122,7 @@ mod tests {
         );
         assert!(html.starts_with("<figure class=\"figure lead\"><picture><source type=\"image/avif\" srcset=\"images/a.0123456789.480.avif 480w, images/a.0123456789.800.avif 800w\""), "{html}");
         assert!(html.contains("<img src=\"images/a.0123456789.800.jpg\" srcset=\"images/a.0123456789.480.jpg 480w, images/a.0123456789.800.jpg 800w\""), "{html}");
-        assert!(html.contains(" width=\"800\" height=\"450\" alt=\"A chart\" class=\"tone-7\" fetchpriority=\"high\">"), "{html}");
+        assert!(html.contains(" width=\"800\" height=\"450\" alt=\"A chart\" class=\"tone-7\" fetchpriority=\"high\" data-thumb=\"images/a.0123456789.480.jpg\""), "{html}");
         assert!(html.contains("<figcaption>Sales &lt;2026&gt; <span class=\"credit\">Chart: Krasa</span></figcaption>"), "{html}");
         let lazy = picture(&lead(), "", Loading::Lazy);
         assert!(

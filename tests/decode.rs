@@ -22,7 +22,14 @@ mod common;
 fn summary(n: u32, full: bool) -> ArticleSummary {
     ArticleSummary {
         updated: full.then(|| "2026-05-09".into()),
-        image: full.then(common::lead_image),
+        // the browser reads only a lead image's picture (krasa_model::Image)
+        image: full.then(|| krasa_model::Image {
+            alt: String::new(),
+            caption: None,
+            credit: None,
+            share: None,
+            ..common::lead_image()
+        }),
         word_count: 1_234,
         ..common::summary(&format!("story-{n}"), &format!("Story \"{n}\" <b>é 🎉"))
     }

@@ -1,7 +1,7 @@
 //! A story card: badge (its section's link), title link, excerpt, byline (its author's
 //! link), tags.
 
-use krasa_model::{format_date, ArticleSummary, Author, Picture, Route, TagRef};
+use krasa_model::{format_date, ArticleSummary, Author, Route, TagRef};
 use leptos::prelude::*;
 
 use crate::links;
@@ -89,7 +89,10 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = 2)] level: u8) -> i
         image,
         ..
     } = summary;
-    let thumb = image.map(|i| view! { <CardThumb picture=i.picture/> });
+    // a lead image's thumbnail (see Picture::thumbnail_html)
+    let thumb = image.map(
+        |i| view! { <picture class="card-thumb" inner_html=i.picture.thumbnail_html()></picture> },
+    );
     let href = links::href(&Route::article(&slug));
     let title_link = view! { <a href=href>{title}</a> };
     let heading = if level >= 3 {
@@ -112,33 +115,6 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = 2)] level: u8) -> i
             </p>
             <TagLinks tags=tags/>
         </article>
-    }
-}
-
-/// A card's thumbnail: the smallest file of its lead image, lazily. It repeats what the
-/// title says, so it is decorative (`alt=""`).
-#[component]
-fn CardThumb(picture: Picture) -> impl IntoView {
-    let width = picture.widths.first().copied().unwrap_or(picture.width);
-    let sources = (!picture.widths.is_empty()).then(|| {
-        krasa_model::picture::MODERN
-            .iter()
-            .map(|(ext, mime)| view! { <source type=*mime srcset=picture.smallest_in(ext)/> })
-            .collect_view()
-    });
-    view! {
-        <picture class="card-thumb">
-            {sources}
-            <img
-                src=picture.smallest_in(picture.fallback.ext())
-                width=width
-                height=picture.height_at(width)
-                alt=""
-                loading="lazy"
-                decoding="async"
-                class=picture.tone_class()
-            />
-        </picture>
     }
 }
 

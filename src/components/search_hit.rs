@@ -31,12 +31,16 @@ pub fn SearchHit(hit: Hit) -> impl IntoView {
         let shown = format_date(&hit.date);
         view! { <p class="byline"><time datetime=hit.date>{shown}</time></p> }
     });
+    // the story's lead image, small (its markup as text: see Picture::thumbnail_html)
     let thumb = hit.thumb.map(|t| {
-        view! {
-            <div class="card-thumb">
-                <img src=t.src width=t.width height=t.height alt="" loading="lazy" decoding="async"/>
-            </div>
-        }
+        let esc = krasa_model::escape_markup;
+        let img = format!(
+            "<img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"\" loading=\"lazy\" decoding=\"async\">",
+            esc(&t.src),
+            esc(&t.width),
+            esc(&t.height)
+        );
+        view! { <div class="card-thumb" inner_html=img></div> }
     });
     view! {
         <li class="card search-hit">

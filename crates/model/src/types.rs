@@ -46,19 +46,28 @@ pub struct TagRef {
 
 /// A story's lead image: shown above its body, as its cards' thumbnail, and (cropped) where
 /// the story is shared.
+///
+/// The app in the browser (wasm) reads only the picture: press writes the lead figure with its
+/// alt text, caption and credit into the body, and the crops serve the prerendered head and
+/// the feeds. Skipping the rest there keeps their decoders out of the bundle (1.1 KB brotli,
+/// measured with bench/wasm-size.sh on 2026-12-07).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Image {
     pub picture: crate::Picture,
     /// Text alternative; empty only when the editor marked the image decorative.
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub alt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub caption: Option<String>,
     /// Who made it (`Photo: ...`, `Illustration: ...`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub credit: Option<String>,
     /// Its crops for shared links and structured data (raster images only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub share: Option<crate::picture::ShareCrops>,
 }
 

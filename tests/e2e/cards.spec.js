@@ -1,5 +1,6 @@
-// Social cards: every article page names a 1200×630 PNG card (og:image, twitter:image,
-// JSON-LD image) that the release serves; list pages share the site's card.
+// Social cards: every article page names a 1200×630 card (og:image, twitter:image, JSON-LD
+// image) that the release serves: its lead image cropped (JPEG), or a card press drew (PNG)
+// for a story without one; list pages share the site's card.
 const { test, expect } = require('@playwright/test');
 const { allSummaries } = require('./helpers');
 
@@ -9,8 +10,22 @@ function pngSize(buf) {
   return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
 }
 
-async function articleSlugs(request) {
-  return (await allSummaries(request)).map((i) => i.slug);
+/** Width and height from a JPEG's start-of-frame segment. */
+function jpegSize(buf) {
+  expect(buf.readUInt16BE(0)).toBe(0xffd8);
+  let at = 2;
+  while (at < buf.length) {
+    const marker = buf.readUInt16BE(at);
+    const length = buf.readUInt16BE(at + 2);
+    if (marker >= 0xffc0 && marker <= 0xffc2) return [buf.readUInt16BE(at + 7), buf.readUInt16BE(at + 5)];
+    at += 2 + length;
+  }
+  throw new Error('no frame');
+}
+
+/** Every story's slug, and whether it has a lead image. */
+async function stories(request) {
+  return (await allSummaries(request)).map((i) => ({ slug: i.slug, lead: Boolean(i.image) }));
 }
 
 /** The social image tags of a page as served (JavaScript plays no part in them). */
@@ -33,23 +48,33 @@ async function shareTags(request, url) {
   };
 }
 
-test('every article page shares its own 1200×630 card, served as a small PNG', async ({ request }) => {
-  const slugs = await articleSlugs(request);
-  expect(slugs.length).toBeGreaterThan(20);
-  for (const slug of slugs) {
+test('every article page shares its own 1200×630 card: its lead image cropped, else a drawn one', async ({ request }) => {
+  const all = await stories(request);
+  expect(all.length).toBeGreaterThan(20);
+  expect(all.filter((s) => s.lead).length).toBeGreaterThan(10);
+  expect(all.filter((s) => !s.lead).length).toBeGreaterThan(3);
+  for (const { slug, lead } of all) {
     const tags = await shareTags(request, `./articles/${slug}/`);
-    expect(tags.image, slug).toBe(`https://news.krasa.example/cards/${slug}.png`);
+    if (lead) {
+      expect(tags.image, slug).toMatch(/^https:\/\/news\.krasa\.example\/images\/[a-z0-9-]+\.[0-9a-f]{10}\.card-\d+x\d+\.jpg$/);
+      // search engines choose among the 16:9, 1:1 and card crops
+      expect(tags.ld.image, slug).toHaveLength(3);
+      expect(tags.ld.image).toContain(tags.image);
+    } else {
+      expect(tags.image, slug).toBe(`https://news.krasa.example/cards/${slug}.png`);
+      expect(tags.ld.image).toBe(tags.image);
+      expect(tags.alt, slug).toContain(tags.ld.headline);
+    }
     expect([tags.width, tags.height, tags.twitterCard], slug).toEqual(['1200', '630', 'summary_large_image']);
     expect(tags.twitterImage).toBe(tags.image);
-    expect(tags.ld.image).toBe(tags.image);
-    expect(tags.alt, slug).toContain(tags.ld.headline);
+    expect(tags.alt, slug).toBeTruthy();
     // the card as the release serves it
-    const res = await request.get(`./cards/${slug}.png`);
+    const res = await request.get('./' + new URL(tags.image).pathname.slice(1));
     expect(res.status(), slug).toBe(200);
-    expect(res.headers()['content-type']).toBe('image/png');
+    expect(res.headers()['content-type']).toBe(lead ? 'image/jpeg' : 'image/png');
     const body = await res.body();
-    expect(pngSize(body), slug).toEqual([1200, 630]);
-    expect(body.length, slug).toBeLessThanOrEqual(100_000);
+    expect(lead ? jpegSize(body) : pngSize(body), slug).toEqual([1200, 630]);
+    expect(body.length, slug).toBeLessThanOrEqual(lead ? 250_000 : 100_000);
   }
 });
 
@@ -65,10 +90,16 @@ test('the front page and list pages share the site card', async ({ request }) =>
 
 test('feed items carry their card as the item image', async ({ request }) => {
   const json = await (await request.get('./feed.json')).json();
+  const lead = new Map((await stories(request)).map((s) => [s.slug, s.lead]));
   for (const item of json.items) {
     const slug = item.url.split('/').filter(Boolean).pop();
-    expect(item.image).toBe(`https://news.krasa.example/cards/${slug}.png`);
+    if (lead.get(slug)) expect(item.image, slug).toMatch(/\/images\/[a-z0-9-]+\.[0-9a-f]{10}\.card-\d+x\d+\.jpg$/);
+    else expect(item.image, slug).toBe(`https://news.krasa.example/cards/${slug}.png`);
   }
-  expect(await (await request.get('./feed.xml')).text()).toContain('<media:content url="https://news.krasa.example/cards/');
-  expect(await (await request.get('./atom.xml')).text()).toContain('<link rel="enclosure" type="image/png" href="https://news.krasa.example/cards/');
+  const rss = await (await request.get('./feed.xml')).text();
+  expect(rss).toContain('<media:content url="https://news.krasa.example/cards/');
+  expect(rss).toMatch(/<media:content url="https:\/\/news\.krasa\.example\/images\/[^"]+\.jpg" type="image\/jpeg" medium="image"\/>/);
+  const atom = await (await request.get('./atom.xml')).text();
+  expect(atom).toContain('<link rel="enclosure" type="image/png" href="https://news.krasa.example/cards/');
+  expect(atom).toContain('<link rel="enclosure" type="image/jpeg" href="https://news.krasa.example/images/');
 });

@@ -34,7 +34,8 @@ import re, sys
 slug = sys.argv[1]
 html = open(f"dist/articles/{slug}/index.html", encoding="utf-8").read()
 html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
-html = re.sub(r"<link[^>]+rel=\"(modulepreload|preload)\"[^>]*>", "", html)
+# the app's preloads go; the lead image's stays (it is the page's, not the app's)
+html = re.sub(r"<link[^>]+rel=\"(modulepreload|preload)\"(?![^>]*as=\"image\")[^>]*>", "", html)
 open(f"dist/control/{slug}/index.html", "w", encoding="utf-8").write(html)
 PY
 

@@ -25,7 +25,8 @@ fi
 
 cargo run --quiet --profile press -p krasa-press --bin press -- \
   build --content "$src/content" --out "$TRUNK_STAGING_DIR/data" \
-  --root "$TRUNK_STAGING_DIR" --public-url "$public_url" --drafts --future
+  --root "$TRUNK_STAGING_DIR" --public-url "$public_url" --drafts --future \
+  --image-cache "$src/target/image-cache"
 # (what the cards were made from matters to releases only)
 rm -rf "$TRUNK_STAGING_DIR/.krasa-inputs"
 pages="$src/target/search-pages"

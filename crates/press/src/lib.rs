@@ -63,6 +63,9 @@ pub struct SiteRoot<'a> {
     /// The release this build will replace: its cards are reused where they would be drawn
     /// the same.
     pub previous: Option<&'a Path>,
+    /// A folder of pictures' files made by earlier builds, by name (`--image-cache`); files
+    /// made now are added to it.
+    pub image_cache: Option<&'a Path>,
 }
 
 /// Progress callback: (done, total) while rendering articles.
@@ -306,7 +309,11 @@ pub fn build(
         log.write(root.dir, krasa_release::inputs::Step::Cards)?;
         checked.cards = Some(drawn);
         let log = krasa_release::inputs::Log::default();
-        let made = emit::images::make_into(root.dir, &output.images, previous.as_ref(), &log)?;
+        let earlier = emit::images::Earlier {
+            previous: previous.as_ref(),
+            cache: root.image_cache,
+        };
+        let made = emit::images::make_into(root.dir, &output.images, earlier, &log)?;
         log.write(root.dir, krasa_release::inputs::Step::Images)?;
         checked.images = Some(made);
     }

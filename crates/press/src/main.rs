@@ -62,6 +62,10 @@ enum Command {
         /// drawn the same are taken from it instead of drawn again.
         #[arg(long, requires = "root")]
         previous: Option<PathBuf>,
+        /// A folder of pictures' files made by earlier builds (with --root): a file found
+        /// there by name is not encoded again, and files encoded now are kept there.
+        #[arg(long, requires = "root")]
+        image_cache: Option<PathBuf>,
         /// The path the site is deployed under (for absolute URLs in feeds and the sitemap).
         #[arg(long, default_value = "/")]
         public_url: String,
@@ -175,6 +179,7 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             out,
             root,
             previous,
+            image_cache,
             public_url,
             select,
             short,
@@ -198,6 +203,7 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                 root.as_deref().map(|dir| press::SiteRoot {
                     dir,
                     previous: previous.as_deref(),
+                    image_cache: image_cache.as_deref(),
                 }),
                 &sel,
                 bar.as_ref().map(|_| &tick as press::Progress<'_>),

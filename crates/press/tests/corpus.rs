@@ -610,6 +610,7 @@ fn feeds_and_sitemap_are_valid_and_complete() {
         Some(press::SiteRoot {
             dir: &root,
             previous: None,
+            image_cache: None,
         }),
         &sel,
         None,
@@ -777,6 +778,7 @@ fn published_files_match_their_snapshots() {
     let site_root = press::SiteRoot {
         dir: &root,
         previous: None,
+        image_cache: None,
     };
     let c = press::build(dir.path(), &root.join("data"), Some(site_root), &sel, None).unwrap();
     assert!(!c.report.has_errors(), "{}", c.report.render_short());

@@ -192,9 +192,20 @@ fn every_broken_image_is_an_error_naming_its_file_line_and_image_and_nothing_is_
 /// Builds `dir` into `root` (with its data folder and the pictures), replacing the release
 /// `previous` if given.
 fn build(dir: &Path, root: &Path, previous: Option<&Path>) -> press::Checked {
+    build_cached(dir, root, previous, None)
+}
+
+/// [`build`], with an image cache.
+fn build_cached(
+    dir: &Path,
+    root: &Path,
+    previous: Option<&Path>,
+    image_cache: Option<&Path>,
+) -> press::Checked {
     let site_root = press::SiteRoot {
         dir: root,
         previous,
+        image_cache,
     };
     let c = press::build(
         dir,
@@ -311,4 +322,36 @@ fn a_rebuild_encodes_nothing_that_the_previous_release_holds() {
     let next = tmp.path().join("next");
     let second = build(dir.path(), &next, Some(&release)).images.unwrap();
     assert_eq!((second.encoded, second.decoded, second.reused), (0, 0, 9));
+}
+
+#[test]
+fn a_fresh_build_takes_from_the_image_cache_what_an_earlier_build_made() {
+    let dir = content(&[
+        (
+            "articles/one.md",
+            story("One", "", "![A chart](/images/a.jpg)"),
+        ),
+        ("images/a.jpg", jpeg(500, 300)),
+    ]);
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let first = build_cached(dir.path(), &tmp.path().join("a"), None, Some(&cache))
+        .images
+        .unwrap();
+    assert_eq!((first.encoded, first.reused), (6, 0));
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 6);
+    // another folder, no previous release: everything comes from the cache, byte for byte
+    let b = tmp.path().join("b");
+    let second = build_cached(dir.path(), &b, None, Some(&cache))
+        .images
+        .unwrap();
+    assert_eq!((second.encoded, second.decoded, second.reused), (0, 0, 6));
+    for entry in std::fs::read_dir(&cache).unwrap() {
+        let entry = entry.unwrap();
+        let published = b.join("images").join(entry.file_name());
+        assert_eq!(
+            fs::read(entry.path()).unwrap(),
+            fs::read(published).unwrap()
+        );
+    }
 }

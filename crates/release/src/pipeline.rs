@@ -65,6 +65,10 @@ pub enum BuildError {
     Files(#[from] ReleaseError),
 }
 
+/// The folder of the project that keeps every picture file press encoded, by its hashed
+/// name (docs/images.md): a fresh release takes from it what an earlier one made.
+pub const IMAGE_CACHE: &str = "target/image-cache";
+
 /// The search index's folder in a release.
 const SEARCH_DIR: &str = "pagefind";
 
@@ -113,7 +117,10 @@ fn site_steps(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<(), 
         .arg(stage.join("data"))
         .arg("--root")
         .arg(stage)
-        .args(["--public-url", &plan.public_url]);
+        .args(["--public-url", &plan.public_url])
+        // pictures already encoded by any earlier build of this project, by hashed name
+        .arg("--image-cache")
+        .arg(plan.project.join(IMAGE_CACHE));
     let mut prerender = Command::new(plan.tools.join("prerender"));
     prerender
         .arg("--dist")

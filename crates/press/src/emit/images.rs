@@ -3,10 +3,13 @@
 //! A file's name carries the hash of its source and of the code that makes it, so a file
 //! the previous release holds under the same name is the same file: it is hard-linked, and
 //! a source whose files all exist is not even decoded. An incremental release after a text
-//! edit encodes nothing.
+//! edit encodes nothing. For the same reason a folder of files made before (the image
+//! cache, `target/image-cache` for `scripts/release` and `scripts/serve`) can serve any
+//! build: a fresh release folder, or the preview rebuilt at every save.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -106,7 +109,7 @@ fn picture_files(source: &Source) -> Vec<(String, Output)> {
 pub struct Made {
     /// Files encoded (or copied) afresh.
     pub encoded: usize,
-    /// Files taken from the previous release.
+    /// Files taken from the previous release or the image cache.
     pub reused: usize,
     /// Sources decoded.
     pub decoded: usize,
@@ -125,24 +128,73 @@ impl Made {
     }
 }
 
+/// Where files made before may be found.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Earlier<'a> {
+    /// The release this build replaces.
+    pub previous: Option<&'a Previous>,
+    /// The image cache: every file made, by its name.
+    pub cache: Option<&'a Path>,
+}
+
+impl Earlier<'_> {
+    /// A file made before under the name `file` (relative to the site root).
+    fn find(&self, file: &str, inputs: &str) -> Option<PathBuf> {
+        self.previous
+            .and_then(|p| p.made_from(file, inputs))
+            .or_else(|| {
+                let cached = self.cache?.join(file_name(file));
+                cached.is_file().then_some(cached)
+            })
+    }
+
+    /// Keeps a file just made in the cache (best effort: the cache only saves time).
+    fn keep(&self, root: &Path, file: &str) {
+        if let Some(cache) = self.cache {
+            let made = root.join(file);
+            let kept = cache.join(file_name(file));
+            if fs::create_dir_all(cache).is_ok() && fs::hard_link(&made, &kept).is_err() {
+                // another file system: a copy, written whole before it gets its name
+                let tmp = kept.with_extension("part");
+                if fs::copy(&made, &tmp).is_ok() {
+                    let _ = fs::rename(&tmp, &kept);
+                }
+            }
+        }
+    }
+}
+
+fn file_name(file: &str) -> &str {
+    file.rsplit('/').next().unwrap_or(file)
+}
+
 /// Makes every job's files in the site root `root`, on all cores, recording what each was
-/// made from in `log`; a file the `previous` release holds under the same name is linked
-/// from it.
+/// made from in `log`; a file made before under the same name (`earlier`) is linked (or
+/// copied) instead.
 pub fn make_into(
     root: &Path,
     jobs: &[Job],
-    previous: Option<&Previous>,
+    earlier: Earlier<'_>,
     log: &inputs::Log,
 ) -> Result<Made, PressError> {
     jobs.par_iter()
-        .map(|job| make_job(root, job, previous, log))
+        .map(|job| make_job(root, job, earlier, log))
         .try_reduce(Made::default, |a, b| Ok(a.add(b)))
+}
+
+/// Puts the file `existing` at `rel` in the site root: a hard link, else a copy.
+fn place(existing: &Path, root: &Path, rel: &str) -> Result<(), PressError> {
+    if link_file(existing, root, rel).is_ok() {
+        return Ok(());
+    }
+    let bytes = fs::read(existing).map_err(crate::error::io(existing))?;
+    Ok(write_file(root, rel, &bytes)?)
 }
 
 fn make_job(
     root: &Path,
     job: &Job,
-    previous: Option<&Previous>,
+    earlier: Earlier<'_>,
     log: &inputs::Log,
 ) -> Result<Made, PressError> {
     let mut made = Made::default();
@@ -151,9 +203,9 @@ fn make_job(
         // the name carries the source's and the code's hash: the name is what it is made of
         let inputs = inputs_digest(&[file.as_bytes()]);
         log.record(file, &inputs);
-        match previous.and_then(|p| p.made_from(file, &inputs)) {
+        match earlier.find(file, &inputs) {
             Some(old) => {
-                link_file(&old, root, file)?;
+                place(&old, root, file)?;
                 made.reused += 1;
             }
             None => missing.push((file, output)),
@@ -168,6 +220,7 @@ fn make_job(
         .map_err(|e| PressError::Image(format!("{}: {e}", job.source.path.display())))?;
     for ((file, _), bytes) in missing.iter().zip(bytes) {
         write_file(root, file, &bytes)?;
+        earlier.keep(root, file);
         made.encoded += 1;
     }
     made.decoded += 1;

@@ -34,9 +34,9 @@ release() {
 
 json="{"
 row() { # label stories "seconds peak_kb encoded sources cpu reused" key
-  read -r s m e n c r <<<"$3"
-  printf '%-30s %8s %8s %9.0f %8s %8s %9s %8s\n' "$1" "$2" "$s" "$(echo "$m/1024" | bc -l)" "$e" "$n" "$c" "$r"
-  json="$json\"$4\":{\"stories\":$2,\"seconds\":$s,\"peak_kb\":$m,\"encoded\":$e,\"sources\":$n,\"cpu_seconds\":$c,\"reused\":$r},"
+  read -r s m e src c r <<<"$3"
+  printf "%-30s %8s %8s %9.0f %8s %8s %9s %8s\n" "$1" "$2" "$s" "$(echo "$m/1024" | bc -l)" "$e" "$src" "$c" "$r"
+  json="$json\"$4\":{\"stories\":$2,\"seconds\":$s,\"peak_kb\":$m,\"encoded\":$e,\"sources\":$src,\"cpu_seconds\":$c,\"reused\":$r},"
 }
 
 printf '%-30s %8s %8s %9s %8s %8s %9s %8s\n' "release" "stories" "seconds" "peak MiB" "encoded" "sources" "CPU s" "reused"

@@ -113,7 +113,7 @@ pub fn check(
     sel: &Selection,
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
-    let Validated { report, site } = validate(content, sel, progress)?;
+    let Validated { report, site } = validate(content, sel, progress, None)?;
     let files = sink::Collect::default();
     let output = site.map(|s| s.emit(sel, &files)).transpose()?;
     Ok(Checked {
@@ -173,6 +173,7 @@ fn validate(
     content: &Path,
     sel: &Selection,
     progress: Option<Progress<'_>>,
+    image_cache: Option<&Path>,
 ) -> Result<Validated, PressError> {
     let mut report = Report::new();
     let mut problems = Vec::new();
@@ -203,7 +204,7 @@ fn validate(
         sections: config.as_ref().map_or(&no_sections, |c| &c.sections),
         authors: authors.as_deref().unwrap_or_default(),
     };
-    let catalogue = images::Catalogue::new(content);
+    let catalogue = images::Catalogue::new(content, image_cache);
     let total = valid.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let stories: Vec<Story> = valid
@@ -269,7 +270,8 @@ pub fn build(
     sel: &Selection,
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
-    let Validated { report, site } = validate(content, sel, progress)?;
+    let image_cache = root.and_then(|r| r.image_cache);
+    let Validated { report, site } = validate(content, sel, progress, image_cache)?;
     let mut checked = Checked {
         report,
         output: None,

@@ -657,7 +657,7 @@ mod tests {
     }
 
     fn r(md: &str) -> Rendered {
-        let catalogue = Catalogue::new(content());
+        let catalogue = Catalogue::new(content(), None);
         let pictures = Pictures {
             catalogue: &catalogue,
             dir: &content().join("articles"),

@@ -339,7 +339,18 @@ fn a_fresh_build_takes_from_the_image_cache_what_an_earlier_build_made() {
         .images
         .unwrap();
     assert_eq!((first.encoded, first.reused), (6, 0));
-    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 6);
+    // six files, and what checking the source found (the next build does not decode it)
+    let is_file = |e: &std::fs::DirEntry| e.file_type().unwrap().is_file();
+    let files = std::fs::read_dir(&cache)
+        .unwrap()
+        .filter(|e| is_file(e.as_ref().unwrap()));
+    assert_eq!(files.count(), 6);
+    let facts: Vec<_> = std::fs::read_dir(cache.join("facts")).unwrap().collect();
+    assert_eq!(facts.len(), 1);
+    let facts = facts[0].as_ref().unwrap().path();
+    assert!(fs::read_to_string(&facts)
+        .unwrap()
+        .starts_with("raster 500 300 0 "));
     // another folder, no previous release: everything comes from the cache, byte for byte
     let b = tmp.path().join("b");
     let second = build_cached(dir.path(), &b, None, Some(&cache))
@@ -348,10 +359,20 @@ fn a_fresh_build_takes_from_the_image_cache_what_an_earlier_build_made() {
     assert_eq!((second.encoded, second.decoded, second.reused), (0, 0, 6));
     for entry in std::fs::read_dir(&cache).unwrap() {
         let entry = entry.unwrap();
-        let published = b.join("images").join(entry.file_name());
-        assert_eq!(
-            fs::read(entry.path()).unwrap(),
-            fs::read(published).unwrap()
-        );
+        if is_file(&entry) {
+            let published = b.join("images").join(entry.file_name());
+            assert_eq!(
+                fs::read(entry.path()).unwrap(),
+                fs::read(published).unwrap()
+            );
+        }
     }
+    // damaged facts are checked again, not trusted
+    fs::write(&facts, "raster what").unwrap();
+    let c = build_cached(dir.path(), &tmp.path().join("c"), None, Some(&cache));
+    let article: krasa_model::Article =
+        serde_json::from_slice(&fs::read(tmp.path().join("c/data/articles/one.json")).unwrap())
+            .unwrap();
+    assert!(article.body_html.contains("width=\"500\" height=\"300\""));
+    assert_eq!(c.images.unwrap().encoded, 0);
 }

@@ -52,6 +52,8 @@ impl Focus {
 /// (stories are prepared on all cores; the first to ask probes, the others wait for it).
 pub struct Catalogue {
     content: PathBuf,
+    /// Where the facts of sources checked by earlier builds are kept (the image cache).
+    facts: Option<PathBuf>,
     sources: Mutex<HashMap<PathBuf, Arc<OnceLock<Probed>>>>,
 }
 
@@ -59,9 +61,12 @@ pub struct Catalogue {
 pub type Probed = Result<Arc<Source>, ImageError>;
 
 impl Catalogue {
-    pub fn new(content: &Path) -> Catalogue {
+    /// The images of the content folder `content`; with an image cache, the facts of a
+    /// source an earlier build checked are read from it instead of decoding the source again.
+    pub fn new(content: &Path, image_cache: Option<&Path>) -> Catalogue {
         Catalogue {
             content: content.to_path_buf(),
+            facts: image_cache.map(|c| c.join(probe::FACTS_DIR)),
             sources: Mutex::new(HashMap::new()),
         }
     }
@@ -73,7 +78,7 @@ impl Catalogue {
             let mut sources = self.sources.lock().unwrap_or_else(|e| e.into_inner());
             Arc::clone(sources.entry(path.clone()).or_default())
         };
-        cell.get_or_init(|| probe::probe(&path).map(Arc::new))
+        cell.get_or_init(|| probe::probe(&path, self.facts.as_deref()).map(Arc::new))
             .clone()
     }
 
@@ -219,7 +224,7 @@ mod tests {
 
     #[test]
     fn paths_stay_inside_the_content_folder_and_urls_are_refused() {
-        let c = Catalogue::new(Path::new("/site/content"));
+        let c = Catalogue::new(Path::new("/site/content"), None);
         let dir = Path::new("/site/content/articles/story");
         assert_eq!(
             c.resolve(dir, "chart.png").unwrap(),

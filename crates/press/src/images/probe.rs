@@ -82,17 +82,30 @@ pub enum Kind {
     Svg,
 }
 
-/// Reads and checks the image at `path`.
-pub fn probe(path: &Path) -> Result<Source, ImageError> {
+/// The folder of the image cache that keeps what checking each source found.
+pub const FACTS_DIR: &str = "facts";
+
+/// Reads and checks the image at `path`. With `facts` (a folder of the image cache), a
+/// source whose bytes an earlier build checked is not decoded again: what it found is read
+/// back by the source's hash (which covers this code too), and what is found now is kept.
+pub fn probe(path: &Path, facts: Option<&Path>) -> Result<Source, ImageError> {
     let bytes = read(path)?;
-    let (width, height, kind) = if is_svg(path) {
-        let (w, h) = check_svg(&bytes)?;
-        (w, h, Kind::Svg)
-    } else {
-        let image = decode(&bytes)?;
-        let tone = tone::of(average(&image));
-        let alpha = has_transparency(&image);
-        (image.width(), image.height(), Kind::Raster { alpha, tone })
+    let hash = hash(&bytes);
+    let kept = facts.map(|dir| dir.join(format!("{hash}.facts")));
+    let found = kept.as_deref().and_then(Facts::read);
+    let Facts {
+        width,
+        height,
+        kind,
+    } = match found {
+        Some(f) => f,
+        None => {
+            let f = check(path, &bytes)?;
+            if let Some(kept) = &kept {
+                f.keep(kept);
+            }
+            f
+        }
     };
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("image");
     let name = crate::slug::slugify(stem);
@@ -103,20 +116,97 @@ pub fn probe(path: &Path) -> Result<Source, ImageError> {
         } else {
             name
         },
-        hash: hash(&bytes),
+        hash,
         width,
         height,
         kind,
     })
 }
 
-/// The name hash of a source's bytes and of what is made of them (the processing version
-/// and the encoding code): when either changes, so do the file names, and no host serves
+/// What checking a source found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Facts {
+    width: u32,
+    height: u32,
+    kind: Kind,
+}
+
+impl Facts {
+    /// One line: `svg <width> <height>` or `raster <width> <height> <alpha 0|1> <tone>`.
+    fn line(&self) -> String {
+        match self.kind {
+            Kind::Svg => format!("svg {} {}\n", self.width, self.height),
+            Kind::Raster { alpha, tone } => {
+                format!(
+                    "raster {} {} {} {tone}\n",
+                    self.width,
+                    self.height,
+                    u8::from(alpha)
+                )
+            }
+        }
+    }
+
+    fn read(path: &Path) -> Option<Facts> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let num = |i: usize| words.get(i)?.parse::<u32>().ok();
+        let kind = match *words.first()? {
+            "svg" => Kind::Svg,
+            "raster" => Kind::Raster {
+                alpha: num(3)? == 1,
+                tone: u16::try_from(num(4)?).ok()?,
+            },
+            _ => return None,
+        };
+        Some(Facts {
+            width: num(1)?,
+            height: num(2)?,
+            kind,
+        })
+    }
+
+    /// Keeps the facts at `path` (best effort: written whole, then named).
+    fn keep(&self, path: &Path) {
+        if let Some(dir) = path.parent() {
+            let tmp = path.with_extension("part");
+            let _ = std::fs::create_dir_all(dir)
+                .and_then(|()| std::fs::write(&tmp, self.line()))
+                .and_then(|()| std::fs::rename(&tmp, path));
+        }
+    }
+}
+
+/// Checks a source's bytes: decodes a raster image (its size upright, its tone and
+/// transparency), parses an SVG.
+fn check(path: &Path, bytes: &[u8]) -> Result<Facts, ImageError> {
+    if is_svg(path) {
+        let (width, height) = check_svg(bytes)?;
+        return Ok(Facts {
+            width,
+            height,
+            kind: Kind::Svg,
+        });
+    }
+    let image = decode(bytes)?;
+    Ok(Facts {
+        width: image.width(),
+        height: image.height(),
+        kind: Kind::Raster {
+            alpha: has_transparency(&image),
+            tone: tone::of(average(&image)),
+        },
+    })
+}
+
+/// The name hash of a source's bytes and of what is made of them (the processing version,
+/// the checking and the encoding code): when either changes, so do the file names, and no host serves
 /// an old file under a name it cached forever.
 pub fn hash(bytes: &[u8]) -> String {
     let mut h = Sha256::new();
     h.update(PROCESSING_VERSION);
     h.update(include_str!("encode.rs"));
+    h.update(include_str!("probe.rs"));
     h.update(bytes);
     format!("{:x}", h.finalize())[..10].to_string()
 }

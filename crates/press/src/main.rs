@@ -105,6 +105,10 @@ enum Command {
         /// End each story with code blocks (for the highlighting benchmark).
         #[arg(long)]
         code_blocks: bool,
+        /// Write with the old corpus's few dozen words, each as likely as the next, instead
+        /// of a Zipf-distributed vocabulary with words per topic.
+        #[arg(long)]
+        uniform_words: bool,
     },
     /// Publish a built site folder: write a brotli (.br) and a gzip (.gz) copy beside every
     /// text file and the wasm, and the release manifest. With --into, the folder replaces that
@@ -313,9 +317,15 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             out,
             seed,
             code_blocks,
+            uniform_words,
         } => {
             let started = Instant::now();
-            let extras = press::generate::Extras { code_blocks };
+            let words = if uniform_words {
+                press::generate::Words::Uniform
+            } else {
+                press::generate::Words::Zipf
+            };
+            let extras = press::generate::Extras { code_blocks, words };
             press::generate::generate_with(&out, count, seed, extras)?;
             eprintln!(
                 "press: generated {count} articles in {} in {:.2?}",

@@ -7,7 +7,7 @@
 #     more is done: the release is assembled by scripts/release.
 #  debug (trunk serve): press, with drafts and future-dated articles so editors can preview
 #     them; then the article pages alone are rendered into target/search-pages and indexed,
-#     so editors can try search while they write.
+#     shard by shard, so editors can try search while they write.
 set -eu
 : "${TRUNK_STAGING_DIR:?run by trunk}"
 src="${TRUNK_SOURCE_DIR:-.}"
@@ -27,9 +27,21 @@ cargo run --quiet --profile press -p krasa-press --bin press -- \
   build --content "$src/content" --out "$TRUNK_STAGING_DIR/data" \
   --root "$TRUNK_STAGING_DIR" --public-url "$public_url" --drafts --future \
   --image-cache "$src/target/image-cache"
-# (what the cards were made from matters to releases only)
+# the search shards' pages (press's plan: "<shard> <page>" lines); what the cards and
+# pictures were made from matters to releases only
+plan="$src/target/search-shards"
+cp "$TRUNK_STAGING_DIR/.krasa-inputs/search-shards" "$plan"
 rm -rf "$TRUNK_STAGING_DIR/.krasa-inputs"
 pages="$src/target/search-pages"
 cargo run --quiet --profile press -p krasa-prerender --bin prerender -- \
   --dist "$TRUNK_STAGING_DIR" --public-url "$public_url" --index-pages-only "$pages"
-"$src/scripts/search-index" "$pages" "$TRUNK_STAGING_DIR/pagefind"
+# one Pagefind bundle per shard, as a release has (docs/architecture.md, search)
+for shard in $(cut -d' ' -f1 "$plan" | uniq); do
+  site="$src/target/search-shard"
+  rm -rf "$site"
+  grep "^$shard " "$plan" | cut -d' ' -f2 | while read -r page; do
+    mkdir -p "$site/$(dirname "$page")"
+    ln "$pages/$page" "$site/$page"
+  done
+  "$src/scripts/search-index" "$site" "$TRUNK_STAGING_DIR/pagefind/$shard"
+done

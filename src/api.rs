@@ -214,7 +214,10 @@ pub fn abort_on_cleanup() -> Option<SendWrapper<web_sys::AbortSignal>> {
 
 /// Fetches a URL and parses its JSON: status, HTML-instead-of-JSON, parse ([`read`] checks
 /// the version). (The same for every type, so it exists once in the wasm.)
-async fn fetch_json(url: &str, abort: Option<&web_sys::AbortSignal>) -> Result<JsValue, AppError> {
+pub(crate) async fn fetch_json(
+    url: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<JsValue, AppError> {
     let resp = gloo_net::http::Request::get(url)
         .abort_signal(abort)
         .send()

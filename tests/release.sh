@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # scripts/release end to end, on a copy of the sample content (docs/deploy.md):
+#   - an edit indexes only its story's search shard again, the others keep their files;
 #   - after an edit, an added story and a removed story, the incremental release is byte for
 #     byte the folder a full build of the same content writes;
 #   - files that did not change keep their inode and modification time, and the build says
@@ -33,6 +34,8 @@ same_as_full() {
   fi
 }
 inode() { stat -c '%i %Y' "$site/$1"; }
+# whether a story's page is in the search index (Pagefind's fragments are gzipped JSON)
+in_search() { zcat "$site"/pagefind/*/fragment/*.pf_fragment 2>/dev/null | grep "articles/$1/" >/dev/null; }
 # the release's manifest: beside the release folder, named for its inode (never in it)
 manifest() { echo "$work/.site.krasa-$(stat -c %i "$site")"; }
 
@@ -46,19 +49,27 @@ read -r written unchanged removed <<<"$(counts)"
 [ "$written" = 0 ] && [ "$removed" = 0 ] || fail "rebuild without changes wrote $written, removed $removed"
 read -r rendered kept <<<"$(pages)"
 [ "$rendered" = 0 ] || fail "rebuild without changes rendered $rendered pages again"
-grep -q '^search-index: no article page changed' "$log" || fail "rebuild without changes indexed the articles again"
-ok "rebuild without changes: 0 written, $unchanged unchanged; 0 pages rendered, $kept kept; search index kept"
+! grep -q 'stories indexed' "$log" || fail "rebuild without changes indexed articles again"
+grep -q '^search-index: shard .*: unchanged, kept' "$log" || fail "rebuild without changes: no search shard kept"
+ok "rebuild without changes: 0 written, $unchanged unchanged; 0 pages rendered, $kept kept; every search shard kept"
 
 # 1. edit the body of the oldest story
 oldest="$(grep -l '^date = ' "$content"/articles/*.md | xargs grep -H '^date = ' | sort -t= -k2 | head -1 | cut -d: -f1)"
 slug="$(basename "$oldest" .md)"
 keep="articles/us-china-ai-risk-talks-beijing-summit/index.html"
 before="$(inode "$keep")"
+# the newest search shard (the oldest story is in another)
+newest="pagefind/$(sed 's/^{[^[]*\[{"id":"\([0-9-]*\)".*/\1/' "$site/data/search.json")/pagefind-entry.json"
+[ -f "$site/$newest" ] || fail "no newest search shard ($newest)"
+newest_before="$(inode "$newest")"
 printf '\nA correction was added to this story on review.\n' >>"$oldest"
 release "$site"
 read -r written unchanged removed <<<"$(counts)"
 grep -q 'correction was added' "$site/articles/$slug/index.html" || fail "edit: the page does not show the edit"
 [ "$(inode "$keep")" = "$before" ] || fail "edit: an unchanged page was rewritten ($keep)"
+# only the edited story's search shard is indexed again; the others keep their files
+[ "$(grep -c 'stories indexed' "$log")" = 1 ] || fail "edit: $(grep -c 'stories indexed' "$log") search shards indexed again"
+[ "$(inode "$newest")" = "$newest_before" ] || fail "edit: the newest search shard was rewritten"
 # (its page and data, the lists and related stories showing its new length, the search index)
 [ "$written" -le $((unchanged / 4)) ] || fail "edit: $written files written for one edited story"
 read -r rendered kept <<<"$(pages)"
@@ -99,6 +110,7 @@ if [ "$(archive_pages)" = "$pages_before" ]; then
   [ "$(inode page/1/index.html)" = "$page1" ] || fail "add: archive page 1 was rewritten"
 fi
 [ "$written" -le $((unchanged / 4)) ] || fail "add: $written files written for one new story"
+in_search a-story-added-by-the-release-test || fail "add: the new story is not in the search index"
 ok "add: $written written, $unchanged unchanged, $removed removed"
 same_as_full "add"
 
@@ -108,6 +120,9 @@ release "$site"
 read -r written unchanged removed <<<"$(counts)"
 [ ! -e "$site/articles/a-story-added-by-the-release-test" ] || fail "remove: the page is still there"
 [ "$removed" -ge 1 ] || fail "remove: nothing removed"
+# its search shard is indexed again, without it
+[ "$(grep -c 'stories indexed' "$log")" = 1 ] || fail "remove: $(grep -c 'stories indexed' "$log") search shards indexed again"
+! in_search a-story-added-by-the-release-test || fail "remove: the story is still in the search index"
 ok "remove: $written written, $unchanged unchanged, $removed removed"
 same_as_full "remove"
 

@@ -2,10 +2,13 @@
 //! next to the site) through a small wasm-bindgen binding.
 //!
 //! Nothing of it is loaded until search is wanted: [`SearchIndex::warm`] (the search box
-//! got focus) or the first search starts a dynamic `import()` of the bundle, resolved
-//! against `<base href>`, so a `/news/` build finds its own index. Pagefind then fetches its
-//! wasm, runs in its web worker, and fetches the index chunks and result fragments it
-//! needs. A failed load is not kept: the next attempt (Retry) imports the bundle again
+//! got focus) or the first search reads the list of the index's shards (`data/search.json`:
+//! one Pagefind bundle per publication period, newest first) and starts a dynamic `import()`
+//! of the newest shard's bundle, resolved against `<base href>`, so a `/news/` build finds
+//! its own index; the older shards are merged into it (`mergeIndex`: they reuse its wasm and
+//! fetch only their own index files), each weighted a little less than the one after it.
+//! Pagefind then runs in its web worker, and fetches the index chunks and result fragments
+//! it needs. A failed load is not kept: the next attempt (Retry) imports the bundle again
 //! under a fresh URL, since browsers remember a failed module.
 //!
 //! Runs in the browser only (effects, event handlers and tasks never run when
@@ -22,8 +25,12 @@ use wasm_bindgen_futures::JsFuture;
 use super::{rank, SearchQuery};
 use crate::error::AppError;
 
-/// Where the bundle is, relative to the site root.
-pub const BUNDLE: &str = "pagefind/pagefind.js";
+/// The bundle's module in a shard's folder.
+const MODULE: &str = "pagefind.js";
+/// How much less each older shard's results weigh than the next newer one's, and the least
+/// weight a shard gets: a modest lean towards recent stories among equally relevant ones.
+const OLDER_SHARD_STEP: f64 = 0.02;
+const OLDEST_SHARD_WEIGHT: f64 = 0.9;
 
 #[wasm_bindgen(inline_js = "export function importModule(url) { return import(url); }")]
 extern "C" {
@@ -39,6 +46,9 @@ extern "C" {
     type Module;
     #[wasm_bindgen(method)]
     fn init(this: &Module) -> js_sys::Promise;
+    /// Adds another bundle's index (a URL ending in `/`) to this one's searches.
+    #[wasm_bindgen(method, js_name = mergeIndex)]
+    fn merge_index(this: &Module, url: &str, options: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(method)]
     fn search(this: &Module, term: &JsValue, options: &JsValue) -> js_sys::Promise;
     /// Loads the filter indexes (once), so searches count results per tag and category.
@@ -208,15 +218,7 @@ impl SearchIndex {
             return Ok(m);
         }
         let failures = self.0.with_value(|s| s.failures);
-        let loaded = async {
-            let m: Module = JsFuture::from(import_module(&bundle_url(failures)?))
-                .await
-                .ok()?
-                .unchecked_into();
-            JsFuture::from(m.init()).await.ok()?;
-            Some(m)
-        }
-        .await;
+        let loaded = load(failures).await;
         match loaded {
             Some(m) => {
                 self.0.update_value(|s| s.module = Some(m.clone()));
@@ -290,6 +292,36 @@ impl SearchIndex {
     }
 }
 
+/// Loads the index: the newest shard's bundle, with every older shard merged into it. None
+/// when any part fails to load.
+async fn load(failures: u32) -> Option<Module> {
+    let list = crate::api::fetch_json(
+        &crate::api::data_url(&krasa_model::paths::search_json()),
+        None,
+    )
+    .await
+    .ok()?;
+    let shards: Vec<String> = js_sys::Array::from(&get(&list, "shards"))
+        .iter()
+        .filter_map(|shard| get(&shard, "id").as_string())
+        .collect();
+    let (newest, older) = shards.split_first()?;
+    let module: Module = JsFuture::from(import_module(&bundle_url(newest, MODULE, failures)?))
+        .await
+        .ok()?
+        .unchecked_into();
+    JsFuture::from(module.init()).await.ok()?;
+    for (n, shard) in older.iter().enumerate() {
+        let options = js_sys::Object::new();
+        let weight = (1.0 - OLDER_SHARD_STEP * (n + 1) as f64).max(OLDEST_SHARD_WEIGHT);
+        set(&options, "indexWeight", &JsValue::from_f64(weight));
+        // (a folder: no retry query, Pagefind appends its file names)
+        let merged = module.merge_index(&bundle_url(shard, "", 0)?, &options);
+        JsFuture::from(merged).await.ok()?;
+    }
+    Some(module)
+}
+
 /// Resolves at the browser's next animation frame.
 async fn next_frame() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
@@ -298,11 +330,13 @@ async fn next_frame() {
     let _ = JsFuture::from(frame).await;
 }
 
-/// The bundle's absolute URL (a module's `import()` resolves against the module, not the
-/// document's base); after a failure, a new URL so the browser fetches it again.
-fn bundle_url(failures: u32) -> Option<String> {
+/// The absolute URL of `file` in a shard's bundle (a module's `import()` resolves against the
+/// module, not the document's base); after a failure, a new URL so the browser fetches it
+/// again.
+fn bundle_url(shard: &str, file: &str, failures: u32) -> Option<String> {
     let base = document().base_uri().ok()??;
-    let url = web_sys::Url::new_with_base(BUNDLE, &base).ok()?;
+    let rel = format!("{}{file}", krasa_model::paths::search_bundle(shard));
+    let url = web_sys::Url::new_with_base(&rel, &base).ok()?;
     if failures > 0 {
         url.set_search(&format!("attempt={failures}"));
     }

@@ -115,7 +115,7 @@ test('no search bytes on the first view of an article; focus on the box starts l
   await ready(page);
   await page.waitForLoadState('networkidle');
   expect(fetched.filter((u) => u.includes('/pagefind/'))).toEqual([]);
-  const bundle = page.waitForRequest((r) => r.url().includes('/pagefind/pagefind.js'));
+  const bundle = page.waitForRequest((r) => /\/pagefind\/[0-9-]+\/pagefind\.js/.test(r.url()));
   await page.getByRole('searchbox', { name: 'Search stories' }).first().focus();
   await bundle;
 });
@@ -218,11 +218,11 @@ test('a search with no results says so and offers the tags', async ({ page }) =>
 });
 
 test('an index that fails to load shows the error view, and Retry recovers', async ({ page }) => {
-  await page.route('**/pagefind/pagefind.js*', (route) => route.abort());
+  await page.route('**/pagefind/*/pagefind.js*', (route) => route.abort());
   await page.goto('./search?q=privacy');
   await ready(page);
   await expect(page.locator('.error-view')).toContainText('We could not load the search index');
-  await page.unroute('**/pagefind/pagefind.js*');
+  await page.unroute('**/pagefind/*/pagefind.js*');
   await page.getByRole('button', { name: 'Retry' }).click();
   await results(page);
   expect((await resultSlugs(page)).length).toBeGreaterThan(0);
@@ -295,7 +295,9 @@ test.describe('under a sub-path', () => {
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(`${SUB}search?q=privacy`);
     await results(page);
-    expect(fetched).toContain('/news/pagefind/pagefind.js');
+    // the newest shard's bundle, and the older shards' indexes merged into it
+    expect(fetched.some((p) => /^\/news\/pagefind\/[0-9-]+\/pagefind\.js$/.test(p))).toBe(true);
+    expect(fetched.filter((p) => /^\/news\/pagefind\/[0-9-]+\/pagefind-entry\.json$/.test(p)).length).toBeGreaterThan(1);
     const href = await page.locator('.search-results > li h2 a').first().getAttribute('href');
     expect(href).toMatch(/^\/news\/articles\/[a-z0-9-]+\/$/);
     await page.locator('.search-results > li h2 a').first().click();

@@ -30,6 +30,16 @@ pub fn pages_json() -> String {
     "pages.json".to_string()
 }
 
+/// The search index's shards ([`crate::SearchShards`]).
+pub fn search_json() -> String {
+    "search.json".to_string()
+}
+
+/// The Pagefind bundle of a search shard, relative to the site root: `pagefind/<id>/`.
+pub fn search_bundle(shard: &str) -> String {
+    format!("pagefind/{shard}/")
+}
+
 pub fn tags_json() -> String {
     "tags.json".to_string()
 }

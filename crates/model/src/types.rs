@@ -266,6 +266,28 @@ pub struct PageList {
     pub pages: Vec<String>,
 }
 
+/// `data/search.json`: the search index's shards, newest first. Each shard is its own
+/// Pagefind bundle (`pagefind/<id>/`) holding the stories of consecutive publication months;
+/// the app loads the newest and merges the others (docs/architecture.md, search).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct SearchShards {
+    pub version: u32,
+    pub shards: Vec<SearchShard>,
+}
+
+/// One shard of the search index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct SearchShard {
+    /// Its first month, `YYYY-MM`: its bundle is `pagefind/<id>/`.
+    pub id: String,
+    /// Its last month, `YYYY-MM`.
+    pub to: String,
+    /// How many stories it holds.
+    pub stories: u32,
+}
+
 /// `data/tags.json`: every tag, most used first, then by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]

@@ -318,6 +318,7 @@ pub fn build(
         let made = emit::images::make_into(root.dir, &output.images, earlier, &log)?;
         log.write(root.dir, krasa_release::inputs::Step::Images)?;
         checked.images = Some(made);
+        krasa_release::shards::write(root.dir, &output.shards)?;
     }
     checked.output = Some(output);
     Ok(checked)

@@ -103,6 +103,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "base_url",
     "language",
     "page_size",
+    "search_shard_size",
     "default_author",
     "sections",
     "series",
@@ -735,6 +736,8 @@ pub struct SiteConfig {
     pub base_url: String,
     pub language: String,
     pub page_size: u32,
+    /// The most stories a search shard holds (`search_shard_size`).
+    pub search_shard_size: u32,
     pub default_author: Option<String>,
     /// The sections, in the order the header lists them.
     pub sections: Vec<Section>,
@@ -790,6 +793,23 @@ pub fn site_config(
             }
         }
     };
+    let search_shard_size = match c.fields.get("search_shard_size") {
+        None => Some(DEFAULT_SHARD_SIZE),
+        Some(f) => {
+            let f = f.clone();
+            match f.value {
+                Val::Int(Some(n)) if (1..=1_000_000).contains(&n) => Some(n as u32),
+                _ => {
+                    c.wrong(
+                        &f,
+                        "`search_shard_size` must be a whole number from 1 to 1000000".into(),
+                        "e.g. search_shard_size = 5000",
+                    );
+                    None
+                }
+            }
+        }
+    };
     if let Some(url) = &base_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
             let span = fields
@@ -817,11 +837,16 @@ pub fn site_config(
         base_url: base_url?,
         language,
         page_size: page_size?,
+        search_shard_size: search_shard_size?,
         default_author,
         sections: sections?,
         series: series?,
     })
 }
+
+/// The most stories a search shard holds unless site.toml says otherwise: Pagefind needs
+/// about 140 KB of memory per page it indexes, so 5,000 stories stay under 1 GB.
+pub const DEFAULT_SHARD_SIZE: u32 = 5_000;
 
 const SERIES_EXPECTED: &str = "[[series]] entries with a name, an optional slug and a description, e.g. name = \"Automate support triage\" and description = \"Three parts: …\"";
 

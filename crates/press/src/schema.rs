@@ -1,6 +1,6 @@
 //! JSON Schemas of the published files, generated from the serde types in krasa-model.
 
-use krasa_model::{Article, ListPage, PageList, Site, TagIndex};
+use krasa_model::{Article, ListPage, PageList, SearchShards, Site, TagIndex};
 
 /// (file name, schema JSON) for every published file kind.
 pub fn schemas() -> Vec<(&'static str, String)> {
@@ -17,6 +17,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ),
         ("tags.schema.json", pretty(schemars::schema_for!(TagIndex))),
         ("pages.schema.json", pretty(schemars::schema_for!(PageList))),
+        (
+            "search.schema.json",
+            pretty(schemars::schema_for!(SearchShards)),
+        ),
         (
             "article.schema.json",
             pretty(schemars::schema_for!(Article)),

@@ -7,6 +7,7 @@
 //!   [`manifest::Previous`], the release a build replaces, asked whether it already holds an
 //!   output;
 //! - [`inputs`]: how each step tells publish what its outputs were made from;
+//! - [`shards`]: how press tells the search step which pages each search shard holds;
 //! - [`precompress`]: the `.br` and `.gz` copies;
 //! - [`publish`]: compresses what changed, writes the manifest, swaps the stage in;
 //! - [`pipeline`]: the whole release, step by step (the `release` command).
@@ -17,6 +18,7 @@ pub mod manifest;
 pub mod pipeline;
 pub mod precompress;
 pub mod publish;
+pub mod shards;
 
 use std::path::{Path, PathBuf};
 

@@ -15,6 +15,7 @@
 //! index. With `in_place`, steps 2 to 5 run in a folder that already holds the app (Trunk's
 //! staging folder, from its post_build hook), without a previous release.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -26,6 +27,7 @@ use sha2::{Digest, Sha256};
 use crate::inputs::{self, Log, Step};
 use crate::manifest::{inputs_digest, Previous};
 use crate::publish::{publish, Published};
+use crate::shards::{self, ShardPages};
 use crate::{io, ReleaseError};
 
 /// What to build, and where.
@@ -262,38 +264,141 @@ fn log_app(stage: &Path, files: &[String], fingerprint: &str) -> Result<(), Rele
 fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<(), BuildError> {
     let pages = inputs::read_step(stage, Step::Prerender)?;
     let pagefind = pagefind_version(&plan.project)?;
-    let mut parts: Vec<&[u8]> = vec![pagefind.as_bytes()];
-    for (rel, page_inputs) in &pages {
-        if rel.starts_with("articles/") && rel.ends_with("/index.html") {
-            parts.push(rel.as_bytes());
-            parts.push(page_inputs.as_bytes());
-        }
-    }
-    let made_from = inputs_digest(&parts);
     let previous = previous.map(Previous::open);
-    let probe = format!("{SEARCH_DIR}/pagefind.js");
-    let kept = previous
-        .as_ref()
-        .and_then(|p| p.made_from(&probe, &made_from));
-    if kept.is_some() {
-        let from = previous.as_ref().map(|p| p.dir.join(SEARCH_DIR));
-        link_tree(&from.unwrap_or_default(), &stage.join(SEARCH_DIR))?;
-        eprintln!("search-index: no article page changed: the index of the release is kept");
-    } else {
-        let script = plan.project.join("scripts/search-index");
-        run("search index", Command::new(script).arg(stage))?;
-    }
     let log = Log::default();
-    for entry in walkdir::WalkDir::new(stage.join(SEARCH_DIR))
-        .into_iter()
-        .flatten()
-    {
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(stage).unwrap_or(entry.path());
-            log.record(&rel.to_string_lossy(), &made_from);
+    for shard in shards::read(stage)? {
+        let dir = format!("{SEARCH_DIR}/{}", shard.id);
+        let made = ShardRecord::of(&dir);
+        let pages_digest = shard_inputs(&pagefind, &shard, &pages);
+        let old = |file: &str, inputs: &str| {
+            previous
+                .as_ref()
+                .filter(|p| p.made_from(file, inputs).is_some())
+        };
+        // its pages unchanged, or changed outside what the index reads (another story's
+        // card among a page's related stories): the previous bundle is kept
+        let mut text_digest = None;
+        let mut kept = old(&made.pages_file, &pages_digest);
+        if kept.is_none() {
+            let text = shard_text(&pagefind, stage, &shard)?;
+            kept = old(&made.text_file, &text);
+            text_digest = Some(text);
+        }
+        let started = Instant::now();
+        match kept {
+            Some(previous) => {
+                link_tree(&previous.dir.join(&dir), &stage.join(&dir))?;
+                eprintln!("search-index: shard {}: unchanged, kept", shard.id);
+            }
+            None => {
+                index_shard(plan, stage, &shard, &dir)?;
+                eprintln!(
+                    "search-index: shard {}: {} stories indexed in {:.1} s",
+                    shard.id,
+                    shard.pages.len(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+        }
+        let text_digest = match text_digest {
+            Some(t) => t,
+            None => shard_text(&pagefind, stage, &shard)?,
+        };
+        for entry in walkdir::WalkDir::new(stage.join(&dir))
+            .into_iter()
+            .flatten()
+        {
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(stage).unwrap_or(entry.path());
+                let rel = rel.to_string_lossy();
+                let inputs = if rel == made.text_file {
+                    &text_digest
+                } else {
+                    &pages_digest
+                };
+                log.record(&rel, inputs);
+            }
         }
     }
     Ok(log.write(stage, Step::Search)?)
+}
+
+/// The files of a shard's bundle that record what it was made from: its module the pages'
+/// inputs ([`shard_inputs`]), its entry file the text the index reads ([`shard_text`]).
+struct ShardRecord {
+    pages_file: String,
+    text_file: String,
+}
+
+impl ShardRecord {
+    fn of(dir: &str) -> ShardRecord {
+        ShardRecord {
+            pages_file: format!("{dir}/pagefind.js"),
+            text_file: format!("{dir}/pagefind-entry.json"),
+        }
+    }
+}
+
+/// What Pagefind reads of a shard's pages: each page without the parts that show other
+/// stories (the related stories, the data embedded for the app), which change when another
+/// story does. Read only when the pages' inputs changed.
+fn shard_text(pagefind: &str, stage: &Path, shard: &ShardPages) -> Result<String, BuildError> {
+    let mut h = Sha256::new();
+    h.update(pagefind);
+    h.update(&shard.id);
+    for page in &shard.pages {
+        let path = stage.join(page);
+        let html = fs::read_to_string(&path).map_err(io(&path))?;
+        h.update(page);
+        h.update(indexed_text(&html));
+    }
+    Ok(format!("{:x}", h.finalize()))
+}
+
+/// An article page without its related stories and its embedded data.
+fn indexed_text(html: &str) -> String {
+    let mut text = html.to_string();
+    for (open, close) in [
+        ("<section aria-labelledby=\"related-heading\"", "</section>"),
+        ("<script id=\"krasa-data\"", "</script>"),
+    ] {
+        if let Some(start) = text.find(open) {
+            if let Some(len) = text[start..].find(close) {
+                text.replace_range(start..start + len + close.len(), "");
+            }
+        }
+    }
+    text
+}
+
+/// What a shard's index is made of: Pagefind's version, the shard, and each of its pages
+/// with what the page was made from.
+fn shard_inputs(pagefind: &str, shard: &ShardPages, pages: &BTreeMap<String, String>) -> String {
+    let mut parts: Vec<&[u8]> = vec![pagefind.as_bytes(), shard.id.as_bytes()];
+    for page in &shard.pages {
+        parts.push(page.as_bytes());
+        parts.push(pages.get(page).map_or(&b""[..], |i| i.as_bytes()));
+    }
+    inputs_digest(&parts)
+}
+
+/// Indexes one shard: its pages, hard-linked into a folder of their own (in the stage's
+/// never-published inputs folder), given to Pagefind, whose bundle goes to `dir`.
+fn index_shard(plan: &Plan, stage: &Path, shard: &ShardPages, dir: &str) -> Result<(), BuildError> {
+    let site = stage.join(inputs::FOLDER).join("search-site");
+    if site.exists() {
+        fs::remove_dir_all(&site).map_err(io(&site))?;
+    }
+    for page in &shard.pages {
+        crate::files::link_file(&stage.join(page), &site, page)?;
+    }
+    let script = plan.project.join("scripts/search-index");
+    run(
+        "search index",
+        Command::new(script).arg(&site).arg(stage.join(dir)),
+    )?;
+    fs::remove_dir_all(&site).map_err(io(&site))?;
+    Ok(())
 }
 
 /// The installed Pagefind's version (its npm package).
@@ -397,4 +502,24 @@ fn step<T>(name: &str, work: impl FnOnce() -> Result<T, BuildError>) -> Result<T
         bar.println(format!("✓ {name} ({took:.1} s)"));
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_the_index_reads_leaves_out_other_stories_cards_and_the_embedded_data() {
+        let page = |related: &str, data: &str| {
+            format!("<main><article>Story text.</article><section aria-labelledby=\"related-heading\" class=\"related\"><h2>Related</h2>{related}</section></main><script id=\"krasa-data\" type=\"application/json\">{data}</script></body>")
+        };
+        let a = indexed_text(&page("<p>Card: 3 minute read</p>", "{\"a\":1}"));
+        let b = indexed_text(&page("<p>Card: 4 minute read</p>", "{\"a\":2}"));
+        assert_eq!(a, b);
+        assert_eq!(a, "<main><article>Story text.</article></main></body>");
+        assert_ne!(
+            a,
+            indexed_text(&page("", "").replace("Story text", "Edited text"))
+        );
+    }
 }

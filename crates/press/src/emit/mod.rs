@@ -1,7 +1,7 @@
 //! The emitters: each reads the [`SiteIndex`] and hands its files to a [`Sink`] as it makes
 //! them. [`data`] writes the JSON the app reads (and the page list), [`feeds`] the RSS, Atom
 //! and JSON feeds, [`sitemap`] the sitemaps and robots.txt, [`cards`] the social cards,
-//! [`images`] the pictures' files.
+//! [`images`] the pictures' files, [`search`] the search index's shards.
 //! A new kind of page is a new [`krasa_model::Route`], listed by the index and written by
 //! one emitter.
 
@@ -9,6 +9,7 @@ pub mod cards;
 pub mod data;
 pub mod feeds;
 pub mod images;
+pub mod search;
 pub mod sitemap;
 
 use krasa_model::Site;
@@ -36,6 +37,8 @@ pub struct Output {
     pub cards: Vec<cards::CardSpec>,
     /// The pictures' files to make in the site root (with the root files).
     pub images: Vec<images::Job>,
+    /// The pages of each search shard, newest first, for the release's search step.
+    pub shards: Vec<krasa_release::shards::ShardPages>,
     pub stats: Stats,
 }
 
@@ -49,6 +52,7 @@ pub fn emit_all(
 ) -> Result<Output, PressError> {
     let sink = Counting::new(sink);
     let site = data::emit(index, &sink)?;
+    let shards = search::emit(index, &sink)?;
     let (cards, images) = match root_url {
         Some(root) => {
             feeds::emit(index, root, &sink)?;
@@ -67,6 +71,7 @@ pub fn emit_all(
         site,
         cards,
         images,
+        shards,
         stats,
     })
 }

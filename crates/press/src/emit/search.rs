@@ -1,0 +1,94 @@
+//! The search index's shards (docs/architecture.md, search): the published stories split by
+//! publication period, each shard a Pagefind bundle of its own that the release builds one
+//! at a time (bounding its memory) and only when one of its stories changed. A shard holds
+//! consecutive months of one year, as many as fit in `search_shard_size` stories (a month
+//! larger than that is a shard alone); the newest shard is the one new stories go to.
+//! Writes `data/search.json` (the shards, for the app) and hands the release the pages of
+//! each shard ([`krasa_release::shards`]).
+
+use krasa_model::{paths, Route, SearchShard, SearchShards, DATA_VERSION};
+use krasa_release::shards::ShardPages;
+
+use crate::error::PressError;
+use crate::index::SiteIndex;
+use crate::sink::Sink;
+use crate::story::Story;
+
+/// One shard: its first and last month and its stories, newest first.
+pub struct Shard<'a> {
+    pub from: String,
+    pub to: String,
+    pub stories: Vec<&'a Story>,
+}
+
+/// `YYYY-MM` of a story.
+fn month(story: &Story) -> String {
+    let d = story.meta.date;
+    format!("{:04}-{:02}", d.year, d.month)
+}
+
+/// The shards of the published stories, newest first.
+pub fn shards<'a>(index: &SiteIndex<'a>) -> Vec<Shard<'a>> {
+    let most = index.config.search_shard_size.max(1) as usize;
+    // months, oldest first, each with its stories (newest first, as the index holds them)
+    let mut months: Vec<(String, Vec<&'a Story>)> = Vec::new();
+    for story in index.stories.iter().rev() {
+        let m = month(story);
+        match months.last_mut() {
+            Some((last, stories)) if *last == m => stories.insert(0, story),
+            _ => months.push((m, vec![story])),
+        }
+    }
+    let mut shards: Vec<Shard<'a>> = Vec::new();
+    for (m, stories) in months {
+        let joins = shards
+            .last()
+            .is_some_and(|s| s.from[..4] == m[..4] && s.stories.len() + stories.len() <= most);
+        match shards.last_mut() {
+            Some(shard) if joins => {
+                let mut newer = stories;
+                newer.append(&mut shard.stories);
+                shard.stories = newer;
+                shard.to = m;
+            }
+            _ => shards.push(Shard {
+                from: m.clone(),
+                to: m,
+                stories,
+            }),
+        }
+    }
+    shards.reverse();
+    shards
+}
+
+/// `data/search.json` into `sink`; the pages of each shard, for the release's search step.
+pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Vec<ShardPages>, PressError> {
+    let shards = shards(index);
+    let public = SearchShards {
+        version: DATA_VERSION,
+        shards: shards
+            .iter()
+            .map(|s| SearchShard {
+                id: s.from.clone(),
+                to: s.to.clone(),
+                stories: s.stories.len() as u32,
+            })
+            .collect(),
+    };
+    sink.data(
+        paths::search_json(),
+        serde_json::to_vec(&public).unwrap_or_default(),
+    )?;
+    Ok(shards
+        .iter()
+        .map(|s| ShardPages {
+            id: s.from.clone(),
+            pages: s
+                .stories
+                .iter()
+                .map(|story| format!("{}index.html", Route::article(&story.raw.slug).relative()))
+                .collect(),
+        })
+        .collect())
+}

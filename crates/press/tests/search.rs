@@ -1,0 +1,118 @@
+//! The search index's shards (docs/architecture.md, search): press on small content folders.
+
+use std::fs;
+
+use krasa_model::{Date, SearchShards};
+use press::Selection;
+
+/// A content folder whose stories are dated `dates` (one story per date), with
+/// `search_shard_size = size`; its `data/search.json` as press writes it.
+fn shards(size: u32, dates: &[&str]) -> SearchShards {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("site.toml"),
+        format!("title = \"T\"\ntagline = \"T\"\nbase_url = \"https://example.com/\"\ndefault_author = \"Desk\"\nsearch_shard_size = {size}\n\n[[sections]]\nname = \"News\"\ndescription = \"News.\"\n"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("authors.toml"),
+        "[[authors]]\nname = \"Desk\"\nbio = \"The desk.\"\n",
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("articles")).unwrap();
+    for (n, date) in dates.iter().enumerate() {
+        let text = format!("+++\ntitle = \"Story {n}\"\ndate = {date}\ncategory = \"News\"\ntags = [\"AI\"]\n+++\nThe story's text.\n");
+        fs::write(dir.path().join(format!("articles/story-{n}.md")), text).unwrap();
+    }
+    let sel = Selection {
+        include_drafts: false,
+        include_future: false,
+        today: Date::new(2026, 11, 27).unwrap(),
+        public_url: None,
+    };
+    let checked = press::check(dir.path(), &sel, None).unwrap();
+    assert!(
+        !checked.report.has_errors(),
+        "{}",
+        checked.report.render_short()
+    );
+    let (_, bytes) = checked
+        .files
+        .data
+        .iter()
+        .find(|(rel, _)| rel == "search.json")
+        .expect("search.json");
+    serde_json::from_slice(bytes).unwrap()
+}
+
+fn ids(s: &SearchShards) -> Vec<(&str, &str, u32)> {
+    s.shards
+        .iter()
+        .map(|s| (s.id.as_str(), s.to.as_str(), s.stories))
+        .collect()
+}
+
+#[test]
+fn shards_hold_consecutive_months_of_one_year_newest_first() {
+    let dates = [
+        "2025-11-02",
+        "2025-12-01",
+        "2025-12-20",
+        "2026-01-05",
+        "2026-01-09",
+        "2026-02-01",
+        "2026-03-01",
+        "2026-03-02",
+        "2026-03-03",
+    ];
+    // up to 3 stories a shard: never across a year, a month never split
+    assert_eq!(
+        ids(&shards(3, &dates)),
+        [
+            ("2026-03", "2026-03", 3),
+            ("2026-01", "2026-02", 3),
+            ("2025-11", "2025-12", 3)
+        ]
+    );
+    // a month larger than a shard is a shard alone
+    assert_eq!(
+        ids(&shards(2, &dates)),
+        [
+            ("2026-03", "2026-03", 3),
+            ("2026-02", "2026-02", 1),
+            ("2026-01", "2026-01", 2),
+            ("2025-12", "2025-12", 2),
+            ("2025-11", "2025-11", 1)
+        ]
+    );
+    // the default: a year a shard
+    assert_eq!(
+        ids(&shards(5_000, &dates)),
+        [("2026-01", "2026-03", 6), ("2025-11", "2025-12", 3)]
+    );
+}
+
+#[test]
+fn a_new_story_leaves_every_shard_but_the_newest_as_it_was() {
+    let dates = ["2026-01-05", "2026-01-09", "2026-02-01", "2026-03-01"];
+    let before = shards(2, &dates);
+    assert_eq!(
+        ids(&before),
+        [("2026-02", "2026-03", 2), ("2026-01", "2026-01", 2)]
+    );
+    // March grows: the newest shard no longer holds February and March, the older stay
+    let after = shards(2, &[&dates[..], &["2026-03-20"]].concat());
+    assert_eq!(
+        ids(&after),
+        [
+            ("2026-03", "2026-03", 2),
+            ("2026-02", "2026-02", 1),
+            ("2026-01", "2026-01", 2)
+        ]
+    );
+    let older = before.shards.len() - 1;
+    assert_eq!(
+        before.shards[1..],
+        after.shards[after.shards.len() - older..]
+    );
+}

@@ -165,6 +165,9 @@ impl Found {
 #[derive(Default)]
 struct State {
     module: Option<Module>,
+    /// The load under way, if any: a search started while the box's focus is still loading
+    /// the index waits for that load instead of merging every shard a second time.
+    loading: Option<js_sys::Promise>,
     /// Pagefind's filter indexes are loaded (they are left out of the first query: at
     /// 10,000 stories they weigh more than the fragments of the first results).
     filters_loaded: bool,
@@ -217,14 +220,24 @@ impl SearchIndex {
         if let Some(m) = self.0.with_value(|s| s.module.clone()) {
             return Ok(m);
         }
-        let failures = self.0.with_value(|s| s.failures);
-        let loaded = load(failures).await;
+        let loading = self.0.with_value(|s| s.loading.clone());
+        let loading = loading.unwrap_or_else(|| {
+            let failures = self.0.with_value(|s| s.failures);
+            let started = wasm_bindgen_futures::future_to_promise(async move {
+                load(failures).await.map(JsValue::from).ok_or(JsValue::NULL)
+            });
+            self.0.update_value(|s| s.loading = Some(started.clone()));
+            started
+        });
+        let loaded = JsFuture::from(loading).await;
+        self.0.update_value(|s| s.loading = None);
         match loaded {
-            Some(m) => {
+            Ok(m) => {
+                let m: Module = m.unchecked_into();
                 self.0.update_value(|s| s.module = Some(m.clone()));
                 Ok(m)
             }
-            None => Err(self.failed()),
+            Err(_) => Err(self.failed()),
         }
     }
 

@@ -230,7 +230,9 @@ fn results_view(shown: Shown, outcome: RwSignal<Outcome>) -> AnyView {
     head_for(Some(format!("{described} ({})", count_label(total))));
     mark_ready_announcing(format!("{} for {described}", count_label(total)));
     if total == 0 {
-        return view! { <NoResults described=described/> }.into_any();
+        // nothing among the newest stories: the whole archive may hold it
+        let scope = scope_note(&shown);
+        return view! { <NoResults described=described/> {scope} }.into_any();
     }
     let index = use_index();
     let left = total.saturating_sub(shown.hits.len());
@@ -241,11 +243,13 @@ fn results_view(shown: Shown, outcome: RwSignal<Outcome>) -> AnyView {
             </button>
         }
     });
+    let scope = scope_note(&shown);
     let failed = shown
         .more_failed
         .map(|e| view! { <p class="search-error" role="alert">{e.to_string()}</p> });
     view! {
         <p class="search-count">{count_label(total)} " for " {described}</p>
+        {scope}
         <ol class="search-results">
             {shown.hits.into_iter().map(|hit| view! { <SearchHit hit=hit/> }).collect_view()}
         </ol>
@@ -253,6 +257,29 @@ fn results_view(shown: Shown, outcome: RwSignal<Outcome>) -> AnyView {
         {more}
     }
     .into_any()
+}
+
+/// When the newest stories alone were searched: how many, and a link to the same search over
+/// the whole archive.
+fn scope_note(shown: &Shown) -> Option<AnyView> {
+    let scope = shown.found.coverage;
+    if shown.query.all || scope.covered >= scope.total {
+        return None;
+    }
+    let all = SearchQuery {
+        all: true,
+        ..shown.query.clone()
+    };
+    let href = all.href(&links::base());
+    Some(
+        view! {
+            <p class="search-scope">
+                {format!("Searched the newest {} of {} stories. ", scope.covered, scope.total)}
+                <a href=href>"Search the whole archive"</a>
+            </p>
+        }
+        .into_any(),
+    )
 }
 
 /// After "Show more", focus goes to the first new result's title link.
@@ -351,6 +378,10 @@ fn SearchForm(query: Memo<SearchQuery>, choices: ReadSignal<FilterChoices>) -> i
                 />
                 <button type="submit" class="button">"Search"</button>
             </div>
+            // a search of the whole archive stays one as it is refined
+            {move || query.with(|q| q.all).then(|| view! {
+                <input type="hidden" name=crate::search::ALL_PARAM value="1"/>
+            })}
             <div
                 class="search-filters"
                 on:change=move |_| go.with_value(|go| go(Step::Refine))

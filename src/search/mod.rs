@@ -21,6 +21,9 @@ pub const WORDS_PARAM: &str = "q";
 pub const TAG_PARAM: &str = "tag";
 /// The query parameter that narrows results to one category.
 pub const CATEGORY_PARAM: &str = "category";
+/// The query parameter that widens a search to the whole archive (`all=1`): by default the
+/// newest shards are searched (`data/search.json`'s scope).
+pub const ALL_PARAM: &str = "all";
 
 /// How many results one page of results shows, and how many more "Show more" adds.
 pub const RESULTS_STEP: usize = 10;
@@ -32,6 +35,8 @@ pub struct SearchQuery {
     pub words: String,
     pub tag: Option<String>,
     pub category: Option<String>,
+    /// Search the whole archive, not only the newest stories.
+    pub all: bool,
 }
 
 impl SearchQuery {
@@ -53,6 +58,7 @@ impl SearchQuery {
             words: value(WORDS_PARAM).unwrap_or_default(),
             tag: value(TAG_PARAM),
             category: value(CATEGORY_PARAM),
+            all: value(ALL_PARAM).as_deref() == Some("1"),
         }
     }
 
@@ -73,6 +79,9 @@ impl SearchQuery {
         }
         if let Some(category) = &self.category {
             out.append_pair(CATEGORY_PARAM, category);
+        }
+        if self.all {
+            out.append_pair(ALL_PARAM, "1");
         }
         out.finish()
     }
@@ -197,10 +206,11 @@ mod tests {
             words: "R&D 100% \"robots\"".into(),
             tag: None,
             category: Some("Tutorials & guides".into()),
+            all: true,
         };
         assert_eq!(
             q.href(&Base::new("")),
-            "/search/?q=R%26D+100%25+%22robots%22&category=Tutorials+%26+guides"
+            "/search/?q=R%26D+100%25+%22robots%22&category=Tutorials+%26+guides&all=1"
         );
         let decoded: Vec<(String, String)> = form_urlencoded::parse(q.query_string().as_bytes())
             .into_owned()

@@ -131,6 +131,20 @@ pub struct FilterChoices {
     pub categories: Vec<FilterValue>,
 }
 
+/// How much of the archive the index searches: the newest shards by default, all of them
+/// once the reader asks for the whole archive.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Scope {
+    /// Stories in the shards merged so far.
+    covered: u32,
+    /// Stories in every shard.
+    total: u32,
+    /// Shards loaded so far (the newest and those merged into it).
+    loaded: usize,
+    /// The older shards not merged yet, newest first.
+    rest: Vec<String>,
+}
+
 /// The results of one search, in the order shown; their fragments load on demand.
 #[derive(Clone)]
 pub struct Found {
@@ -140,6 +154,15 @@ pub struct Found {
     pub filters: FilterChoices,
     /// Whether the filter indexes were loaded for this search (`filters` is complete).
     pub filters_loaded: bool,
+    /// How much of the archive was searched.
+    pub coverage: Coverage,
+}
+
+/// How many stories a search covered, of how many.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub covered: u32,
+    pub total: u32,
 }
 
 impl Found {
@@ -168,6 +191,8 @@ struct State {
     /// The load under way, if any: a search started while the box's focus is still loading
     /// the index waits for that load instead of merging every shard a second time.
     loading: Option<js_sys::Promise>,
+    /// The shards loaded and the older ones not merged yet (the whole archive's).
+    scope: Scope,
     /// Pagefind's filter indexes are loaded (they are left out of the first query: at
     /// 10,000 stories they weigh more than the fragments of the first results).
     filters_loaded: bool,
@@ -224,7 +249,9 @@ impl SearchIndex {
         let loading = loading.unwrap_or_else(|| {
             let failures = self.0.with_value(|s| s.failures);
             let started = wasm_bindgen_futures::future_to_promise(async move {
-                load(failures).await.map(JsValue::from).ok_or(JsValue::NULL)
+                let (module, scope) = load(failures).await.ok_or(JsValue::NULL)?;
+                self.0.update_value(|s| s.scope = scope);
+                Ok(JsValue::from(module))
             });
             self.0.update_value(|s| s.loading = Some(started.clone()));
             started
@@ -256,6 +283,9 @@ impl SearchIndex {
     /// gives each result's place in date order (it reads the chunks the first one loaded).
     pub async fn search(self, query: &SearchQuery) -> Result<Found, AppError> {
         let module = self.module().await?;
+        if query.all {
+            self.merge_the_rest(&module).await?;
+        }
         let term = if query.words.is_empty() {
             JsValue::NULL // filters only
         } else {
@@ -285,7 +315,34 @@ impl SearchIndex {
             pending: SendWrapper::new(Rc::new(pending)),
             filters: filter_choices(&scored),
             filters_loaded: self.0.with_value(|s| s.filters_loaded),
+            coverage: self.0.with_value(|s| Coverage {
+                covered: s.scope.covered,
+                total: s.scope.total,
+            }),
         })
+    }
+
+    /// Merges the shards the default scope left out: the whole archive is searched.
+    async fn merge_the_rest(self, module: &Module) -> Result<(), AppError> {
+        let (rest, loaded) = self
+            .0
+            .with_value(|s| (s.scope.rest.clone(), s.scope.loaded));
+        if rest.is_empty() {
+            return Ok(());
+        }
+        // (the older shards already merged come before these in weight)
+        if merge(module, &rest, loaded.saturating_sub(1))
+            .await
+            .is_none()
+        {
+            return Err(self.failed());
+        }
+        self.0.update_value(|s| {
+            s.scope.loaded += rest.len();
+            s.scope.rest.clear();
+            s.scope.covered = s.scope.total;
+        });
+        Ok(())
     }
 
     /// The filter values among the results of `query`'s words, with their counts: loads
@@ -305,34 +362,63 @@ impl SearchIndex {
     }
 }
 
-/// Loads the index: the newest shard's bundle, with every older shard merged into it. None
-/// when any part fails to load.
-async fn load(failures: u32) -> Option<Module> {
+/// Loads the index: the newest shard's bundle, with the older shards merged into it until
+/// they hold the default scope's stories. None when any part fails to load.
+async fn load(failures: u32) -> Option<(Module, Scope)> {
     let list = crate::api::fetch_json(
         &crate::api::data_url(&krasa_model::paths::search_json()),
         None,
     )
     .await
     .ok()?;
-    let shards: Vec<String> = js_sys::Array::from(&get(&list, "shards"))
+    let wanted = get(&list, "scope").as_f64().unwrap_or(f64::INFINITY);
+    let shards: Vec<(String, u32)> = js_sys::Array::from(&get(&list, "shards"))
         .iter()
-        .filter_map(|shard| get(&shard, "id").as_string())
+        .filter_map(|shard| {
+            let stories = get(&shard, "stories").as_f64().unwrap_or(0.0) as u32;
+            Some((get(&shard, "id").as_string()?, stories))
+        })
         .collect();
-    let (newest, older) = shards.split_first()?;
+    // the newest shards, until they hold the scope's stories
+    let mut covered = 0;
+    let in_scope = shards
+        .iter()
+        .take_while(|(_, stories)| {
+            let take = f64::from(covered) < wanted;
+            covered += if take { *stories } else { 0 };
+            take
+        })
+        .count();
+    let ids: Vec<String> = shards.iter().map(|(id, _)| id.clone()).collect();
+    let (newest, older) = ids[..in_scope].split_first()?;
     let module: Module = JsFuture::from(import_module(&bundle_url(newest, MODULE, failures)?))
         .await
         .ok()?
         .unchecked_into();
     JsFuture::from(module.init()).await.ok()?;
-    for (n, shard) in older.iter().enumerate() {
+    merge(&module, older, 0).await?;
+    let scope = Scope {
+        covered,
+        total: shards.iter().map(|(_, n)| n).sum(),
+        loaded: in_scope,
+        rest: ids[in_scope..].to_vec(),
+    };
+    Some((module, scope))
+}
+
+/// Merges `shards` (newest first) into the index, after `before` older shards already
+/// merged, each weighted a little less than the one before.
+async fn merge(module: &Module, shards: &[String], before: usize) -> Option<()> {
+    for (n, shard) in shards.iter().enumerate() {
         let options = js_sys::Object::new();
-        let weight = (1.0 - OLDER_SHARD_STEP * (n + 1) as f64).max(OLDEST_SHARD_WEIGHT);
+        let older = (before + n + 1) as f64;
+        let weight = (1.0 - OLDER_SHARD_STEP * older).max(OLDEST_SHARD_WEIGHT);
         set(&options, "indexWeight", &JsValue::from_f64(weight));
         // (a folder: no retry query, Pagefind appends its file names)
         let merged = module.merge_index(&bundle_url(shard, "", 0)?, &options);
         JsFuture::from(merged).await.ok()?;
     }
-    Some(module)
+    Some(())
 }
 
 /// Resolves at the browser's next animation frame.

@@ -43,7 +43,7 @@ function stemSpread(vocab) {
   return spread;
 }
 
-test('every article comes first for two words of its body that few others use', async ({ page, request }) => {
+test('every article of the whole archive comes first for two words of its body that few others use', async ({ page, request }) => {
   test.setTimeout(120_000);
   const articles = await allArticles(request);
   expect(articles.length).toBeGreaterThan(20);
@@ -53,11 +53,41 @@ test('every article comes first for two words of its body that few others use', 
     // the two rarest stems of this article's body across the site (longer words on ties)
     const rarest = [...vocab[i]].sort((a, b) => spread.get(stem(a)) - spread.get(stem(b)) || b.length - a.length || (a < b ? -1 : 1));
     const pair = [rarest[0], rarest.find((w) => stem(w) !== stem(rarest[0]))];
-    await page.goto(`./search?q=${encodeURIComponent(pair.join(' '))}`);
+    await page.goto(`./search?q=${encodeURIComponent(pair.join(' '))}&all=1`);
     await results(page);
     const first = (await resultSlugs(page))[0];
     expect(first, `"${pair.join(' ')}" finds ${article.slug} first`).toBe(article.slug);
   }
+});
+
+test('a search covers the newest stories; "Search the whole archive" reaches the oldest shard', async ({ page, request }) => {
+  const shards = (await (await request.get('data/search.json')).json());
+  expect(shards.shards.length).toBeGreaterThanOrEqual(3);
+  const oldest = shards.shards[shards.shards.length - 1];
+  // a story of the oldest shard and a word stem of its body no other story uses
+  const summaries = await allSummaries(request);
+  const articles = await allArticles(request);
+  const spread = stemSpread(articles.map((a) => words(a.text)));
+  const date = new Map(summaries.map((s) => [s.slug, s.date]));
+  const [story, word] = articles
+    .filter((a) => date.get(a.slug).startsWith(oldest.id))
+    .map((a) => [a.slug, [...words(a.text)].find((w) => spread.get(stem(w)) === 1)])
+    .find(([, w]) => w);
+  await page.goto(`./search?q=${encodeURIComponent(word)}`);
+  await results(page);
+  expect(await resultSlugs(page), `"${word}" outside the newest stories`).not.toContain(story);
+  const total = shards.shards.reduce((n, s) => n + s.stories, 0);
+  const scope = page.locator('.search-scope');
+  await expect(scope).toContainText(`of ${total} stories`);
+  await scope.getByRole('link', { name: 'Search the whole archive' }).click();
+  await results(page);
+  await expect(page).toHaveURL(/[?&]all=1/);
+  expect((await resultSlugs(page))[0], `"${word}" in the whole archive`).toBe(story);
+  await expect(page.locator('.search-scope')).toHaveCount(0);
+  // searching again from the form keeps the whole archive
+  await page.locator('.search-form').getByRole('button', { name: 'Search', exact: true }).click();
+  await results(page);
+  await expect(page).toHaveURL(/[?&]all=1/);
 });
 
 test('the most relevant story comes first, not the newest', async ({ page, request }) => {
@@ -93,7 +123,7 @@ test('the most relevant story comes first, not the newest', async ({ page, reque
   }
   expect(cases.length, 'the sample content has words to tell relevance from date order').toBeGreaterThan(0);
   for (const { w, slug, newest } of cases.slice(0, 5)) {
-    await page.goto(`./search?q=${encodeURIComponent(w)}`);
+    await page.goto(`./search?q=${encodeURIComponent(w)}&all=1`);
     await results(page);
     const first = (await resultSlugs(page))[0];
     expect(first, `"${w}": ${slug} uses it most; ${newest} is only the newest`).toBe(slug);

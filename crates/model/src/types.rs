@@ -273,6 +273,9 @@ pub struct PageList {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct SearchShards {
     pub version: u32,
+    /// How many of the newest stories a search covers unless the reader asks for the whole
+    /// archive: the app merges the newest shards until they hold this many.
+    pub scope: u32,
     pub shards: Vec<SearchShard>,
 }
 

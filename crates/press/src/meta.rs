@@ -104,6 +104,7 @@ pub const SITE_FIELDS: &[&str] = &[
     "language",
     "page_size",
     "search_shard_size",
+    "search_scope",
     "default_author",
     "sections",
     "series",
@@ -135,6 +136,24 @@ impl Checker<'_> {
                 .found(format!("found {}", describe(&f.value)))
                 .expected(expected.to_string()),
         );
+    }
+
+    /// A whole number from 1 to 1,000,000, `default` when absent.
+    fn count(&mut self, key: &str, default: u32, example: &str) -> Option<u32> {
+        let Some(f) = self.fields.get(key).cloned() else {
+            return Some(default);
+        };
+        match f.value {
+            Val::Int(Some(n)) if (1..=1_000_000).contains(&n) => Some(n as u32),
+            _ => {
+                self.wrong(
+                    &f,
+                    format!("`{key}` must be a whole number from 1 to 1000000"),
+                    example,
+                );
+                None
+            }
+        }
     }
 
     /// A non-empty string. `required` decides whether absence is a problem.
@@ -738,6 +757,8 @@ pub struct SiteConfig {
     pub page_size: u32,
     /// The most stories a search shard holds (`search_shard_size`).
     pub search_shard_size: u32,
+    /// How many of the newest stories a search covers by default (`search_scope`).
+    pub search_scope: u32,
     pub default_author: Option<String>,
     /// The sections, in the order the header lists them.
     pub sections: Vec<Section>,
@@ -793,23 +814,16 @@ pub fn site_config(
             }
         }
     };
-    let search_shard_size = match c.fields.get("search_shard_size") {
-        None => Some(DEFAULT_SHARD_SIZE),
-        Some(f) => {
-            let f = f.clone();
-            match f.value {
-                Val::Int(Some(n)) if (1..=1_000_000).contains(&n) => Some(n as u32),
-                _ => {
-                    c.wrong(
-                        &f,
-                        "`search_shard_size` must be a whole number from 1 to 1000000".into(),
-                        "e.g. search_shard_size = 5000",
-                    );
-                    None
-                }
-            }
-        }
-    };
+    let search_shard_size = c.count(
+        "search_shard_size",
+        DEFAULT_SHARD_SIZE,
+        "e.g. search_shard_size = 5000",
+    );
+    let search_scope = c.count(
+        "search_scope",
+        DEFAULT_SEARCH_SCOPE,
+        "e.g. search_scope = 10000",
+    );
     if let Some(url) = &base_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
             let span = fields
@@ -838,6 +852,7 @@ pub fn site_config(
         language,
         page_size: page_size?,
         search_shard_size: search_shard_size?,
+        search_scope: search_scope?,
         default_author,
         sections: sections?,
         series: series?,
@@ -847,6 +862,9 @@ pub fn site_config(
 /// The most stories a search shard holds unless site.toml says otherwise: Pagefind needs
 /// about 140 KB of memory per page it indexes, so 5,000 stories stay under 1 GB.
 pub const DEFAULT_SHARD_SIZE: u32 = 5_000;
+/// How many of the newest stories a search covers unless site.toml says otherwise (the
+/// reader can search the whole archive).
+pub const DEFAULT_SEARCH_SCOPE: u32 = 10_000;
 
 const SERIES_EXPECTED: &str = "[[series]] entries with a name, an optional slug and a description, e.g. name = \"Automate support triage\" and description = \"Three parts: …\"";
 

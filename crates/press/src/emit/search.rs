@@ -67,6 +67,7 @@ pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Vec<ShardPages>, P
     let shards = shards(index);
     let public = SearchShards {
         version: DATA_VERSION,
+        scope: index.config.search_scope,
         shards: shards
             .iter()
             .map(|s| SearchShard {

@@ -417,12 +417,7 @@ impl BodyImage<'_, '_> {
         let source = match pictures.catalogue.get(pictures.dir, dest_url) {
             Ok(s) => s,
             Err(e) => {
-                out.problems.push(
-                    error(file, span, format!("the image `{dest_url}` {e}"))
-                        .field("body")
-                        .found("the image named here")
-                        .expected(e.expected()),
-                );
+                out.problems.push(e.problem(file, span, dest_url, "body"));
                 return None;
             }
         };

@@ -171,12 +171,7 @@ fn lead_source(
             })
         }
         Err(e) => {
-            problems.push(
-                error(file, at, format!("the image `{}` {e}", written.path))
-                    .field("image")
-                    .found("the image named here")
-                    .expected(e.expected()),
-            );
+            problems.push(e.problem(file, at, &written.path, "image"));
             None
         }
     }

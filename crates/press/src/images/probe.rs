@@ -39,6 +39,21 @@ pub enum ImageError {
 }
 
 impl ImageError {
+    /// The problem of the image an article names as `written`, at `span` of its file, in
+    /// `field` (`image`, or `body` for a Markdown image).
+    pub fn problem(
+        &self,
+        file: usize,
+        span: std::ops::Range<usize>,
+        written: &str,
+        field: &str,
+    ) -> crate::diag::Problem {
+        crate::diag::error(file, span, format!("the image `{written}` {self}"))
+            .field(field)
+            .found("the image named here")
+            .expected(self.expected())
+    }
+
     /// What would be accepted instead.
     pub fn expected(&self) -> &'static str {
         match self {

@@ -138,17 +138,17 @@ impl Checker<'_> {
         );
     }
 
-    /// A whole number from 1 to 1,000,000, `default` when absent.
-    fn count(&mut self, key: &str, default: u32, example: &str) -> Option<u32> {
+    /// A whole number from 1 to `most`, `default` when absent.
+    fn count(&mut self, key: &str, default: u32, most: u32, example: &str) -> Option<u32> {
         let Some(f) = self.fields.get(key).cloned() else {
             return Some(default);
         };
         match f.value {
-            Val::Int(Some(n)) if (1..=1_000_000).contains(&n) => Some(n as u32),
+            Val::Int(Some(n)) if (1..=i64::from(most)).contains(&n) => Some(n as u32),
             _ => {
                 self.wrong(
                     &f,
-                    format!("`{key}` must be a whole number from 1 to 1000000"),
+                    format!("`{key}` must be a whole number from 1 to {most}"),
                     example,
                 );
                 None
@@ -797,31 +797,17 @@ pub fn site_config(
     if let Some(list) = &series {
         c.once_each("series", list.iter().map(|s| (&s.name, &s.slug)));
     }
-    let page_size = match c.fields.get("page_size") {
-        None => Some(10),
-        Some(f) => {
-            let f = f.clone();
-            match f.value {
-                Val::Int(Some(n)) if (1..=100).contains(&n) => Some(n as u32),
-                _ => {
-                    c.wrong(
-                        &f,
-                        "`page_size` must be a whole number from 1 to 100".into(),
-                        "e.g. page_size = 10",
-                    );
-                    None
-                }
-            }
-        }
-    };
+    let page_size = c.count("page_size", 10, 100, "e.g. page_size = 10");
     let search_shard_size = c.count(
         "search_shard_size",
         DEFAULT_SHARD_SIZE,
+        MOST,
         "e.g. search_shard_size = 5000",
     );
     let search_scope = c.count(
         "search_scope",
         DEFAULT_SEARCH_SCOPE,
+        MOST,
         "e.g. search_scope = 10000",
     );
     if let Some(url) = &base_url {
@@ -862,6 +848,9 @@ pub fn site_config(
 /// The most stories a search shard holds unless site.toml says otherwise: Pagefind needs
 /// about 140 KB of memory per page it indexes, so 5,000 stories stay under 1 GB.
 pub const DEFAULT_SHARD_SIZE: u32 = 5_000;
+/// The largest search shard size and search scope site.toml may set.
+const MOST: u32 = 1_000_000;
+
 /// How many of the newest stories a search covers unless site.toml says otherwise (the
 /// reader can search the whole archive).
 pub const DEFAULT_SEARCH_SCOPE: u32 = 10_000;

@@ -300,7 +300,13 @@ fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<()
                 );
             }
         }
-        let text_digest = match text_digest {
+        // kept for unchanged pages: the text is the one the release recorded (reading every
+        // page again to digest it would make a rebuild read the whole archive)
+        let recorded = || {
+            let entry = previous.as_ref()?.manifest.files.get(&made.text_file)?;
+            entry.inputs.clone()
+        };
+        let text_digest = match text_digest.or_else(recorded) {
             Some(t) => t,
             None => shard_text(&pagefind, stage, &shard)?,
         };

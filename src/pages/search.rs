@@ -1,4 +1,5 @@
-//! `/search/?q=<words>&tag=<tag>&category=<category>`: search results from Pagefind.
+//! `/search/?q=<words>&tag=<tag>&category=<category>&sort=newest`: search results from
+//! Pagefind, most relevant first unless the reader asks for the newest first.
 //!
 //! The query lives in the address, so results can be shared, and Back comes back to them
 //! (with as many results as were shown, where the reader was). Typing in the page's box
@@ -22,7 +23,7 @@ use crate::links;
 use crate::nav::{address_key, current_key, NavState};
 use crate::pages::{mark_ready, mark_ready_announcing};
 use crate::search::pagefind::{use_index, FilterChoices, FilterValue, Found, Hit, SearchIndex};
-use crate::search::{count_label, SearchQuery, RESULTS_STEP};
+use crate::search::{count_label, Order, SearchQuery, ORDER_PARAM, RESULTS_STEP};
 
 /// How long typing pauses before the results follow it.
 const TYPING_PAUSE_MS: u64 = 120;
@@ -389,6 +390,7 @@ fn SearchForm(query: Memo<SearchQuery>, choices: ReadSignal<FilterChoices>) -> i
                 // Rebuilt when the values change (new words), not when a filter is chosen, so
                 // the select the reader is using keeps focus; Back and Forward set the value.
                 {move || filter_selects(query.get_untracked(), choices.get())}
+                {order_select()}
             </div>
         </form>
     }
@@ -434,6 +436,23 @@ fn filter_selects(query: SearchQuery, choices: FilterChoices) -> AnyView {
     view! {
         {filter_select(TAG_FILTER, query.tag, choices.tags)}
         {filter_select(CATEGORY_FILTER, query.category, choices.categories)}
+    }
+    .into_any()
+}
+
+/// The results' order: most relevant first (the default) or newest first.
+fn order_select() -> AnyView {
+    let params = use_query_map();
+    let value = move || params.with(|p| SearchQuery::from_params(p).order.param().unwrap_or(""));
+    let newest = Order::Newest.param().unwrap_or_default();
+    view! {
+        <span class="search-filter">
+            <label for="search-order">"Order"</label>
+            <select id="search-order" name=ORDER_PARAM prop:value=value>
+                <option value="">"Most relevant"</option>
+                <option value=newest>"Newest first"</option>
+            </select>
+        </span>
     }
     .into_any()
 }

@@ -24,11 +24,14 @@ pub const CATEGORY_PARAM: &str = "category";
 /// The query parameter that widens a search to the whole archive (`all=1`): by default the
 /// newest shards are searched (`data/search.json`'s scope).
 pub const ALL_PARAM: &str = "all";
+/// The query parameter of the results' order (`sort=newest`); absent: most relevant first.
+pub const ORDER_PARAM: &str = "sort";
 
 /// How many results one page of results shows, and how many more "Show more" adds.
 pub const RESULTS_STEP: usize = 10;
 
-/// A search as the address states it: `/search/?q=<words>&tag=<tag>&category=<category>`.
+/// A search as the address states it:
+/// `/search/?q=<words>&tag=<tag>&category=<category>&all=1&sort=newest`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
     /// The words, trimmed ("" for none).
@@ -37,6 +40,34 @@ pub struct SearchQuery {
     pub category: Option<String>,
     /// Search the whole archive, not only the newest stories.
     pub all: bool,
+    pub order: Order,
+}
+
+/// The order results are shown in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Most relevant first ([`rank`]): the default.
+    #[default]
+    Relevance,
+    /// By publication date, newest first, across the whole index (`sort=newest`).
+    Newest,
+}
+
+impl Order {
+    /// Its value in the address (`None`: the default, left out).
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Order::Relevance => None,
+            Order::Newest => Some("newest"),
+        }
+    }
+
+    fn from_param(value: Option<&str>) -> Order {
+        match value {
+            Some("newest") => Order::Newest,
+            _ => Order::Relevance,
+        }
+    }
 }
 
 impl SearchQuery {
@@ -59,6 +90,7 @@ impl SearchQuery {
             tag: value(TAG_PARAM),
             category: value(CATEGORY_PARAM),
             all: value(ALL_PARAM).as_deref() == Some("1"),
+            order: Order::from_param(value(ORDER_PARAM).as_deref()),
         }
     }
 
@@ -82,6 +114,9 @@ impl SearchQuery {
         }
         if self.all {
             out.append_pair(ALL_PARAM, "1");
+        }
+        if let Some(order) = self.order.param() {
+            out.append_pair(ORDER_PARAM, order);
         }
         out.finish()
     }
@@ -194,7 +229,18 @@ mod tests {
         assert_eq!(q.words, "ai act");
         assert_eq!(q.tag.as_deref(), Some("policy"));
         assert_eq!(q.category, None);
+        assert_eq!(
+            q.order,
+            Order::Relevance,
+            "most relevant first unless asked"
+        );
         assert!(!q.is_empty());
+        let odd = SearchQuery::read(lookup(&[("q", "ai"), ("sort", "oldest")]));
+        assert_eq!(
+            odd.order,
+            Order::Relevance,
+            "an unknown order is the default"
+        );
         let blank = SearchQuery::read(lookup(&[("q", " "), ("category", "")]));
         assert!(blank.is_empty(), "blank values count as absent");
         assert_eq!(blank.href(&Base::new("/news/")), "/news/search/");
@@ -207,10 +253,11 @@ mod tests {
             tag: None,
             category: Some("Tutorials & guides".into()),
             all: true,
+            order: Order::Newest,
         };
         assert_eq!(
             q.href(&Base::new("")),
-            "/search/?q=R%26D+100%25+%22robots%22&category=Tutorials+%26+guides&all=1"
+            "/search/?q=R%26D+100%25+%22robots%22&category=Tutorials+%26+guides&all=1&sort=newest"
         );
         let decoded: Vec<(String, String)> = form_urlencoded::parse(q.query_string().as_bytes())
             .into_owned()

@@ -7,6 +7,11 @@
 //! of the newest shard's bundle, resolved against `<base href>`, so a `/news/` build finds
 //! its own index; the older shards are merged into it (`mergeIndex`: they reuse its wasm and
 //! fetch only their own index files), each weighted a little less than the one after it.
+//! Every shard carries its id as a filter of its own (Pagefind's `mergeFilter`), so "newest
+//! first" can list the newest shard's results by date, then the next shard's, and so on:
+//! Pagefind's date order is only comparable within one bundle. Each bundle's entry file is
+//! fetched under the shard's tag from `search.json` (`metaCacheTag`), not under a new URL
+//! each time, so a browser's cache can answer for it until the shard changes.
 //! Pagefind then runs in its web worker, and fetches the index chunks and result fragments
 //! it needs. A failed load is not kept: the next attempt (Retry) imports the bundle again
 //! under a fresh URL, since browsers remember a failed module.
@@ -14,6 +19,7 @@
 //! Runs in the browser only (effects, event handlers and tasks never run when
 //! prerendering).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -22,7 +28,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{rank, SearchQuery};
+use super::{rank, Order, SearchQuery};
 use crate::error::AppError;
 
 /// The bundle's module in a shard's folder.
@@ -31,6 +37,8 @@ const MODULE: &str = "pagefind.js";
 /// weight a shard gets: a modest lean towards recent stories among equally relevant ones.
 const OLDER_SHARD_STEP: f64 = 0.02;
 const OLDEST_SHARD_WEIGHT: f64 = 0.9;
+/// The filter every page of a shard's bundle gets, valued with the shard's id.
+const SHARD_FILTER: &str = "shard";
 
 #[wasm_bindgen(inline_js = "export function importModule(url) { return import(url); }")]
 extern "C" {
@@ -46,6 +54,9 @@ extern "C" {
     type Module;
     #[wasm_bindgen(method)]
     fn init(this: &Module) -> js_sys::Promise;
+    /// Options of the newest shard's index, set before `init`.
+    #[wasm_bindgen(method)]
+    fn options(this: &Module, options: &JsValue) -> js_sys::Promise;
     /// Adds another bundle's index (a URL ending in `/`) to this one's searches.
     #[wasm_bindgen(method, js_name = mergeIndex)]
     fn merge_index(this: &Module, url: &str, options: &JsValue) -> js_sys::Promise;
@@ -131,6 +142,15 @@ pub struct FilterChoices {
     pub categories: Vec<FilterValue>,
 }
 
+/// A shard of the index, as `data/search.json` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shard {
+    id: String,
+    /// Changes when the shard's index does (its bundle's `metaCacheTag`).
+    tag: String,
+    stories: u32,
+}
+
 /// How much of the archive the index searches: the newest shards by default, all of them
 /// once the reader asks for the whole archive.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -139,16 +159,19 @@ struct Scope {
     covered: u32,
     /// Stories in every shard.
     total: u32,
-    /// Shards loaded so far (the newest and those merged into it).
-    loaded: usize,
+    /// The ids of the shards loaded so far (the newest and those merged into it), newest
+    /// first.
+    loaded: Vec<String>,
     /// The older shards not merged yet, newest first.
-    rest: Vec<String>,
+    rest: Vec<Shard>,
 }
 
 /// The results of one search, in the order shown; their fragments load on demand.
 #[derive(Clone)]
 pub struct Found {
-    pending: SendWrapper<Rc<Vec<PagefindResult>>>,
+    listing: SendWrapper<Rc<RefCell<Listing>>>,
+    /// How many results there are.
+    total: usize,
     /// The filter values among the results of the words; empty until the filter indexes
     /// are loaded ([`SearchIndex::filter_choices`]).
     pub filters: FilterChoices,
@@ -165,16 +188,60 @@ pub struct Coverage {
     pub total: u32,
 }
 
+/// The results of a search in the order shown, as far as they are known.
+struct Listing {
+    results: Vec<PagefindResult>,
+    /// Newest first: the shards whose results come next, each listed by a search of its own
+    /// when the reader gets that far.
+    next_shards: Option<ShardWalk>,
+}
+
+/// The newest-first listing's way through the shards.
+struct ShardWalk {
+    module: Module,
+    term: JsValue,
+    query: SearchQuery,
+    /// Shard ids, newest first; `shards[next..]` are not listed yet.
+    shards: Vec<String>,
+    next: usize,
+}
+
+impl Listing {
+    /// The next shard's search, if any shard is left: (its place in the walk, its response).
+    fn next_shard(&self) -> Option<(usize, js_sys::Promise)> {
+        let walk = self.next_shards.as_ref()?;
+        let shard = walk.shards.get(walk.next)?;
+        let options = search_options(&walk.query, Sort::Date, Some(shard));
+        Some((walk.next, walk.module.search(&walk.term, &options)))
+    }
+
+    /// Adds the results of the shard at `place` in the walk (unless another load did).
+    fn add_shard(&mut self, place: usize, response: &JsValue) {
+        let Some(walk) = self.next_shards.as_mut() else {
+            return;
+        };
+        if walk.next == place {
+            walk.next += 1;
+            self.results.extend(results(response));
+        }
+    }
+}
+
 impl Found {
     pub fn total(&self) -> usize {
-        self.pending.len()
+        self.total
     }
 
     /// Loads the fragments of results `from..to` (clamped), all at once.
     pub async fn hits(&self, from: usize, to: usize) -> Result<Vec<Hit>, AppError> {
         let to = to.min(self.total());
-        let from = from.min(to);
-        let loads: js_sys::Array = self.pending[from..to].iter().map(|r| r.data()).collect();
+        self.list_until(to).await?;
+        let listed = self.listing.borrow().results.len();
+        let (from, to) = (from.min(to).min(listed), to.min(listed));
+        let loads: js_sys::Array = self.listing.borrow().results[from..to]
+            .iter()
+            .map(|r| r.data())
+            .collect();
         let all = JsFuture::from(js_sys::Promise::all(&loads))
             .await
             .map_err(|_| AppError::SearchUnavailable)?;
@@ -182,6 +249,26 @@ impl Found {
             .iter()
             .map(|f| Hit::from_fragment(&f))
             .collect())
+    }
+
+    /// Lists results (newest first: shard by shard) until `count` are known or none are left.
+    async fn list_until(&self, count: usize) -> Result<(), AppError> {
+        loop {
+            let next = {
+                let listing = self.listing.borrow();
+                if listing.results.len() >= count {
+                    return Ok(());
+                }
+                listing.next_shard()
+            };
+            let Some((place, search)) = next else {
+                return Ok(());
+            };
+            let response = JsFuture::from(search)
+                .await
+                .map_err(|_| AppError::SearchUnavailable)?;
+            self.listing.borrow_mut().add_shard(place, &response);
+        }
     }
 }
 
@@ -278,9 +365,12 @@ impl SearchIndex {
         AppError::SearchUnavailable
     }
 
-    /// Runs a search: relevance first, ties newest first ([`rank`]). Pagefind scores the
-    /// results (a search without `sort`); a second search of the same words sorted by date
-    /// gives each result's place in date order (it reads the chunks the first one loaded).
+    /// Runs a search, in the query's order. Most relevant first: Pagefind scores the
+    /// results (a search without `sort`), and a second search of the same words sorted by
+    /// date gives each result's place in date order, for ties ([`rank`]; within a shard:
+    /// equal scores from different shards differ by the shards' weights). Newest first: the
+    /// newest shard's results by date, then the next shard's ([`Found::hits`] lists a shard
+    /// when the reader gets to it).
     pub async fn search(self, query: &SearchQuery) -> Result<Found, AppError> {
         let module = self.module().await?;
         if query.all {
@@ -292,27 +382,32 @@ impl SearchIndex {
             JsValue::from_str(&query.words)
         };
         // both start now and run side by side in Pagefind's worker
-        let run = |order| JsFuture::from(module.search(&term, &search_options(query, order)));
-        let (scored, dated) = (run(Order::Relevance), run(Order::Newest));
+        let run = |sort| JsFuture::from(module.search(&term, &search_options(query, sort, None)));
+        let scored = run(Sort::Score);
+        let dated = (query.order == Order::Relevance).then(|| run(Sort::Date));
         let scored = scored.await.map_err(|_| self.failed())?;
-        let dated = dated.await.map_err(|_| self.failed())?;
-        let by_score = results(&scored);
-        let newest_first: std::collections::HashMap<String, usize> = results(&dated)
-            .iter()
-            .enumerate()
-            .map(|(place, r)| (r.id(), place))
-            .collect();
-        let scores: Vec<f64> = by_score.iter().map(PagefindResult::score).collect();
-        let newness: Vec<usize> = by_score
-            .iter()
-            .map(|r| newest_first.get(&r.id()).copied().unwrap_or(usize::MAX))
-            .collect();
-        let pending = rank(&scores, &newness)
-            .into_iter()
-            .map(|i| by_score[i].clone())
-            .collect();
+        let listing = match dated {
+            Some(dated) => {
+                let dated = dated.await.map_err(|_| self.failed())?;
+                Listing {
+                    results: most_relevant_first(&scored, &dated),
+                    next_shards: None,
+                }
+            }
+            None => Listing {
+                results: Vec::new(),
+                next_shards: Some(ShardWalk {
+                    module,
+                    term,
+                    query: query.clone(),
+                    shards: self.0.with_value(|s| s.scope.loaded.clone()),
+                    next: 0,
+                }),
+            },
+        };
         Ok(Found {
-            pending: SendWrapper::new(Rc::new(pending)),
+            listing: SendWrapper::new(Rc::new(RefCell::new(listing))),
+            total: results(&scored).len(),
             filters: filter_choices(&scored),
             filters_loaded: self.0.with_value(|s| s.filters_loaded),
             coverage: self.0.with_value(|s| Coverage {
@@ -326,7 +421,7 @@ impl SearchIndex {
     async fn merge_the_rest(self, module: &Module) -> Result<(), AppError> {
         let (rest, loaded) = self
             .0
-            .with_value(|s| (s.scope.rest.clone(), s.scope.loaded));
+            .with_value(|s| (s.scope.rest.clone(), s.scope.loaded.len()));
         if rest.is_empty() {
             return Ok(());
         }
@@ -338,7 +433,9 @@ impl SearchIndex {
             return Err(self.failed());
         }
         self.0.update_value(|s| {
-            s.scope.loaded += rest.len();
+            s.scope
+                .loaded
+                .extend(rest.iter().map(|shard| shard.id.clone()));
             s.scope.rest.clear();
             s.scope.covered = s.scope.total;
         });
@@ -372,53 +469,71 @@ async fn load(failures: u32) -> Option<(Module, Scope)> {
     .await
     .ok()?;
     let wanted = get(&list, "scope").as_f64().unwrap_or(f64::INFINITY);
-    let shards: Vec<(String, u32)> = js_sys::Array::from(&get(&list, "shards"))
+    let shards: Vec<Shard> = js_sys::Array::from(&get(&list, "shards"))
         .iter()
         .filter_map(|shard| {
-            let stories = get(&shard, "stories").as_f64().unwrap_or(0.0) as u32;
-            Some((get(&shard, "id").as_string()?, stories))
+            Some(Shard {
+                id: get(&shard, "id").as_string()?,
+                tag: get(&shard, "tag").as_string().unwrap_or_default(),
+                stories: get(&shard, "stories").as_f64().unwrap_or(0.0) as u32,
+            })
         })
         .collect();
     // the newest shards, until they hold the scope's stories
     let mut covered = 0;
     let in_scope = shards
         .iter()
-        .take_while(|(_, stories)| {
+        .take_while(|shard| {
             let take = f64::from(covered) < wanted;
-            covered += if take { *stories } else { 0 };
+            covered += if take { shard.stories } else { 0 };
             take
         })
         .count();
-    let ids: Vec<String> = shards.iter().map(|(id, _)| id.clone()).collect();
-    let (newest, older) = ids[..in_scope].split_first()?;
-    let module: Module = JsFuture::from(import_module(&bundle_url(newest, MODULE, failures)?))
+    let (newest, older) = shards[..in_scope].split_first()?;
+    let module: Module = JsFuture::from(import_module(&bundle_url(&newest.id, MODULE, failures)?))
         .await
         .ok()?
         .unchecked_into();
+    JsFuture::from(module.options(&shard_options(newest)))
+        .await
+        .ok()?;
     JsFuture::from(module.init()).await.ok()?;
     merge(&module, older, 0).await?;
     let scope = Scope {
         covered,
-        total: shards.iter().map(|(_, n)| n).sum(),
-        loaded: in_scope,
-        rest: ids[in_scope..].to_vec(),
+        total: shards.iter().map(|shard| shard.stories).sum(),
+        loaded: shards[..in_scope].iter().map(|s| s.id.clone()).collect(),
+        rest: shards[in_scope..].to_vec(),
     };
     Some((module, scope))
 }
 
 /// Merges `shards` (newest first) into the index, after `before` older shards already
 /// merged, each weighted a little less than the one before.
-async fn merge(module: &Module, shards: &[String], before: usize) -> Option<()> {
+async fn merge(module: &Module, shards: &[Shard], before: usize) -> Option<()> {
     for (n, shard) in shards.iter().enumerate() {
-        let options = js_sys::Object::new();
+        let options = shard_options(shard);
         let older = (before + n + 1) as f64;
         let weight = (1.0 - OLDER_SHARD_STEP * older).max(OLDEST_SHARD_WEIGHT);
         set(&options, "indexWeight", &JsValue::from_f64(weight));
         // (a folder: no retry query, Pagefind appends its file names)
-        let merged = module.merge_index(&bundle_url(shard, "", 0)?, &options);
+        let merged = module.merge_index(&bundle_url(&shard.id, "", 0)?, &options);
         JsFuture::from(merged).await.ok()?;
     }
     Some(())
+}
+
+/// The options every shard's index gets: its id as the shard filter of all its pages, and
+/// its tag for the entry file's address.
+fn shard_options(shard: &Shard) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    let filter = js_sys::Object::new();
+    set(&filter, SHARD_FILTER, &JsValue::from_str(&shard.id));
+    set(&options, "mergeFilter", &filter);
+    if !shard.tag.is_empty() {
+        set(&options, "metaCacheTag", &JsValue::from_str(&shard.tag));
+    }
+    options
 }
 
 /// Resolves at the browser's next animation frame.
@@ -452,16 +567,17 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
 
 /// The order Pagefind returns results in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Order {
+enum Sort {
     /// By score (no `sort`).
-    Relevance,
+    Score,
     /// By date, newest first (`sort: { date: "desc" }`; the scores then only number the
-    /// places).
-    Newest,
+    /// places, within each shard).
+    Date,
 }
 
-/// `{ filters: { tag, category } }`, with `sort: { date: "desc" }` for [`Order::Newest`].
-fn search_options(query: &SearchQuery, order: Order) -> JsValue {
+/// `{ filters: { tag, category, shard }, sort }`: the query's filters, one shard's results
+/// only when `shard` is given, and `sort: { date: "desc" }` for [`Sort::Date`].
+fn search_options(query: &SearchQuery, sort: Sort, shard: Option<&String>) -> JsValue {
     let filters = js_sys::Object::new();
     if let Some(tag) = &query.tag {
         set(&filters, "tag", &JsValue::from_str(tag));
@@ -469,14 +585,37 @@ fn search_options(query: &SearchQuery, order: Order) -> JsValue {
     if let Some(category) = &query.category {
         set(&filters, "category", &JsValue::from_str(category));
     }
+    if let Some(shard) = shard {
+        set(&filters, SHARD_FILTER, &JsValue::from_str(shard));
+    }
     let options = js_sys::Object::new();
     set(&options, "filters", &filters);
-    if order == Order::Newest {
-        let sort = js_sys::Object::new();
-        set(&sort, "date", &JsValue::from_str("desc"));
-        set(&options, "sort", &sort);
+    if sort == Sort::Date {
+        let by = js_sys::Object::new();
+        set(&by, "date", &JsValue::from_str("desc"));
+        set(&options, "sort", &by);
     }
     options.into()
+}
+
+/// The results of a search by score, most relevant first, ties newest first: `dated` is
+/// the same search sorted by date.
+fn most_relevant_first(scored: &JsValue, dated: &JsValue) -> Vec<PagefindResult> {
+    let by_score = results(scored);
+    let newest_first: std::collections::HashMap<String, usize> = results(dated)
+        .iter()
+        .enumerate()
+        .map(|(place, r)| (r.id(), place))
+        .collect();
+    let scores: Vec<f64> = by_score.iter().map(PagefindResult::score).collect();
+    let newness: Vec<usize> = by_score
+        .iter()
+        .map(|r| newest_first.get(&r.id()).copied().unwrap_or(usize::MAX))
+        .collect();
+    rank(&scores, &newness)
+        .into_iter()
+        .map(|i| by_score[i].clone())
+        .collect()
 }
 
 /// The results of a search response, in its order.

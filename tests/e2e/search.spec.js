@@ -90,6 +90,46 @@ test('a search covers the newest stories; "Search the whole archive" reaches the
   await expect(page).toHaveURL(/[?&]all=1/);
 });
 
+test('"Newest first" lists results by date across every shard, and stays in the address', async ({ page, request }) => {
+  const shards = (await (await request.get('data/search.json')).json()).shards;
+  expect(shards.length).toBeGreaterThanOrEqual(3);
+  const summaries = await allSummaries(request);
+  const date = new Map(summaries.map((s) => [s.slug, s.date]));
+  const shardOf = (slug) => shards.find((s) => date.get(slug).slice(0, 7) >= s.id).id;
+  // the word most stories use, chosen from the data
+  const articles = await allArticles(request);
+  const users = new Map();
+  for (const a of articles) for (const w of words(a.text)) users.set(w, [...(users.get(w) || []), a.slug]);
+  const [word, slugs] = [...users].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0];
+  expect(new Set(slugs.map(shardOf)).size, `"${word}" is used in every shard`).toBe(shards.length);
+
+  await page.goto(`./search?q=${encodeURIComponent(word)}&all=1`);
+  await results(page);
+  await page.locator('#search-order').selectOption({ label: 'Newest first' });
+  await expect(page).toHaveURL(/[?&]sort=newest/);
+  await expect(page.locator('#search-order')).toHaveValue('newest');
+  await results(page);
+  const total = Number((await page.locator('.search-count').textContent()).match(/(\d+) results?/)[1]);
+  expect(total).toBeGreaterThanOrEqual(slugs.length);
+  const more = page.locator('.show-more');
+  while (await page.locator('.search-results > li').count() < total) {
+    const shown = await page.locator('.search-results > li').count();
+    await more.click();
+    await expect(page.locator('.search-results > li')).toHaveCount(Math.min(total, shown + 10));
+  }
+  const listed = await resultSlugs(page);
+  expect(new Set(listed).size, 'no result twice').toBe(total);
+  const dates = listed.map((slug) => date.get(slug));
+  expect(dates, 'newest first across shards').toEqual([...dates].sort().reverse());
+  expect(new Set(listed.map(shardOf)).size).toBe(shards.length);
+  // the dates the results show are the stories' own
+  const shownDates = await page.locator('.search-results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  expect(shownDates).toEqual(dates);
+  // back to relevance: the address loses the order
+  await page.locator('#search-order').selectOption({ label: 'Most relevant' });
+  await expect(page).not.toHaveURL(/sort=/);
+});
+
 test('the most relevant story comes first, not the newest', async ({ page, request }) => {
   test.setTimeout(60_000);
   const articles = await allArticles(request);

@@ -289,6 +289,10 @@ pub struct SearchShard {
     pub to: String,
     /// How many stories it holds.
     pub stories: u32,
+    /// A digest of what its stories say (12 hex digits): it changes when the shard's index
+    /// may. The app fetches the bundle's entry file under it (Pagefind's `metaCacheTag`).
+    #[serde(default)]
+    pub tag: String,
 }
 
 /// `data/tags.json`: every tag, most used first, then by name.

@@ -8,6 +8,11 @@ use press::Selection;
 /// A content folder whose stories are dated `dates` (one story per date), with
 /// `search_shard_size = size`; its `data/search.json` as press writes it.
 fn shards(size: u32, dates: &[&str]) -> SearchShards {
+    shards_saying(size, dates, |_| "The story's text.".to_string())
+}
+
+/// As [`shards`], story `n` saying `text(n)`.
+fn shards_saying(size: u32, dates: &[&str], text: impl Fn(usize) -> String) -> SearchShards {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
         dir.path().join("site.toml"),
@@ -21,7 +26,8 @@ fn shards(size: u32, dates: &[&str]) -> SearchShards {
     .unwrap();
     fs::create_dir(dir.path().join("articles")).unwrap();
     for (n, date) in dates.iter().enumerate() {
-        let text = format!("+++\ntitle = \"Story {n}\"\ndate = {date}\ncategory = \"News\"\ntags = [\"AI\"]\n+++\nThe story's text.\n");
+        let body = text(n);
+        let text = format!("+++\ntitle = \"Story {n}\"\ndate = {date}\ncategory = \"News\"\ntags = [\"AI\"]\n+++\n{body}\n");
         fs::write(dir.path().join(format!("articles/story-{n}.md")), text).unwrap();
     }
     let sel = Selection {
@@ -115,4 +121,29 @@ fn a_new_story_leaves_every_shard_but_the_newest_as_it_was() {
         before.shards[1..],
         after.shards[after.shards.len() - older..]
     );
+}
+
+#[test]
+fn a_shards_tag_changes_with_what_its_stories_say_and_only_then() {
+    let dates = ["2026-01-05", "2026-01-09", "2026-02-01", "2026-03-01"];
+    let before = shards(2, &dates);
+    let again = shards(2, &dates);
+    assert_eq!(before, again, "the same content, the same tags");
+    let tags = |s: &SearchShards| s.shards.iter().map(|s| s.tag.clone()).collect::<Vec<_>>();
+    assert!(
+        tags(&before).iter().all(|t| t.len() == 12),
+        "{:?}",
+        tags(&before)
+    );
+    // story 0 (January) is corrected: the January shard's tag changes, the newer one's not
+    let edited = shards_saying(2, &dates, |n| {
+        if n == 0 {
+            "The story's corrected text.".into()
+        } else {
+            "The story's text.".into()
+        }
+    });
+    assert_eq!(ids(&edited), ids(&before));
+    assert_eq!(edited.shards[0].tag, before.shards[0].tag);
+    assert_ne!(edited.shards[1].tag, before.shards[1].tag);
 }

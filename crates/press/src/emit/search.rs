@@ -8,6 +8,7 @@
 
 use krasa_model::{paths, Route, SearchShard, SearchShards, DATA_VERSION};
 use krasa_release::shards::ShardPages;
+use sha2::{Digest, Sha256};
 
 use crate::error::PressError;
 use crate::index::SiteIndex;
@@ -62,6 +63,23 @@ pub fn shards<'a>(index: &SiteIndex<'a>) -> Vec<Shard<'a>> {
     shards
 }
 
+/// The shard's tag: a digest of its stories' addresses, summaries and bodies, so it changes
+/// with anything its index holds (a change of the page's frame, rarer, is caught by the
+/// browser's revalidation: the index's files are served `no-cache`).
+fn tag(stories: &[&Story]) -> String {
+    let mut digest = Sha256::new();
+    for story in stories {
+        digest.update(story.raw.slug.as_bytes());
+        digest.update(serde_json::to_vec(&story.summary).unwrap_or_default());
+        digest.update(story.rendered.html.as_bytes());
+    }
+    let hex: String = digest.finalize()[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    hex
+}
+
 /// `data/search.json` into `sink`; the pages of each shard, for the release's search step.
 pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Vec<ShardPages>, PressError> {
     let shards = shards(index);
@@ -74,6 +92,7 @@ pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Vec<ShardPages>, P
                 id: s.from.clone(),
                 to: s.to.clone(),
                 stories: s.stories.len() as u32,
+                tag: tag(&s.stories),
             })
             .collect(),
     };

@@ -59,7 +59,7 @@ fn ids(s: &SearchShards) -> Vec<(&str, &str, u32)> {
 }
 
 #[test]
-fn shards_hold_consecutive_months_of_one_year_newest_first() {
+fn the_newest_month_is_a_shard_alone_and_older_shards_hold_consecutive_months_of_one_year() {
     let dates = [
         "2025-11-02",
         "2025-12-01",
@@ -67,67 +67,78 @@ fn shards_hold_consecutive_months_of_one_year_newest_first() {
         "2026-01-05",
         "2026-01-09",
         "2026-02-01",
+        "2026-02-11",
         "2026-03-01",
         "2026-03-02",
-        "2026-03-03",
     ];
     // up to 3 stories a shard: never across a year, a month never split
     assert_eq!(
         ids(&shards(3, &dates)),
         [
-            ("2026-03", "2026-03", 3),
-            ("2026-01", "2026-02", 3),
+            ("2026-03", "2026-03", 2),
+            ("2026-02", "2026-02", 2),
+            ("2026-01", "2026-01", 2),
             ("2025-11", "2025-12", 3)
         ]
     );
     // a month larger than a shard is a shard alone
     assert_eq!(
-        ids(&shards(2, &dates)),
+        ids(&shards(1, &dates)),
         [
-            ("2026-03", "2026-03", 3),
-            ("2026-02", "2026-02", 1),
+            ("2026-03", "2026-03", 2),
+            ("2026-02", "2026-02", 2),
             ("2026-01", "2026-01", 2),
             ("2025-12", "2025-12", 2),
             ("2025-11", "2025-11", 1)
         ]
     );
-    // the default: a year a shard
+    // the default: a year a shard, and the hot month
     assert_eq!(
         ids(&shards(5_000, &dates)),
-        [("2026-01", "2026-03", 6), ("2025-11", "2025-12", 3)]
+        [
+            ("2026-03", "2026-03", 2),
+            ("2026-01", "2026-02", 4),
+            ("2025-11", "2025-12", 3)
+        ]
+    );
+    assert_eq!(
+        ids(&shards(5_000, &dates[..1])),
+        [("2025-11", "2025-11", 1)]
     );
 }
 
 #[test]
-fn a_new_story_leaves_every_shard_but_the_newest_as_it_was() {
+fn a_new_story_changes_only_the_hot_month_and_a_new_month_seals_it() {
     let dates = ["2026-01-05", "2026-01-09", "2026-02-01", "2026-03-01"];
-    let before = shards(2, &dates);
+    let before = shards(5_000, &dates);
     assert_eq!(
         ids(&before),
-        [("2026-02", "2026-03", 2), ("2026-01", "2026-01", 2)]
+        [("2026-03", "2026-03", 1), ("2026-01", "2026-02", 3)]
     );
-    // March grows: the newest shard no longer holds February and March, the older stay
-    let after = shards(2, &[&dates[..], &["2026-03-20"]].concat());
+    // March grows: only the hot shard changes
+    let march = shards(5_000, &[&dates[..], &["2026-03-20"]].concat());
     assert_eq!(
-        ids(&after),
-        [
-            ("2026-03", "2026-03", 2),
-            ("2026-02", "2026-02", 1),
-            ("2026-01", "2026-01", 2)
-        ]
+        ids(&march),
+        [("2026-03", "2026-03", 2), ("2026-01", "2026-02", 3)]
     );
-    let older = before.shards.len() - 1;
     assert_eq!(
-        before.shards[1..],
-        after.shards[after.shards.len() - older..]
+        before.shards[1], march.shards[1],
+        "the older shard as it was"
+    );
+    assert_ne!(before.shards[0].tag, march.shards[0].tag);
+    // April begins: March joins the year's shard, April is the hot one
+    let april = shards(5_000, &[&dates[..], &["2026-03-20", "2026-04-02"]].concat());
+    assert_eq!(
+        ids(&april),
+        [("2026-04", "2026-04", 1), ("2026-01", "2026-03", 5)]
     );
 }
 
 #[test]
 fn a_shards_tag_changes_with_what_its_stories_say_and_only_then() {
     let dates = ["2026-01-05", "2026-01-09", "2026-02-01", "2026-03-01"];
-    let before = shards(2, &dates);
-    let again = shards(2, &dates);
+    let before = shards(5_000, &dates);
+    let again = shards(5_000, &dates);
     assert_eq!(before, again, "the same content, the same tags");
     let tags = |s: &SearchShards| s.shards.iter().map(|s| s.tag.clone()).collect::<Vec<_>>();
     assert!(
@@ -135,8 +146,8 @@ fn a_shards_tag_changes_with_what_its_stories_say_and_only_then() {
         "{:?}",
         tags(&before)
     );
-    // story 0 (January) is corrected: the January shard's tag changes, the newer one's not
-    let edited = shards_saying(2, &dates, |n| {
+    // story 0 (January) is corrected: the older shard's tag changes, the hot one's not
+    let edited = shards_saying(5_000, &dates, |n| {
         if n == 0 {
             "The story's corrected text.".into()
         } else {

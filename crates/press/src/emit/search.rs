@@ -1,8 +1,11 @@
 //! The search index's shards (docs/architecture.md, search): the published stories split by
 //! publication period, each shard a Pagefind bundle of its own that the release builds one
-//! at a time (bounding its memory) and only when one of its stories changed. A shard holds
-//! consecutive months of one year, as many as fit in `search_shard_size` stories (a month
-//! larger than that is a shard alone); the newest shard is the one new stories go to.
+//! at a time (bounding its memory) and only when one of its stories changed. The newest
+//! month is a shard alone, the *hot* shard, which new stories and most corrections go to, so
+//! publishing them re-indexes one month. Before it, a shard holds consecutive months of one
+//! year, as many as fit in `search_shard_size` stories (a month larger than that is a shard
+//! alone); such a shard changes when one of its stories is edited or removed, or once, when
+//! a new month begins and the hot month joins it.
 //! Writes `data/search.json` (the shards, for the app) and hands the release the pages of
 //! each shard ([`krasa_release::shards`]).
 
@@ -40,6 +43,8 @@ pub fn shards<'a>(index: &SiteIndex<'a>) -> Vec<Shard<'a>> {
             _ => months.push((m, vec![story])),
         }
     }
+    // the newest month is the hot shard, alone: most edits and every new story go there
+    let hot = months.pop();
     let mut shards: Vec<Shard<'a>> = Vec::new();
     for (m, stories) in months {
         let joins = shards
@@ -58,6 +63,13 @@ pub fn shards<'a>(index: &SiteIndex<'a>) -> Vec<Shard<'a>> {
                 stories,
             }),
         }
+    }
+    if let Some((m, stories)) = hot {
+        shards.push(Shard {
+            from: m.clone(),
+            to: m,
+            stories,
+        });
     }
     shards.reverse();
     shards

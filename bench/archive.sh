@@ -2,7 +2,8 @@
 # Benchmark (not a test) for archive scale (docs/performance.md): for each corpus size,
 # `press generate`'s articles released by scripts/release
 #   - from scratch (full build: app reused, press, cards, prerender, search index, publish),
-#   - again after one article is edited, after one is added, and after it is removed
+#   - again after one article is edited (one from the middle of the archive, then the newest),
+#     after one is added, and after it is removed
 #     (incremental builds into the same folder),
 # with wall time, peak memory (the largest process, /usr/bin/time) and the files written,
 # unchanged and removed as the release counts them. In the same run, Hugo (Debian's
@@ -52,6 +53,13 @@ for n in "${COUNTS[@]}"; do
   printf '\nA correction was added to this story.\n' >>"$edited"
   row "rebuild, one article edited" "$n" "$(release "edit-$n" "$corpus" "$site")" "edit_$n"
   cp "$OUT/edited.md.orig" "$edited"
+  row "rebuild, that edit undone" "$n" "$(release "undo-$n" "$corpus" "$site")" "undo_$n"
+  # the newest story (in the hot shard, the newest month) edited, then restored
+  recent="$corpus/articles/generated-000001.md"
+  cp "$recent" "$OUT/recent.md.orig"
+  printf '\nA correction was added to this story.\n' >>"$recent"
+  row "rebuild, newest article edited" "$n" "$(release "recent-$n" "$corpus" "$site")" "recent_$n"
+  cp "$OUT/recent.md.orig" "$recent"
 
   # one new story, today's, then removed again
   added="$corpus/articles/bench-added-story.md"

@@ -11,6 +11,7 @@ const { chromium } = require('@playwright/test');
   const page = await context.newPage();
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   await page.goto(url);
+  await page.mouse.move(1, 1); // the app starts at the reader's first sign of intent
   await page.waitForFunction(() => window.__wasm !== undefined);
   const cdp = await context.newCDPSession(page);
   const read = async () => {

@@ -66,6 +66,7 @@ async function firstViewAndQuery(browser, word) {
   const view = await context.newPage();
   const rec = recorder(view);
   await view.goto(`${BASE}${article}`, { waitUntil: 'networkidle' });
+  await view.mouse.move(1, 1); // the app starts at the reader's first sign of intent
   await view.waitForFunction(() => window.wasmBindings !== undefined);
   await view.waitForTimeout(500);
   const first = await rec.take();

@@ -43,6 +43,7 @@ pub fn start() {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
+    mark("start");
     let base = links::Base::new(&base_path());
     canonicalize_address(&base);
     let theme = components::Theme::in_browser();
@@ -74,6 +75,7 @@ pub fn start() {
         view! { <App launch=launch/> }
     });
     handle.forget();
+    mark("mounted");
     // the app handles what needs it from now on (the code blocks' copy buttons show)
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "");
@@ -92,6 +94,21 @@ pub fn start() {
             }
         };
         el.dyn_into().ok()
+    }
+}
+
+/// A named point of the start-up (`performance.mark("krasa:<name>")`), beside the boot
+/// script's: `bench/startup.js` splits the start-up by them.
+fn mark(name: &str) {
+    use wasm_bindgen::JsCast;
+    let window = leptos::prelude::window();
+    let Ok(performance) = js_sys::Reflect::get(&window, &"performance".into()) else {
+        return;
+    };
+    if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) {
+        if let Some(mark) = mark.dyn_ref::<js_sys::Function>() {
+            let _ = mark.call1(&performance, &format!("krasa:{name}").into());
+        }
     }
 }
 

@@ -97,7 +97,8 @@ pub fn SearchPage() -> impl IntoView {
         Outcome::Shown(shown) => results_view(shown, outcome),
     };
     view! {
-        <section class="search" aria-labelledby="page-heading">
+        // (the prerendered page has no results: the boot script starts the app at once)
+        <section class="search" aria-labelledby="page-heading" data-needs-app="">
             <h1 id="page-heading" class="page-heading" tabindex="-1">"Search"</h1>
             <SearchForm query=query choices=choices.read_only()/>
             <p class="search-note no-js">

@@ -78,6 +78,7 @@ test("the server's not-found page takes over without looking for data", async ({
   });
   const res = await page.goto('./articles/no-such-story');
   expect(res.status()).toBe(404);
+  await page.mouse.move(1, 1);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await expectNotFound(page);
   await expect(page.locator('.loading')).toHaveCount(0);

@@ -17,6 +17,8 @@ function watchConsole(page) {
 
 /** Waits until the app runs and has rendered real content (not the skeleton). */
 async function ready(page) {
+  // the app starts at the reader's first sign of intent: the pointer moves
+  await page.mouse.move(1, 1);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);

@@ -88,7 +88,6 @@ test('the app takes over a prerendered page without a fetch, a flash or a layout
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(`./articles/${ARTICLE}`);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
   await ready(page);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.__shifts)).toBe(0);

@@ -5,40 +5,86 @@
   if (!meta) return;
   var files = meta.content.split(' ');
   var started = false;
+  var ready = false;
+  // Named points of the start-up (bench/startup.js reads them); the app marks its own start
+  // and the end of its first render.
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark('krasa:' + name);
+  }
+  // The wasm is compiled while it downloads (off the main thread), then instantiated in a
+  // task of its own; where streaming compilation is refused (a host sending the wrong
+  // type), wasm-bindgen's loader fetches and compiles it itself.
+  function compile(url) {
+    if (!WebAssembly.compileStreaming) return Promise.resolve(url);
+    return WebAssembly.compileStreaming(fetch(url)).catch(function () {
+      return url;
+    });
+  }
+  // A pointer pressed on the page: the app does not replace the page under it (a press and
+  // its release on different elements would be no click), it waits for the release.
+  var pressed = false;
+  var onRelease = null;
+  addEventListener('pointerdown', function () { pressed = true; }, true);
+  function up() {
+    pressed = false;
+    var go = onRelease;
+    onRelease = null;
+    if (go) setTimeout(go, 0); // the click, if any, is dispatched first
+  }
+  addEventListener('pointerup', up, true);
+  addEventListener('pointercancel', up, true);
+  function released() {
+    return new Promise(function (go) {
+      if (pressed) onRelease = go;
+      else setTimeout(go, 0);
+    });
+  }
+  // A button the page shows before the app runs (the theme switch) does nothing yet: its
+  // press is kept and given to the same button of the app's page once it is there.
+  var kept = -1;
+  function buttons() {
+    return document.querySelectorAll('#app button[type="button"]');
+  }
+  addEventListener('click', function (e) {
+    var button = !ready && e.target.closest && e.target.closest('button[type="button"]');
+    if (button) kept = Array.prototype.indexOf.call(buttons(), button);
+  }, true);
   function start() {
     if (started) return;
     started = true;
-    import(files[0]).then(function (bindings) {
-      return bindings.default({ module_or_path: files[1] }).then(function (wasm) {
+    mark('boot');
+    Promise.all([import(files[0]), compile(files[1])]).then(function (loaded) {
+      var bindings = loaded[0];
+      mark('compiled');
+      return released().then(function () {
+        mark('instantiate');
+        return bindings.default({ module_or_path: loaded[1] });
+      }).then(function (wasm) {
+        ready = true;
         window.wasmBindings = bindings;
+        if (kept >= 0 && buttons()[kept]) buttons()[kept].click();
         dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));
       });
     });
+  }
+  // The prerendered page works without the app (links load pages, the search box is a
+  // form): the app starts at the reader's first sign of intent, or at once on a page that
+  // needs it (the search page's results), once the page has loaded.
+  var intents = ['pointermove', 'pointerdown', 'touchstart', 'keydown', 'focusin', 'scroll', 'wheel'];
+  function onIntent() {
+    intents.forEach(function (type) {
+      removeEventListener(type, onIntent, { capture: true, passive: true });
+    });
+    afterLoad(start);
   }
   function afterLoad(then) {
     if (document.readyState === 'complete') then();
     else addEventListener('load', then, { once: true });
   }
-  function soon() {
-    setTimeout(start, 0);
-  }
-  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-  if (types.indexOf('paint') >= 0) {
-    new PerformanceObserver(function (list, observer) {
-      var painted = list.getEntries().some(function (e) {
-        return e.name === 'first-contentful-paint';
-      });
-      if (painted) {
-        observer.disconnect();
-        afterLoad(soon);
-      }
-    }).observe({ type: 'paint', buffered: true });
-    afterLoad(function () {
-      setTimeout(start, 3000);
-    });
-  } else {
-    afterLoad(function () {
-      requestAnimationFrame(soon);
-    });
-  }
+  intents.forEach(function (type) {
+    addEventListener(type, onIntent, { capture: true, passive: true });
+  });
+  afterLoad(function () {
+    if (document.querySelector('[data-needs-app]')) onIntent();
+  });
 })();

@@ -15,10 +15,12 @@ use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
 /// every page and in every build (the app's file names come from `<meta name="krasa-app">`),
 /// so the Content-Security-Policy allows it by its SHA-256 (`deploy/nginx.conf`,
 /// `public/_headers`; a test checks the hash), and being inline it costs no request before
-/// the first paint. It starts the app once the first contentful paint is on screen and the
-/// page has loaded, so no app request competes with the largest paint; without paint timing
-/// after `load` and a frame; and at the latest 3 s after `load` (some privacy modes hide paint
-/// entries).
+/// the first paint. The prerendered page works without the app, so the script starts it at
+/// the reader's first sign of intent (the pointer moves or presses, a touch, a key, focus, a
+/// scroll), after `load`; a page that needs the app (`[data-needs-app]`: the search page)
+/// starts it at `load`. The wasm compiles while it downloads; the app replaces the page only
+/// when no pointer is pressed on it, and a press of a button before then is given to the
+/// app's button (docs/performance.md, start-up).
 pub const BOOT_SCRIPT: &str = include_str!("boot.js");
 
 /// Trunk's `index.html` with its loader replaced: what every page shares.
@@ -200,7 +202,7 @@ mod tests {
         assert!(shell.html.contains(&format!(
             "<meta name=\"krasa-app\" content=\"/news/krasa-1.js /news/krasa-1_bg.wasm\"><script>{BOOT_SCRIPT}</script></head>"
         )));
-        assert!(BOOT_SCRIPT.contains("first-contentful-paint"));
+        assert!(BOOT_SCRIPT.contains("[data-needs-app]"));
         let page = shell
             .page(&RenderedPage {
                 head: "<title>T</title>".into(),

@@ -1,0 +1,116 @@
+// Start-up (docs/performance.md, start-up): the prerendered page works alone until the
+// reader shows intent; then the app takes over without losing a tap or a press.
+const { test, expect } = require('@playwright/test');
+const { ARTICLE, ARTICLE_TITLE, ready, watchConsole } = require('./helpers');
+
+/** Counts the requests for the app's wasm. */
+function countWasm(page) {
+  const seen = { wasm: 0 };
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) seen.wasm += 1;
+  });
+  return seen;
+}
+
+const started = (page) => page.evaluate(() => window.wasmBindings !== undefined);
+
+test('a first view downloads no app until the reader shows intent; the pointer moving starts it', async ({ page }) => {
+  const problems = watchConsole(page);
+  const seen = countWasm(page);
+  await page.goto(`./articles/${ARTICLE}/`, { waitUntil: 'load' });
+  await expect(page.locator('main h1')).toHaveText(ARTICLE_TITLE);
+  await page.waitForTimeout(1000);
+  expect(seen.wasm, 'no wasm before any intent').toBe(0);
+  expect(await started(page)).toBe(false);
+  await page.mouse.move(20, 20);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  expect(seen.wasm).toBe(1);
+  await expect(page.locator('html')).toHaveAttribute('data-app', '');
+  await expect(page.locator('main h1')).toHaveText(ARTICLE_TITLE);
+  expect(problems).toEqual([]);
+});
+
+test('a scroll or a key starts the app too', async ({ page }) => {
+  await page.goto(`./articles/${ARTICLE}/`, { waitUntil: 'load' });
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.goto('./', { waitUntil: 'load' });
+  expect(await started(page)).toBe(false);
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+});
+
+test('the search page starts the app at once: its results need it', async ({ page }) => {
+  await page.goto('./search?q=privacy', { waitUntil: 'load' });
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expect(page.locator('.search-count')).toContainText('for “privacy”');
+});
+
+test('a press of the theme switch before the app runs is kept and applied', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./', { waitUntil: 'load' });
+  expect(await started(page)).toBe(false);
+  // the press is the first intent: the app starts after it, and then switches the theme
+  await page.locator('.theme-toggle').dispatchEvent('pointerdown');
+  await page.locator('.theme-toggle').dispatchEvent('pointerup');
+  await page.locator('.theme-toggle').dispatchEvent('click');
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'true');
+});
+
+/** In every document of the page: when a click happens, and when the page it asked for
+ * (its `main h1` reads sessionStorage's `want`) is on screen: by the app (the heading
+ * changes in place) or by a page load (the new document's first paint). Epoch ms in
+ * sessionStorage (`tap`, `landed`). */
+function timeTaps() {
+  const now = () => performance.timeOrigin + performance.now();
+  addEventListener('click', (e) => {
+    sessionStorage.setItem('tap', String(performance.timeOrigin + e.timeStamp));
+    const check = () => {
+      const h = document.querySelector('main h1');
+      if (h && h.textContent.trim() === sessionStorage.getItem('want')) sessionStorage.setItem('landed', String(now()));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, true);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name === 'first-contentful-paint' && sessionStorage.getItem('tap') && !sessionStorage.getItem('landed')) {
+        sessionStorage.setItem('landed', String(performance.timeOrigin + e.startTime));
+      }
+    }
+  }).observe({ type: 'paint', buffered: true });
+}
+
+test.describe('on a phone, CPU 4× slower', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 412, height: 823 } });
+
+  // A tap at several moments of the start-up (from the first touch on) lands on the link's
+  // page, every time, whether the app or a page load shows it (how fast: bench/startup.sh,
+  // which times these taps in the page).
+  for (const after of [0, 40, 120, 250, 500]) {
+    test(`a tap on a link ${after} ms into the start-up lands on its page`, async ({ page, context }) => {
+      await page.addInitScript(timeTaps);
+      const cdp = await context.newCDPSession(page);
+      await page.goto(`./articles/${ARTICLE}/`, { waitUntil: 'load' });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      // the main menu's Tutorials link, on screen from the start (no scroll: that is an intent);
+      // the app's page has the same layout, so the link stays where it is
+      const link = page.locator('.site-nav a', { hasText: 'Tutorials' });
+      const href = await link.getAttribute('href');
+      const title = 'Tutorials';
+      await page.evaluate((t) => sessionStorage.setItem('want', t), title);
+      const box = await link.boundingBox();
+      // the first touch (not on a link) starts the app
+      await page.touchscreen.tap(5, 700);
+      await page.waitForTimeout(after);
+      await page.touchscreen.tap(box.x + 5, box.y + box.height / 2);
+      await expect(page.locator('main h1')).toHaveText(title, { timeout: 5000 });
+      expect(new URL(page.url()).pathname).toBe(new URL(href, page.url()).pathname);
+      // the page was shown once, by the app or by a page load: the tap was not lost or doubled
+      await expect.poll(() => page.evaluate(() => sessionStorage.getItem('landed'))).not.toBeNull();
+      await expect(page.locator('main h1')).toHaveCount(1);
+    });
+  }
+});

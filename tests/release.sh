@@ -111,6 +111,7 @@ if [ "$(archive_pages)" = "$pages_before" ]; then
 fi
 [ "$written" -le $((unchanged / 4)) ] || fail "add: $written files written for one new story"
 in_search a-story-added-by-the-release-test || fail "add: the new story is not in the search index"
+[ -d "$site/pagefind/$(date +%Y-%m)" ] || fail "add: today's story is not in a search shard of its month"
 ok "add: $written written, $unchanged unchanged, $removed removed"
 same_as_full "add"
 
@@ -120,8 +121,10 @@ release "$site"
 read -r written unchanged removed <<<"$(counts)"
 [ ! -e "$site/articles/a-story-added-by-the-release-test" ] || fail "remove: the page is still there"
 [ "$removed" -ge 1 ] || fail "remove: nothing removed"
-# its search shard is indexed again, without it
-[ "$(grep -c 'stories indexed' "$log")" = 1 ] || fail "remove: $(grep -c 'stories indexed' "$log") search shards indexed again"
+# it was today's story, alone in the newest month's (hot) shard: that shard goes, and every
+# other shard is kept as it was
+[ ! -e "$site/pagefind/$(date +%Y-%m)" ] || fail "remove: its month's search shard is still there"
+[ "$(grep -c 'stories indexed' "$log")" = 0 ] || fail "remove: $(grep -c 'stories indexed' "$log") search shards indexed again"
 ! in_search a-story-added-by-the-release-test || fail "remove: the story is still in the search index"
 ok "remove: $written written, $unchanged unchanged, $removed removed"
 same_as_full "remove"

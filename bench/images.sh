@@ -72,7 +72,7 @@ for n in "${COUNTS[@]}"; do
     i=$((i + 1))
   done
   site="$OUT/images-site-$n"
-  rm -rf "$site"
+  rm -rf "$site" "$OUT/.$(basename "$site").folders"  # from nothing: no folder tree kept either
   row "$n stories, from scratch" "$n" "$(release "full-$n" "$corpus" "$site")" "full_$n"
   edited="$corpus/articles/$(printf 'generated-%06d' $((n / 2)))/index.md"
   printf '\nA correction was added to this story.\n' >>"$edited"

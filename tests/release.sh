@@ -6,7 +6,9 @@
 #   - files that did not change keep their inode and modification time, and the build says
 #     how many files it wrote, kept and removed;
 #   - a build killed half-way leaves the previous release untouched and usable, and the next
-#     build recovers.
+#     build recovers;
+#   - the previous release's folders are kept beside it without their files (the next stage
+#     starts from them), and folders of removed pages do not reach the release.
 # Run by scripts/test (e2e layer) after the release builds, whose app it reuses.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -52,6 +54,11 @@ read -r rendered kept <<<"$(pages)"
 ! grep -q 'stories indexed' "$log" || fail "rebuild without changes indexed articles again"
 grep -q '^search-index: shard .*: unchanged, kept' "$log" || fail "rebuild without changes: no search shard kept"
 ok "rebuild without changes: 0 written, $unchanged unchanged; 0 pages rendered, $kept kept; every search shard kept"
+# the previous release's folders are kept beside it, without a file, for the next stage
+folders="$work/.site.folders"
+[ -d "$folders/articles" ] || fail "rebuild: no folder tree kept beside the release"
+[ -z "$(find "$folders" -type f -print -quit)" ] || fail "rebuild: the kept folder tree holds files"
+ok "rebuild: the previous release's folders kept ($(find "$folders" -type d | wc -l)), no file in them"
 
 # 1. edit the body of the oldest story
 oldest="$(grep -l '^date = ' "$content"/articles/*.md | xargs grep -H '^date = ' | sort -t= -k2 | head -1 | cut -d: -f1)"

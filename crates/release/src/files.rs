@@ -42,6 +42,80 @@ pub fn replace_dir(new: &Path, target: &Path) -> Result<(), ReleaseError> {
     remove_tree(&old).map_err(io(&old))
 }
 
+/// Where a release's folder tree is kept between builds: `.<name>.folders` beside it.
+pub fn folders_beside(release: &Path) -> PathBuf {
+    let name = release
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    release.with_file_name(format!(".{name}.folders"))
+}
+
+/// As [`replace_dir`], but the previous contents' folders are kept, emptied of their files,
+/// at `folders` ([`folders_beside`]) for the next build's stage ([`reuse_folders`]): a
+/// release is a folder per page, and making and deleting tens of thousands of folders costs
+/// more than linking their files (measured: 16,000 folders made in 0.7 s and deleted in
+/// 2.1 s, their files linked in 0.15 s; docs/performance.md).
+pub fn replace_dir_keeping_folders(
+    new: &Path,
+    target: &Path,
+    folders: &Path,
+) -> Result<(), ReleaseError> {
+    if !target.exists() || exchange(new, target).is_err() {
+        return replace_dir(new, target);
+    }
+    // `new` now holds the previous release
+    remove_files(new).map_err(io(new))?;
+    if folders.exists() {
+        remove_tree(folders).map_err(io(folders))?;
+    }
+    fs::rename(new, folders).map_err(io(folders))
+}
+
+/// Makes `stage` (which must not exist) from the folders a previous build kept, if any.
+pub fn reuse_folders(folders: &Path, stage: &Path) -> Result<(), ReleaseError> {
+    match fs::rename(folders, stage) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io(stage)(e)),
+    }
+}
+
+/// Removes the folders under `dir` (not `dir`) that hold no file at any depth, deepest
+/// first: those a reused folder tree has that this build did not fill.
+pub fn remove_empty_folders(dir: &Path) -> Result<(), ReleaseError> {
+    fn prune(dir: &Path) -> std::io::Result<bool> {
+        let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        let kept: Vec<bool> = entries
+            .par_iter()
+            .map(|entry| {
+                if !entry.file_type()?.is_dir() {
+                    return Ok(true);
+                }
+                let full = prune(&entry.path())?;
+                if !full {
+                    fs::remove_dir(entry.path())?;
+                }
+                Ok(full)
+            })
+            .collect::<std::io::Result<_>>()?;
+        Ok(kept.contains(&true))
+    }
+    prune(dir).map(|_| ()).map_err(io(dir))
+}
+
+/// Deletes every file under `dir`, keeping the folders, on all cores.
+fn remove_files(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_files(&entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })
+}
+
 /// Deletes the folder `dir` with everything in it, its subfolders on all cores (a release
 /// of 100,000 stories is a million entries, and deleting them is a system call each).
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
@@ -150,6 +224,76 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every path under `dir`, folders ending in `/`.
+    fn tree(dir: &Path) -> Vec<String> {
+        let mut all: Vec<String> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                if e.file_type().is_dir() {
+                    format!("{rel}/")
+                } else {
+                    rel
+                }
+            })
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn a_publish_keeps_the_previous_folders_empty_for_the_next_stage() {
+        let dir = tempfile::tempdir().unwrap();
+        let release = dir.path().join("site");
+        write_file(&release, "articles/old/index.html", b"old").unwrap();
+        write_file(&release, "index.html", b"home 1").unwrap();
+        let stage = dir.path().join(".site.stage");
+        write_file(&stage, "articles/new/index.html", b"new").unwrap();
+        write_file(&stage, "index.html", b"home 2").unwrap();
+        let folders = folders_beside(&release);
+        replace_dir_keeping_folders(&stage, &release, &folders).unwrap();
+        assert_eq!(
+            tree(&release),
+            [
+                "articles/",
+                "articles/new/",
+                "articles/new/index.html",
+                "index.html"
+            ]
+        );
+        assert!(!stage.exists());
+        assert_eq!(
+            tree(&folders),
+            ["articles/", "articles/old/"],
+            "folders, no files"
+        );
+        // the next build's stage starts from them; the folders it does not fill go
+        reuse_folders(&folders, &stage).unwrap();
+        assert!(!folders.exists());
+        write_file(&stage, "articles/new/index.html", b"new").unwrap();
+        write_file(&stage, "index.html", b"home 3").unwrap();
+        remove_empty_folders(&stage).unwrap();
+        assert_eq!(
+            tree(&stage),
+            [
+                "articles/",
+                "articles/new/",
+                "articles/new/index.html",
+                "index.html"
+            ]
+        );
+        // no kept folders (a first build, or an interrupted one): nothing to reuse
+        reuse_folders(&folders, &dir.path().join("fresh")).unwrap();
+        assert!(!dir.path().join("fresh").exists());
+    }
 
     #[test]
     fn linking_a_file_twice_leaves_nothing_behind() {

@@ -212,8 +212,9 @@ fn app_fingerprint(project: &Path, public_url: &str) -> Result<String, ReleaseEr
     Ok(format!("{:x}", h.finalize()))
 }
 
-/// A fresh stage folder beside `out` (one left by an interrupted build is thrown away; the
-/// release itself was never touched).
+/// A stage folder beside `out` (one left by an interrupted build is thrown away; the
+/// release itself was never touched): the folder tree the last publish kept, empty of
+/// files, or nothing yet.
 fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
     let name = out
         .file_name()
@@ -225,6 +226,8 @@ fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
     if stage.exists() {
         fs::remove_dir_all(&stage).map_err(io(&stage))?;
     }
+    // the folders the last publish kept, without their files
+    crate::files::reuse_folders(&crate::files::folders_beside(out), &stage)?;
     Ok(stage)
 }
 

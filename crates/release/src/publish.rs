@@ -12,6 +12,10 @@
 //! is interrupted before that leaves the previous release as it was, and a reader never sees
 //! a half-published site.
 //!
+//! The previous release's folders are kept, without their files, for the next build's stage
+//! ([`crate::files::replace_dir_keeping_folders`]); folders this stage did not fill are
+//! removed before the swap.
+//!
 //! The result is byte for byte what publishing the same stage into an empty folder gives.
 
 use std::fs;
@@ -19,7 +23,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::files::{link_file, replace_dir};
+use crate::files::{folders_beside, link_file, remove_empty_folders, replace_dir_keeping_folders};
 use crate::inputs;
 use crate::manifest::{self, Entry, FileDigest, Manifest, Previous};
 use crate::precompress::{compress_copies, wanted, COPIES};
@@ -70,9 +74,11 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
             .count(),
     };
     if let Some(release) = release {
+        // (a stage made from a kept folder tree has folders of pages that are gone)
+        remove_empty_folders(stage)?;
         // the stage's manifest first: once swapped in, the stage is the release it describes
         manifest.write_beside(release, stage)?;
-        replace_dir(stage, release)?;
+        replace_dir_keeping_folders(stage, release, &folders_beside(release))?;
         manifest::remove_stale(release)?;
     }
     Ok(published)

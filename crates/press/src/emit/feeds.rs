@@ -7,6 +7,8 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use time::format_description::well_known::{Rfc2822, Rfc3339};
 use time::OffsetDateTime;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use super::file_text;
@@ -116,41 +118,93 @@ fn item_image(root: &str, s: &ArticleSummary) -> (String, &'static str) {
     )
 }
 
-/// What an RSS item or Atom entry shows of a story.
-struct Item<'a> {
-    title: &'a str,
+/// What the feeds say of a story, made once per build: a story is an item of several feeds
+/// (the site's, its section's, its author's, each of its tags'), each in three formats, and
+/// making its body's links absolute and escaping it is most of a feed's work.
+struct Entry {
     url: String,
-    author: &'a str,
-    excerpt: &'a str,
-    tags: &'a [krasa_model::TagRef],
     image: String,
     image_type: &'static str,
     published_rfc822: String,
     published: String,
     updated: String,
-    /// The body with absolute links, as text (the template escapes it).
+    /// The body with absolute links (JSON Feed's `content_html`).
     body: String,
+    /// The same, escaped for XML (RSS and Atom).
+    body_xml: String,
 }
 
-impl<'a> Item<'a> {
-    fn of(r: &'a Story, root: &str) -> Item<'a> {
+impl Entry {
+    fn of(r: &Story, root: &str) -> Entry {
         let s = &r.summary;
         let url = article_url(root, s);
         let (image, image_type) = item_image(root, s);
-        Item {
-            title: &s.title,
-            author: &s.author,
-            excerpt: &s.excerpt,
-            tags: &s.tags,
+        let body = absolute_body(r, root, &url);
+        Entry {
             image_type,
             image,
             published_rfc822: rfc822(r.meta.date),
             published: rfc3339(r.meta.date),
             updated: rfc3339(r.last_changed()),
-            body: absolute_body(r, root, &url),
+            body_xml: krasa_model::escape_markup(&body),
+            body,
             url,
         }
     }
+}
+
+/// The entries of the stories of `feeds`, by slug (made on all cores).
+fn entries<'a>(feeds: &[Feed<'a>], root: &str) -> HashMap<&'a str, Entry> {
+    let mut stories: Vec<&'a Story> = feeds.iter().flat_map(|f| f.items.iter().copied()).collect();
+    stories.sort_unstable_by(|a, b| a.raw.slug.cmp(&b.raw.slug));
+    stories.dedup_by(|a, b| a.raw.slug == b.raw.slug);
+    stories
+        .par_iter()
+        .map(|r| (r.raw.slug.as_str(), Entry::of(r, root)))
+        .collect()
+}
+
+/// What an RSS item or Atom entry shows of a story (the `.xml` templates escape every value
+/// but `body_xml`, escaped once in its [`Entry`]).
+struct Item<'a> {
+    title: &'a str,
+    author: &'a str,
+    excerpt: &'a str,
+    tags: &'a [krasa_model::TagRef],
+    url: &'a str,
+    image: &'a str,
+    image_type: &'static str,
+    published_rfc822: &'a str,
+    published: &'a str,
+    updated: &'a str,
+    body_xml: &'a str,
+}
+
+impl<'a> Item<'a> {
+    fn of(r: &'a Story, entry: &'a Entry) -> Item<'a> {
+        let s = &r.summary;
+        Item {
+            title: &s.title,
+            author: &s.author,
+            excerpt: &s.excerpt,
+            tags: &s.tags,
+            url: &entry.url,
+            image: &entry.image,
+            image_type: entry.image_type,
+            published_rfc822: &entry.published_rfc822,
+            published: &entry.published,
+            updated: &entry.updated,
+            body_xml: &entry.body_xml,
+        }
+    }
+}
+
+/// The items of a feed, each with its entry.
+fn items<'a>(f: &Feed<'a>, entries: &'a HashMap<&str, Entry>) -> Vec<Item<'a>> {
+    f.items
+        .iter()
+        .filter_map(|r| Some(Item::of(r, entries.get(r.raw.slug.as_str())?)))
+        .collect()
 }
 
 #[derive(askama::Template)]
@@ -172,18 +226,18 @@ struct Atom<'a> {
     items: Vec<Item<'a>>,
 }
 
-fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
+fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>, entries: &HashMap<&str, Entry>) -> String {
     let rss = Rss {
         feed: f,
         language: &site.language,
         self_url: format!("{root}{}feed.xml", f.dir),
         last_build: f.items.first().map(|r| rfc822(r.last_changed())),
-        items: f.items.iter().map(|r| Item::of(r, root)).collect(),
+        items: items(f, entries),
     };
     file_text(askama::Template::render(&rss))
 }
 
-fn atom(root: &str, f: &Feed<'_>) -> String {
+fn atom(root: &str, f: &Feed<'_>, entries: &HashMap<&str, Entry>) -> String {
     let newest = f
         .items
         .iter()
@@ -198,27 +252,32 @@ fn atom(root: &str, f: &Feed<'_>) -> String {
         feed: f,
         self_url: format!("{root}{}atom.xml", f.dir),
         updated: rfc3339(newest),
-        items: f.items.iter().map(|r| Item::of(r, root)).collect(),
+        items: items(f, entries),
     };
     file_text(askama::Template::render(&atom))
 }
 
-fn json_feed(site: &SiteConfig, root: &str, f: &Feed<'_>) -> String {
+fn json_feed(
+    site: &SiteConfig,
+    root: &str,
+    f: &Feed<'_>,
+    entries: &HashMap<&str, Entry>,
+) -> String {
     let items: Vec<serde_json::Value> = f
         .items
         .iter()
-        .map(|r| {
+        .filter_map(|r| Some((r, entries.get(r.raw.slug.as_str())?)))
+        .map(|(r, entry)| {
             let s = &r.summary;
-            let url = article_url(root, s);
             serde_json::json!({
-                "id": url,
-                "url": url,
+                "id": entry.url,
+                "url": entry.url,
                 "title": s.title,
                 "summary": s.excerpt,
-                "image": item_image(root, s).0,
-                "content_html": absolute_body(r, root, &url),
-                "date_published": rfc3339(r.meta.date),
-                "date_modified": rfc3339(r.last_changed()),
+                "image": entry.image,
+                "content_html": entry.body,
+                "date_published": entry.published,
+                "date_modified": entry.updated,
                 "authors": [{ "name": s.author }],
                 "tags": s.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>(),
             })
@@ -279,15 +338,19 @@ fn feed<'a>(index: &SiteIndex<'a>, list: List<'_>, root: &str) -> Feed<'a> {
 pub fn emit(index: &SiteIndex<'_>, root: &str, sink: &dyn Sink) -> Result<(), PressError> {
     let site = index.config;
     let feeds: Vec<Feed<'_>> = index.lists().map(|list| feed(index, list, root)).collect();
+    let entries = entries(&feeds, root);
     feeds.par_iter().try_for_each(|f| {
         sink.root(
             format!("{}feed.xml", f.dir),
-            rss(site, root, f).into_bytes(),
+            rss(site, root, f, &entries).into_bytes(),
         )?;
-        sink.root(format!("{}atom.xml", f.dir), atom(root, f).into_bytes())?;
+        sink.root(
+            format!("{}atom.xml", f.dir),
+            atom(root, f, &entries).into_bytes(),
+        )?;
         sink.root(
             format!("{}feed.json", f.dir),
-            json_feed(site, root, f).into_bytes(),
+            json_feed(site, root, f, &entries).into_bytes(),
         )
     })?;
     sink.root(

@@ -7,8 +7,6 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use time::format_description::well_known::{Rfc2822, Rfc3339};
 use time::OffsetDateTime;
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::file_text;
@@ -118,9 +116,9 @@ fn item_image(root: &str, s: &ArticleSummary) -> (String, &'static str) {
     )
 }
 
-/// What the feeds say of a story, made once per build: a story is an item of several feeds
-/// (the site's, its section's, its author's, each of its tags'), each in three formats, and
-/// making its body's links absolute and escaping it is most of a feed's work.
+/// What a feed says of a story, made once per feed for its three formats: making the body's
+/// links absolute and escaping it is most of a feed's work. (Made once per build instead, for
+/// every feed a story is in, the entries of 100,000 stories held 900 MB at once.)
 struct Entry {
     url: String,
     image: String,
@@ -151,17 +149,6 @@ impl Entry {
             url,
         }
     }
-}
-
-/// The entries of the stories of `feeds`, by slug (made on all cores).
-fn entries<'a>(feeds: &[Feed<'a>], root: &str) -> HashMap<&'a str, Entry> {
-    let mut stories: Vec<&'a Story> = feeds.iter().flat_map(|f| f.items.iter().copied()).collect();
-    stories.sort_unstable_by(|a, b| a.raw.slug.cmp(&b.raw.slug));
-    stories.dedup_by(|a, b| a.raw.slug == b.raw.slug);
-    stories
-        .par_iter()
-        .map(|r| (r.raw.slug.as_str(), Entry::of(r, root)))
-        .collect()
 }
 
 /// What an RSS item or Atom entry shows of a story (the `.xml` templates escape every value
@@ -199,11 +186,12 @@ impl<'a> Item<'a> {
     }
 }
 
-/// The items of a feed, each with its entry.
-fn items<'a>(f: &Feed<'a>, entries: &'a HashMap<&str, Entry>) -> Vec<Item<'a>> {
+/// The items of a feed, with their entries (in the feed's order).
+fn items<'a>(f: &Feed<'a>, entries: &'a [Entry]) -> Vec<Item<'a>> {
     f.items
         .iter()
-        .filter_map(|r| Some(Item::of(r, entries.get(r.raw.slug.as_str())?)))
+        .zip(entries)
+        .map(|(r, entry)| Item::of(r, entry))
         .collect()
 }
 
@@ -226,7 +214,7 @@ struct Atom<'a> {
     items: Vec<Item<'a>>,
 }
 
-fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>, entries: &HashMap<&str, Entry>) -> String {
+fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>, entries: &[Entry]) -> String {
     let rss = Rss {
         feed: f,
         language: &site.language,
@@ -237,7 +225,7 @@ fn rss(site: &SiteConfig, root: &str, f: &Feed<'_>, entries: &HashMap<&str, Entr
     file_text(askama::Template::render(&rss))
 }
 
-fn atom(root: &str, f: &Feed<'_>, entries: &HashMap<&str, Entry>) -> String {
+fn atom(root: &str, f: &Feed<'_>, entries: &[Entry]) -> String {
     let newest = f
         .items
         .iter()
@@ -257,16 +245,11 @@ fn atom(root: &str, f: &Feed<'_>, entries: &HashMap<&str, Entry>) -> String {
     file_text(askama::Template::render(&atom))
 }
 
-fn json_feed(
-    site: &SiteConfig,
-    root: &str,
-    f: &Feed<'_>,
-    entries: &HashMap<&str, Entry>,
-) -> String {
+fn json_feed(site: &SiteConfig, root: &str, f: &Feed<'_>, entries: &[Entry]) -> String {
     let items: Vec<serde_json::Value> = f
         .items
         .iter()
-        .filter_map(|r| Some((r, entries.get(r.raw.slug.as_str())?)))
+        .zip(entries)
         .map(|(r, entry)| {
             let s = &r.summary;
             serde_json::json!({
@@ -338,19 +321,20 @@ fn feed<'a>(index: &SiteIndex<'a>, list: List<'_>, root: &str) -> Feed<'a> {
 pub fn emit(index: &SiteIndex<'_>, root: &str, sink: &dyn Sink) -> Result<(), PressError> {
     let site = index.config;
     let feeds: Vec<Feed<'_>> = index.lists().map(|list| feed(index, list, root)).collect();
-    let entries = entries(&feeds, root);
     feeds.par_iter().try_for_each(|f| {
+        let entries: Vec<Entry> = f.items.iter().map(|r| Entry::of(r, root)).collect();
+        let entries = &entries[..];
         sink.root(
             format!("{}feed.xml", f.dir),
-            rss(site, root, f, &entries).into_bytes(),
+            rss(site, root, f, entries).into_bytes(),
         )?;
         sink.root(
             format!("{}atom.xml", f.dir),
-            atom(root, f, &entries).into_bytes(),
+            atom(root, f, entries).into_bytes(),
         )?;
         sink.root(
             format!("{}feed.json", f.dir),
-            json_feed(site, root, f, &entries).into_bytes(),
+            json_feed(site, root, f, entries).into_bytes(),
         )
     })?;
     sink.root(

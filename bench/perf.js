@@ -38,7 +38,7 @@ async function firstView(browser) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const reqs = {};
   cdp.on('Network.responseReceived', (e) => {
-    reqs[e.requestId] = { url: e.response.url, mime: e.response.mimeType, enc: e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || 'identity' };
+    reqs[e.requestId] = { ...(reqs[e.requestId] || {}), url: e.response.url, mime: e.response.mimeType, enc: e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || 'identity' };
   });
   let phase = 'first';
   cdp.on('Network.requestWillBeSent', (e) => { reqs[e.requestId] = { ...(reqs[e.requestId] || {}), phase }; });

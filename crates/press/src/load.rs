@@ -2,6 +2,8 @@
 //! each article into its metadata and its Markdown body. Output: [`Loaded`].
 
 use std::fs;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use krasa_model::is_valid_slug;
@@ -117,31 +119,38 @@ pub fn load(
                 !p.file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'))
             })
-            .map(|p| article_file(&p).unwrap_or(p))
             .collect(),
         Err(source) if source.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(source) => return Err(PressError::Io { path: dir, source }),
     };
-    paths.sort();
+    // what each entry is, and the article files' bytes, on all cores (a large archive is
+    // many files); then in order
+    let mut found: Vec<(PathBuf, Result<Found, PressError>)> = paths
+        .par_drain(..)
+        .map(|p| {
+            let path = article_file(&p).unwrap_or(p);
+            let found = examine(&path);
+            (path, found)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
 
-    let mut articles = Vec::with_capacity(paths.len());
-    for path in paths {
+    let mut articles = Vec::with_capacity(found.len());
+    for (path, found) in found {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name.ends_with('~') {
-            continue; // editor swap and backup files
-        }
-        if path.is_dir() {
-            let file = report.add_file(display(&path), String::new());
-            problems.push(
-                crate::diag::warning(file, 0..0, "ignored: a folder without index.md")
-                    .expected("a story folder holds its article as index.md, beside its images"),
-            );
-            continue;
-        }
-        let format = match path.extension().and_then(|e| e.to_str()) {
-            Some("md") => Format::Markdown,
-            Some("json") => Format::Json,
-            _ => {
+        let (format, bytes) = match found? {
+            Found::Skipped => continue,
+            Found::Folder => {
+                let file = report.add_file(display(&path), String::new());
+                problems.push(
+                    crate::diag::warning(file, 0..0, "ignored: a folder without index.md")
+                        .expected(
+                            "a story folder holds its article as index.md, beside its images",
+                        ),
+                );
+                continue;
+            }
+            Found::Other => {
                 let file = report.add_file(display(&path), String::new());
                 problems.push(
                     crate::diag::warning(file, 0..0, "ignored: not an article file")
@@ -149,8 +158,9 @@ pub fn load(
                 );
                 continue;
             }
+            Found::Article(format, bytes) => (format, bytes),
         };
-        let (file, text) = text_of(&path, read(&path)?, report, problems);
+        let (file, text) = text_of(&path, bytes, report, problems);
         let bundle = name == BUNDLE_INDEX;
         let named = if bundle {
             path.parent()
@@ -196,6 +206,35 @@ pub fn load(
         }
     }
     Ok(Loaded { settings, articles })
+}
+
+/// An entry of the articles folder, as found on disk.
+enum Found {
+    /// An editor's swap or backup file.
+    Skipped,
+    /// A folder without `index.md`.
+    Folder,
+    /// Not an article file.
+    Other,
+    /// An article file, and its bytes.
+    Article(Format, Vec<u8>),
+}
+
+/// What the article entry at `path` is (reading it when it is an article file).
+fn examine(path: &Path) -> Result<Found, PressError> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with('.') || name.ends_with('~') {
+        return Ok(Found::Skipped);
+    }
+    if path.is_dir() {
+        return Ok(Found::Folder);
+    }
+    let format = match path.extension().and_then(|e| e.to_str()) {
+        Some("md") => Format::Markdown,
+        Some("json") => Format::Json,
+        _ => return Ok(Found::Other),
+    };
+    Ok(Found::Article(format, read(path)?))
 }
 
 /// The name of a bundle's article file: `articles/<slug>/index.md`.

@@ -2,6 +2,7 @@
 //! never sees half a file, and a hard link to a published release's file is never written
 //! into), a hard link put in place, and a whole folder swapped in one step.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -65,7 +66,7 @@ pub fn replace_dir_keeping_folders(
         return replace_dir(new, target);
     }
     // `new` now holds the previous release
-    remove_files(new).map_err(io(new))?;
+    empty(new, Folders::Keep).map_err(io(new))?;
     if folders.exists() {
         remove_tree(folders).map_err(io(folders))?;
     }
@@ -81,52 +82,64 @@ pub fn reuse_folders(folders: &Path, stage: &Path) -> Result<(), ReleaseError> {
     }
 }
 
-/// Removes the folders under `dir` (not `dir`) that hold no file at any depth, deepest
-/// first: those a reused folder tree has that this build did not fill.
-pub fn remove_empty_folders(dir: &Path) -> Result<(), ReleaseError> {
-    fn prune(dir: &Path) -> std::io::Result<bool> {
-        let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-        let kept: Vec<bool> = entries
-            .par_iter()
-            .map(|entry| {
-                if !entry.file_type()?.is_dir() {
-                    return Ok(true);
-                }
-                let full = prune(&entry.path())?;
-                if !full {
-                    fs::remove_dir(entry.path())?;
-                }
-                Ok(full)
-            })
-            .collect::<std::io::Result<_>>()?;
-        Ok(kept.contains(&true))
+/// Removes the folders of `root` that hold no file at any depth, deepest first: those a
+/// reused folder tree has that this build did not fill. `folders` and `files` are every
+/// folder and file under `root`, relative to it with `/` separators (a walk of it).
+pub fn remove_folders_without_files(
+    root: &Path,
+    folders: &[String],
+    files: &[String],
+) -> Result<(), ReleaseError> {
+    let mut full: HashSet<&str> = HashSet::new();
+    for file in files {
+        let mut path = file.as_str();
+        // (a folder already known to be full has full ancestors too)
+        while let Some((parent, _)) = path.rsplit_once('/') {
+            if !full.insert(parent) {
+                break;
+            }
+            path = parent;
+        }
     }
-    prune(dir).map(|_| ()).map_err(io(dir))
+    let mut unfilled: Vec<&String> = folders
+        .iter()
+        .filter(|f| !full.contains(f.as_str()))
+        .collect();
+    unfilled.sort_by_key(|f| std::cmp::Reverse(f.matches('/').count()));
+    for folder in unfilled {
+        let path = root.join(folder);
+        fs::remove_dir(&path).map_err(io(&path))?;
+    }
+    Ok(())
 }
 
-/// Deletes every file under `dir`, keeping the folders, on all cores.
-fn remove_files(dir: &Path) -> std::io::Result<()> {
+/// What [`empty`] does with the folders it empties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Folders {
+    Keep,
+    Delete,
+}
+
+/// Deletes every file under `dir`, its subfolders on all cores (a release of 100,000
+/// stories is a million entries, and deleting them is a system call each), and its
+/// subfolders too unless they are kept.
+fn empty(dir: &Path, folders: Folders) -> std::io::Result<()> {
     let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.par_iter().try_for_each(|entry| {
-        if entry.file_type()?.is_dir() {
-            remove_files(&entry.path())
-        } else {
-            fs::remove_file(entry.path())
+        if !entry.file_type()?.is_dir() {
+            return fs::remove_file(entry.path());
         }
+        empty(&entry.path(), folders)?;
+        if folders == Folders::Delete {
+            fs::remove_dir(entry.path())?;
+        }
+        Ok(())
     })
 }
 
-/// Deletes the folder `dir` with everything in it, its subfolders on all cores (a release
-/// of 100,000 stories is a million entries, and deleting them is a system call each).
+/// Deletes the folder `dir` with everything in it.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.par_iter().try_for_each(|entry| {
-        if entry.file_type()?.is_dir() {
-            remove_tree(&entry.path())
-        } else {
-            fs::remove_file(entry.path())
-        }
-    })?;
+    empty(dir, Folders::Delete)?;
     fs::remove_dir(dir)
 }
 
@@ -280,7 +293,13 @@ mod tests {
         assert!(!folders.exists());
         write_file(&stage, "articles/new/index.html", b"new").unwrap();
         write_file(&stage, "index.html", b"home 3").unwrap();
-        remove_empty_folders(&stage).unwrap();
+        let folders_found = [
+            "articles".to_string(),
+            "articles/new".into(),
+            "articles/old".into(),
+        ];
+        let files_found = ["articles/new/index.html".to_string(), "index.html".into()];
+        remove_folders_without_files(&stage, &folders_found, &files_found).unwrap();
         assert_eq!(
             tree(&stage),
             [

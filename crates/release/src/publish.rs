@@ -23,7 +23,9 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::files::{folders_beside, link_file, remove_empty_folders, replace_dir_keeping_folders};
+use crate::files::{
+    folders_beside, link_file, remove_folders_without_files, replace_dir_keeping_folders,
+};
 use crate::inputs;
 use crate::manifest::{self, Entry, FileDigest, Manifest, Previous};
 use crate::precompress::{compress_copies, wanted, COPIES};
@@ -48,7 +50,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     let previous = release.map(Previous::open).unwrap_or_default();
     let recorded = inputs::read_all(stage)?;
     inputs::remove(stage)?;
-    let files = site_files(stage)?;
+    let SiteTree { files, folders } = site_tree(stage)?;
     let checked: Vec<Checked> = files
         .par_iter()
         .map(|rel| check(stage, &previous, rel))
@@ -75,7 +77,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     };
     if let Some(release) = release {
         // (a stage made from a kept folder tree has folders of pages that are gone)
-        remove_empty_folders(stage)?;
+        remove_folders_without_files(stage, &folders, &files)?;
         // the stage's manifest first: once swapped in, the stage is the release it describes
         manifest.write_beside(release, stage)?;
         replace_dir_keeping_folders(stage, release, &folders_beside(release))?;
@@ -147,10 +149,17 @@ fn keep_copies(release: &Path, stage: &Path, rel: &str) -> Result<(), ReleaseErr
     Ok(())
 }
 
-/// The stage's files, as paths relative to it with `/` separators: everything but compressed
-/// copies (which are made here).
-fn site_files(stage: &Path) -> Result<Vec<String>, ReleaseError> {
+/// The stage's files and folders, as paths relative to it with `/` separators.
+struct SiteTree {
+    /// Everything but compressed copies (which are made here).
+    files: Vec<String>,
+    folders: Vec<String>,
+}
+
+/// Walks the stage once.
+fn site_tree(stage: &Path) -> Result<SiteTree, ReleaseError> {
     let mut files = Vec::new();
+    let mut folders = Vec::new();
     for entry in walkdir::WalkDir::new(stage).sort_by_file_name() {
         let entry = entry.map_err(|e| ReleaseError::Io {
             path: e
@@ -158,6 +167,9 @@ fn site_files(stage: &Path) -> Result<Vec<String>, ReleaseError> {
                 .map_or_else(|| stage.to_path_buf(), Path::to_path_buf),
             source: e.into(),
         })?;
+        if entry.depth() > 0 && entry.file_type().is_dir() {
+            folders.push(relative(stage, entry.path()));
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -169,7 +181,7 @@ fn site_files(stage: &Path) -> Result<Vec<String>, ReleaseError> {
             files.push(rel);
         }
     }
-    Ok(files)
+    Ok(SiteTree { files, folders })
 }
 
 fn relative(root: &Path, path: &Path) -> String {

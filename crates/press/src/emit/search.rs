@@ -10,8 +10,9 @@
 //! each shard ([`krasa_release::shards`]).
 
 use krasa_model::{paths, Route, SearchShard, SearchShards, DATA_VERSION};
+use krasa_release::manifest::inputs_digest;
 use krasa_release::shards::ShardPages;
-use sha2::{Digest, Sha256};
+use rayon::prelude::*;
 
 use crate::error::PressError;
 use crate::index::SiteIndex;
@@ -75,21 +76,23 @@ pub fn shards<'a>(index: &SiteIndex<'a>) -> Vec<Shard<'a>> {
     shards
 }
 
-/// The shard's tag: a digest of its stories' addresses, summaries and bodies, so it changes
-/// with anything its index holds (a change of the page's frame, rarer, is caught by the
-/// browser's revalidation: the index's files are served `no-cache`).
+/// The shard's tag: the digest of its stories' addresses, summaries and bodies (12 hex
+/// digits), so it changes with anything its index holds (a change of the page's frame,
+/// rarer, is caught by the browser's revalidation: the index's files are served `no-cache`).
 fn tag(stories: &[&Story]) -> String {
-    let mut digest = Sha256::new();
-    for story in stories {
-        digest.update(story.raw.slug.as_bytes());
-        digest.update(serde_json::to_vec(&story.summary).unwrap_or_default());
-        digest.update(story.rendered.html.as_bytes());
-    }
-    let hex: String = digest.finalize()[..6]
+    let summaries: Vec<Vec<u8>> = stories
         .iter()
-        .map(|b| format!("{b:02x}"))
+        .map(|s| serde_json::to_vec(&s.summary).unwrap_or_default())
         .collect();
-    hex
+    let mut parts: Vec<&[u8]> = Vec::with_capacity(stories.len() * 3);
+    for (story, summary) in stories.iter().zip(&summaries) {
+        parts.extend([
+            story.raw.slug.as_bytes(),
+            summary,
+            story.rendered.html.as_bytes(),
+        ]);
+    }
+    inputs_digest(&parts)[..12].to_string()
 }
 
 /// `data/search.json` into `sink`; the pages of each shard, for the release's search step.
@@ -99,7 +102,7 @@ pub fn emit(index: &SiteIndex<'_>, sink: &dyn Sink) -> Result<Vec<ShardPages>, P
         version: DATA_VERSION,
         scope: index.config.search_scope,
         shards: shards
-            .iter()
+            .par_iter()
             .map(|s| SearchShard {
                 id: s.from.clone(),
                 to: s.to.clone(),

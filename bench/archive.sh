@@ -38,6 +38,16 @@ row() { # label articles "seconds peak_kb written unchanged removed"
   json="$json\"$4\":{\"articles\":$2,\"seconds\":$s,\"peak_kb\":$m,\"written\":$w,\"unchanged\":$u,\"removed\":$r},"
 }
 
+# edited_release <file in articles/> <row label> <key>: a sentence added to that story's body,
+# a release, then the story restored (not released: the caller decides)
+edited_release() {
+  local file="$corpus/articles/$1"
+  cp "$file" "$OUT/edited.md.orig"
+  printf '\nA correction was added to this story.\n' >>"$file"
+  row "rebuild, $2" "$n" "$(release "$3-$n" "$corpus" "$site")" "$3_$n"
+  cp "$OUT/edited.md.orig" "$file"
+}
+
 json="{"
 printf '%-34s %8s %9s %9s %8s %10s %8s\n' "build" "articles" "seconds" "peak MiB" "written" "unchanged" "removed"
 for n in "${COUNTS[@]}"; do
@@ -48,18 +58,10 @@ for n in "${COUNTS[@]}"; do
   row "rebuild, nothing changed" "$n" "$(release "same-$n" "$corpus" "$site")" "same_$n"
 
   # one edited article from the middle of the archive (its body), then restored
-  edited="$corpus/articles/$(printf 'generated-%06d.md' $((n / 2)))"
-  cp "$edited" "$OUT/edited.md.orig"
-  printf '\nA correction was added to this story.\n' >>"$edited"
-  row "rebuild, one article edited" "$n" "$(release "edit-$n" "$corpus" "$site")" "edit_$n"
-  cp "$OUT/edited.md.orig" "$edited"
+  edited_release "$(printf 'generated-%06d.md' $((n / 2)))" "one article edited" "edit"
   row "rebuild, that edit undone" "$n" "$(release "undo-$n" "$corpus" "$site")" "undo_$n"
   # the newest story (in the hot shard, the newest month) edited, then restored
-  recent="$corpus/articles/generated-000001.md"
-  cp "$recent" "$OUT/recent.md.orig"
-  printf '\nA correction was added to this story.\n' >>"$recent"
-  row "rebuild, newest article edited" "$n" "$(release "recent-$n" "$corpus" "$site")" "recent_$n"
-  cp "$OUT/recent.md.orig" "$recent"
+  edited_release generated-000001.md "newest article edited" "recent"
 
   # one new story, today's, then removed again
   added="$corpus/articles/bench-added-story.md"

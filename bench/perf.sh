@@ -28,16 +28,7 @@ trunk build --release --offline >"$OUT/trunk.log" 2>&1 || { tail -30 "$OUT/trunk
 
 SLUG="us-china-ai-risk-talks-beijing-summit"
 echo "==> static control page (the prerendered article without scripts)"
-mkdir -p "dist/control/$SLUG"
-python3 - "$SLUG" <<'PY'
-import re, sys
-slug = sys.argv[1]
-html = open(f"dist/articles/{slug}/index.html", encoding="utf-8").read()
-html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
-# the app's preloads go; the lead image's stays (it is the page's, not the app's)
-html = re.sub(r"<link[^>]+rel=\"(modulepreload|preload)\"(?![^>]*as=\"image\")[^>]*>", "", html)
-open(f"dist/control/{slug}/index.html", "w", encoding="utf-8").write(html)
-PY
+python3 bench/control-page.py dist "$SLUG"
 
 echo "==> corpora of 30 and 10,000 generated articles (same app build)"
 for n in 30 10000; do

@@ -4,6 +4,7 @@
 const { chromium } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
+const { timeTaps } = require('../tests/e2e/tap-timer');
 
 const BASE = process.env.BENCH_URL;
 const OUT = process.env.BENCH_OUT;
@@ -82,29 +83,6 @@ async function firstView(browser, url) {
     untouchedWasm: untouched.wasm,
     blocking: long.filter((t) => fcp === null || t.start >= fcp).reduce((s, t) => s + Math.max(0, t.duration - 50), 0),
   };
-}
-
-/** In every document: when a click happens and when the page it asked for is on screen
- * (sessionStorage `want` is its heading): the heading changing in place (the app) or the
- * new document's first paint (a page load). */
-function timeTaps() {
-  const now = () => performance.timeOrigin + performance.now();
-  addEventListener('click', (e) => {
-    sessionStorage.setItem('tap', String(performance.timeOrigin + e.timeStamp));
-    const check = () => {
-      const h = document.querySelector('main h1');
-      if (h && h.textContent.trim() === sessionStorage.getItem('want')) sessionStorage.setItem('landed', String(now()));
-      else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
-  }, true);
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.name === 'first-contentful-paint' && sessionStorage.getItem('tap') && !sessionStorage.getItem('landed')) {
-        sessionStorage.setItem('landed', String(performance.timeOrigin + e.startTime));
-      }
-    }
-  }).observe({ type: 'paint', buffered: true });
 }
 
 /** A tap on the menu's Tutorials link at moments of the start-up (after the first touch):

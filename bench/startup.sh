@@ -20,14 +20,7 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 echo "==> release build"
 scripts/release --content content --out dist >"$OUT/startup-release.log" 2>&1 || { tail -30 "$OUT/startup-release.log"; exit 1; }
 SLUG="us-china-ai-risk-talks-beijing-summit"
-mkdir -p "dist/control/$SLUG"
-python3 - "$SLUG" <<'PY'
-import re, sys
-slug = sys.argv[1]
-html = open(f"dist/articles/{slug}/index.html", encoding="utf-8").read()
-html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
-open(f"dist/control/{slug}/index.html", "w", encoding="utf-8").write(html)
-PY
+python3 bench/control-page.py dist "$SLUG"
 trap 'scripts/nginx stop 8796 >/dev/null || true' EXIT
 scripts/nginx start "$ROOT/dist" 8796 >/dev/null
 echo "==> measuring (headless Chromium, CPU 4× slower)"

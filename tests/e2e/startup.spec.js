@@ -2,6 +2,7 @@
 // reader shows intent; then the app takes over without losing a tap or a press.
 const { test, expect } = require('@playwright/test');
 const { ARTICLE, ARTICLE_TITLE, ready, watchConsole } = require('./helpers');
+const { timeTaps } = require('./tap-timer');
 
 /** Counts the requests for the app's wasm. */
 function countWasm(page) {
@@ -58,30 +59,6 @@ test('a press of the theme switch before the app runs is kept and applied', asyn
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'true');
 });
-
-/** In every document of the page: when a click happens, and when the page it asked for
- * (its `main h1` reads sessionStorage's `want`) is on screen: by the app (the heading
- * changes in place) or by a page load (the new document's first paint). Epoch ms in
- * sessionStorage (`tap`, `landed`). */
-function timeTaps() {
-  const now = () => performance.timeOrigin + performance.now();
-  addEventListener('click', (e) => {
-    sessionStorage.setItem('tap', String(performance.timeOrigin + e.timeStamp));
-    const check = () => {
-      const h = document.querySelector('main h1');
-      if (h && h.textContent.trim() === sessionStorage.getItem('want')) sessionStorage.setItem('landed', String(now()));
-      else requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
-  }, true);
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.name === 'first-contentful-paint' && sessionStorage.getItem('tap') && !sessionStorage.getItem('landed')) {
-        sessionStorage.setItem('landed', String(performance.timeOrigin + e.startTime));
-      }
-    }
-  }).observe({ type: 'paint', buffered: true });
-}
 
 test.describe('on a phone, CPU 4× slower', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 412, height: 823 } });

@@ -6,7 +6,7 @@
 //! their earlier coverage does, not of the whole archive: publishing one story rewrites a few
 //! pages, not hundreds.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// What ranking needs to know of an article.
 pub trait Rankable {
@@ -19,13 +19,12 @@ pub trait Rankable {
 /// time; `by_tag` maps a tag slug to the indices of the articles carrying it in ascending
 /// order (see [`tag_index`]).
 ///
-/// The target's tag lists, all but the longest, are merged in one pass, counting each story's
-/// shared tags (the longest list is leapt through alongside, `gallop`); only the `limit`
-/// nearest stories of each count are kept. The longest list is not walked: a story in it that
-/// shares another tag is found in that tag's list, and of the stories sharing that tag alone
-/// only the `limit` nearest on each side can be shown. So the cost is the length of the
-/// shorter lists, with no hashing and only the few kept stories sorted, and a tag on half the
-/// archive costs next to nothing.
+/// The stories sharing `n` tags are looked for from the most shared down, each count on each
+/// side of the target walking outward from it and stopping at the `limit`-th story found, and
+/// the whole search stopping once `limit` stories are found. A story sharing `n` of the
+/// target's `k` tags is in at least one of its `k - n + 1` shortest tag lists: only those are
+/// walked, and the longer ones are only looked up. So the cost is a walk near the target
+/// through the shorter lists, not through every story sharing a popular tag.
 pub fn rank_related<T: Rankable>(
     articles: &[T],
     target: usize,
@@ -38,59 +37,22 @@ pub fn rank_related<T: Rankable>(
         .filter_map(|t| by_tag.get(t.as_str()).map(Vec::as_slice))
         .collect();
     lists.sort_by_key(|l| l.len());
-    let longest: &[usize] = lists.pop().unwrap_or(&[]);
-    let most_shared = lists.len() + usize::from(!longest.is_empty());
-    // per shared-tag count: the nearest later stories (the last ones before the target, in
-    // ascending order) and the nearest earlier ones (the first ones after it)
-    let mut later: Vec<VecDeque<usize>> = vec![VecDeque::new(); most_shared + 1];
-    let mut earlier: Vec<Vec<usize>> = vec![Vec::new(); most_shared + 1];
-    let mut cursors = vec![0usize; lists.len()];
-    // where the merge is in the longest list, which it leaps through instead of walking
-    let mut in_longest = 0usize;
-    while let Some(i) = lists
-        .iter()
-        .zip(&cursors)
-        .filter_map(|(list, &c)| list.get(c).copied())
-        .min()
-    {
-        in_longest = gallop(longest, in_longest, i);
-        let mut shared = usize::from(longest.get(in_longest) == Some(&i));
-        for (list, c) in lists.iter().zip(cursors.iter_mut()) {
-            if list.get(*c) == Some(&i) {
-                shared += 1;
-                *c += 1;
-            }
-        }
-        if i < target {
-            let kept = &mut later[shared];
-            kept.push_back(i);
-            if kept.len() > limit {
-                kept.pop_front();
-            }
-        } else if i > target && earlier[shared].len() < limit {
-            earlier[shared].push(i);
-        }
-    }
-    if most_shared >= 1 {
-        // the stories sharing the longest list's tag alone: the nearest on each side
-        let alone = |i: &&usize| !lists.iter().any(|l| l.binary_search(i).is_ok());
-        let at = longest.partition_point(|&i| i < target);
-        let after = longest[at..].iter().filter(|&&i| i != target);
-        let before = longest[..at].iter().rev();
-        let mut nearer_after: Vec<usize> = after.filter(alone).take(limit).copied().collect();
-        nearer_after.extend(earlier[1].iter());
-        nearer_after.sort_unstable();
-        nearer_after.truncate(limit);
-        earlier[1] = nearer_after;
-        let mut nearer_before: Vec<usize> = before.filter(alone).take(limit).copied().collect();
-        nearer_before.extend(later[1].iter());
-        nearer_before.sort_unstable();
-        later[1] = nearer_before.into_iter().rev().take(limit).rev().collect();
-    }
     let mut out: Vec<usize> = Vec::with_capacity(limit);
-    for shared in (1..=most_shared).rev() {
-        let nearest = earlier[shared].iter().chain(later[shared].iter().rev());
-        out.extend(nearest.take(limit - out.len()));
+    for shared in (1..=lists.len()).rev() {
+        let (walked, looked_up) = lists.split_at(lists.len() - shared + 1);
+        for side in [Side::Earlier, Side::Later] {
+            if out.len() >= limit {
+                return out;
+            }
+            let nearest = Outward::new(walked, target, side)
+                .filter(|&(i, in_walked)| {
+                    let in_looked_up = looked_up.iter().filter(|l| l.binary_search(&i).is_ok());
+                    in_walked + in_looked_up.count() == shared
+                })
+                .map(|(i, _)| i)
+                .take(limit - out.len());
+            out.extend(nearest);
+        }
     }
     let fill_earlier = target + 1..articles.len();
     let fill_later = (0..target).rev();
@@ -105,18 +67,66 @@ pub fn rank_related<T: Rankable>(
     out
 }
 
-/// The first place at or after `from` in the ascending `list` whose story is not before `i`,
-/// found by leaps of growing length, so a pass through a long list costs the logarithm of the
-/// gaps instead of their length.
-fn gallop(list: &[usize], from: usize, i: usize) -> usize {
-    let mut step = 1;
-    let mut low = from;
-    while low + step < list.len() && list[low + step] < i {
-        low += step;
-        step *= 2;
+/// Which stories of the list, seen from the target: those published before it (after it in
+/// the list) or after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Earlier,
+    Later,
+}
+
+/// The stories of several ascending lists on one side of the target, nearest first, each
+/// once, with the number of lists it is in.
+struct Outward<'a> {
+    /// Each list's part on the side, in its ascending order.
+    parts: Vec<&'a [usize]>,
+    /// How many of each part's stories were taken, from the target's end.
+    taken: Vec<usize>,
+    side: Side,
+}
+
+impl<'a> Outward<'a> {
+    fn new(lists: &[&'a [usize]], target: usize, side: Side) -> Outward<'a> {
+        let parts: Vec<&[usize]> = lists
+            .iter()
+            .map(|l| match side {
+                Side::Earlier => &l[l.partition_point(|&i| i <= target)..],
+                Side::Later => &l[..l.partition_point(|&i| i < target)],
+            })
+            .collect();
+        let taken = vec![0; parts.len()];
+        Outward { parts, taken, side }
     }
-    let high = (low + step + 1).min(list.len());
-    low + list[low..high].partition_point(|&x| x < i)
+
+    /// The next story of part `p` (the nearest not taken yet).
+    fn head(&self, p: usize) -> Option<usize> {
+        let (part, taken) = (self.parts[p], self.taken[p]);
+        match self.side {
+            Side::Earlier => part.get(taken).copied(),
+            Side::Later => part.len().checked_sub(taken + 1).map(|at| part[at]),
+        }
+    }
+}
+
+impl Iterator for Outward<'_> {
+    /// A story and the number of lists it is in.
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let heads = (0..self.parts.len()).filter_map(|p| self.head(p));
+        let nearest = match self.side {
+            Side::Earlier => heads.min()?,
+            Side::Later => heads.max()?,
+        };
+        let mut lists = 0;
+        for p in 0..self.parts.len() {
+            if self.head(p) == Some(nearest) {
+                self.taken[p] += 1;
+                lists += 1;
+            }
+        }
+        Some((nearest, lists))
+    }
 }
 
 /// Builds the tag → article indices map used by [`rank_related`].
@@ -253,10 +263,13 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize
         };
-        let names = ["a", "b", "c", "d", "e", "f"];
-        let list: Vec<A> = (0..300)
+        // up to five tags of eight, the first ones far more common (long lists beside short)
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        let list: Vec<A> = (0..400)
             .map(|n| {
-                let mut tags: Vec<&str> = (0..1 + next() % 3).map(|_| names[next() % 6]).collect();
+                let mut tags: Vec<&str> = (0..1 + next() % 5)
+                    .map(|_| names[(next() % 8).min(next() % 8)])
+                    .collect();
                 tags.sort_unstable();
                 tags.dedup();
                 a(&format!("s{n:03}"), &format!("{:04}", 9999 - n), &tags)
@@ -264,7 +277,7 @@ mod tests {
             .collect();
         let idx = tag_index(&list);
         for target in 0..list.len() {
-            for limit in [1, 3, 5] {
+            for limit in [1, 3, 5, 12] {
                 assert_eq!(
                     rank_related(&list, target, &idx, limit),
                     reference(&list, target, limit),

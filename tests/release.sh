@@ -7,8 +7,9 @@
 #     how many files it wrote, kept and removed;
 #   - a build killed half-way leaves the previous release untouched and usable, and the next
 #     build recovers;
-#   - the previous release's folders are kept beside it without their files (the next stage
-#     starts from them), and folders of removed pages do not reach the release.
+#   - the previous release is kept whole beside it (the next stage starts from it, and the
+#     release is untouched while the stage is written), and the files and folders of removed
+#     pages do not reach the release.
 # Run by scripts/test (e2e layer) after the release builds, whose app it reuses.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -54,11 +55,11 @@ read -r rendered kept <<<"$(pages)"
 ! grep -q 'stories indexed' "$log" || fail "rebuild without changes indexed articles again"
 grep -q '^search-index: shard .*: unchanged, kept' "$log" || fail "rebuild without changes: no search shard kept"
 ok "rebuild without changes: 0 written, $unchanged unchanged; 0 pages rendered, $kept kept; every search shard kept"
-# the previous release's folders are kept beside it, without a file, for the next stage
-folders="$work/.site.folders"
-[ -d "$folders/articles" ] || fail "rebuild: no folder tree kept beside the release"
-[ -z "$(find "$folders" -type f -print -quit)" ] || fail "rebuild: the kept folder tree holds files"
-ok "rebuild: the previous release's folders kept ($(find "$folders" -type d | wc -l)), no file in them"
+# the previous release is kept whole beside it, for the next stage (nothing changed: the same)
+spare="$work/.site.spare"
+[ -d "$spare/articles" ] || fail "rebuild: the previous release is not kept beside the release"
+diff -r "$spare" "$site" >/dev/null || fail "rebuild: the kept release differs from the same release"
+ok "rebuild: the previous release kept whole beside it ($(find "$spare" -type f | wc -l) files)"
 
 # 1. edit the body of the oldest story
 oldest="$(grep -l '^date = ' "$content"/articles/*.md | xargs grep -H '^date = ' | sort -t= -k2 | head -1 | cut -d: -f1)"
@@ -169,7 +170,8 @@ release "$site"
 grep -q "correction never published ($attempt)" "$site/articles/$slug/index.html" ||
   fail "interrupt: the next build did not publish"
 [ ! -e "$stage" ] || fail "interrupt: the next build left its stage behind"
-[ "$(find "$work" -maxdepth 1 -name '.site.krasa-*' | wc -l)" = 1 ] ||
+# (the release's manifest and the one of the release before it, kept as the spare)
+[ "$(find "$work" -maxdepth 1 -name '.site.krasa-*' | wc -l)" = 2 ] ||
   fail "interrupt: stale manifests left beside the release"
 ok "interrupted build (attempt $attempt): the previous release stayed whole; the next build published"
 

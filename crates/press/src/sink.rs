@@ -13,6 +13,7 @@ use std::sync::Mutex;
 
 use crate::error::{io, PressError};
 use krasa_release::files::{link_file, replace_dir, sibling, write_file};
+use krasa_release::inputs::{Log, Step};
 use krasa_release::manifest::Previous;
 
 /// Receives the files the emitters make, as they are made, from several threads at once.
@@ -121,6 +122,11 @@ pub struct Writer<'a> {
     tmp: PathBuf,
     data_reuse: Option<Reuse<'a>>,
     root: Option<RootFolder<'a>>,
+    /// Where the data folder is in the site root (`data/`), when it is inside it.
+    data_in_root: Option<String>,
+    /// Every file written into the site root (the data folder's too, when it is inside the
+    /// root), for publish (`krasa_release::inputs`).
+    made: Log,
 }
 
 impl<'a> Writer<'a> {
@@ -142,17 +148,27 @@ impl<'a> Writer<'a> {
             out: out.to_path_buf(),
             tmp,
             data_reuse,
+            data_in_root: root
+                .and_then(|r| out.strip_prefix(r.dir).ok())
+                .and_then(Path::to_str)
+                .map(|p| format!("{p}/")),
             root,
+            made: Log::default(),
         })
     }
 
-    /// Makes the data folder written so far `out`.
+    /// Makes the data folder written so far `out`, and records what was written into the
+    /// site root.
     fn finish(self) -> Result<(), PressError> {
         let result = replace_dir(&self.tmp, &self.out).map_err(PressError::from);
         if result.is_err() {
             let _ = fs::remove_dir_all(&self.tmp);
+            return result;
         }
-        result
+        match self.root {
+            Some(root) => Ok(self.made.write(root.dir, Step::Press)?),
+            None => Ok(()),
+        }
     }
 
     /// Throws away the data folder written so far (`out` stays as it was).
@@ -179,6 +195,9 @@ impl Sink for Writer<'_> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
+        if let Some(prefix) = &self.data_in_root {
+            self.made.made(&format!("{prefix}{rel}"));
+        }
         // (a new folder: the file cannot exist yet)
         match self.data_reuse.and_then(|r| r.file(&rel, &bytes)) {
             Some(old) => fs::hard_link(&old, &path).map_err(io(&old)),
@@ -192,6 +211,7 @@ impl Sink for Writer<'_> {
                 "{rel} belongs in the site root, and no --root was given"
             )));
         };
+        self.made.made(&rel);
         match reuse.and_then(|r| r.file(&rel, &bytes)) {
             Some(old) => Ok(link_file(&old, root, &rel)?),
             None => Ok(write_file(root, &rel, &bytes)?),
@@ -269,15 +289,16 @@ mod tests {
         use std::os::unix::fs::MetadataExt as _;
         let dir = tempfile::tempdir().unwrap();
         let stage = dir.path().join("stage");
-        write_all(
-            &stage.join("data"),
-            &[
-                ("same.json".into(), b"kept".to_vec()),
-                ("edited.json".into(), b"before".to_vec()),
-            ],
-            None,
-        )
-        .unwrap();
+        // a release build's data folder, inside the site root (the writer records its files)
+        let root = RootFolder {
+            dir: &stage,
+            reuse: None,
+        };
+        let writer = Writer::new(&stage.join("data"), None, Some(root)).unwrap();
+        let made = [("same.json", &b"kept"[..]), ("edited.json", &b"before"[..])]
+            .into_iter()
+            .try_for_each(|(rel, bytes)| writer.data(rel.into(), bytes.to_vec()));
+        writer.close(made).unwrap();
         let release = dir.path().join("release");
         krasa_release::publish::publish(&stage, Some(&release)).unwrap();
 

@@ -43,42 +43,52 @@ pub fn replace_dir(new: &Path, target: &Path) -> Result<(), ReleaseError> {
     remove_tree(&old).map_err(io(&old))
 }
 
-/// Where a release's folder tree is kept between builds: `.<name>.folders` beside it.
-pub fn folders_beside(release: &Path) -> PathBuf {
+/// Where the release before the current one is kept between builds, whole: `.<name>.spare`
+/// beside it.
+pub fn spare_beside(release: &Path) -> PathBuf {
     let name = release
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    release.with_file_name(format!(".{name}.folders"))
+    release.with_file_name(format!(".{name}.spare"))
 }
 
-/// As [`replace_dir`], but the previous contents' folders are kept, emptied of their files,
-/// at `folders` ([`folders_beside`]) for the next build's stage ([`reuse_folders`]): a
-/// release is a folder per page, and making and deleting tens of thousands of folders costs
-/// more than linking their files (measured: 16,000 folders made in 0.7 s and deleted in
-/// 2.1 s, their files linked in 0.15 s; docs/performance.md).
-pub fn replace_dir_keeping_folders(
+/// As [`replace_dir`], but the previous contents are kept whole at `spare`
+/// ([`spare_beside`]), for the next build's stage to start from ([`reuse_spare`]): most of a
+/// release is the same from one build to the next, and a stage that already holds it is
+/// made by the few files that changed instead of a link for every file (and a deletion for
+/// every file of the release it replaced).
+pub fn replace_dir_keeping_spare(
     new: &Path,
     target: &Path,
-    folders: &Path,
+    spare: &Path,
 ) -> Result<(), ReleaseError> {
     if !target.exists() || exchange(new, target).is_err() {
         return replace_dir(new, target);
     }
     // `new` now holds the previous release
-    empty(new, Folders::Keep).map_err(io(new))?;
-    if folders.exists() {
-        remove_tree(folders).map_err(io(folders))?;
+    if spare.exists() {
+        remove_tree(spare).map_err(io(spare))?;
     }
-    fs::rename(new, folders).map_err(io(folders))
+    fs::rename(new, spare).map_err(io(spare))
 }
 
-/// Makes `stage` (which must not exist) from the folders a previous build kept, if any.
-pub fn reuse_folders(folders: &Path, stage: &Path) -> Result<(), ReleaseError> {
-    match fs::rename(folders, stage) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+/// Makes `stage` (which must not exist) from the release a previous build kept, if any; true
+/// when it did.
+pub fn reuse_spare(spare: &Path, stage: &Path) -> Result<bool, ReleaseError> {
+    match fs::rename(spare, stage) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(io(stage)(e)),
+    }
+}
+
+/// Deletes the folder `dir` with everything in it, on all cores; nothing when it does not
+/// exist.
+pub fn remove_dir(dir: &Path) -> Result<(), ReleaseError> {
+    match remove_tree(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(dir)(e)),
+        _ => Ok(()),
     }
 }
 
@@ -113,33 +123,17 @@ pub fn remove_folders_without_files(
     Ok(())
 }
 
-/// What [`empty`] does with the folders it empties.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Folders {
-    Keep,
-    Delete,
-}
-
-/// Deletes every file under `dir`, its subfolders on all cores (a release of 100,000
-/// stories is a million entries, and deleting them is a system call each), and its
-/// subfolders too unless they are kept.
-fn empty(dir: &Path, folders: Folders) -> std::io::Result<()> {
+/// Deletes the folder `dir` with everything in it, its subfolders on all cores (a release of
+/// 100,000 stories is a million entries, and deleting them is a system call each).
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
     let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.par_iter().try_for_each(|entry| {
-        if !entry.file_type()?.is_dir() {
-            return fs::remove_file(entry.path());
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            fs::remove_file(entry.path())
         }
-        empty(&entry.path(), folders)?;
-        if folders == Folders::Delete {
-            fs::remove_dir(entry.path())?;
-        }
-        Ok(())
-    })
-}
-
-/// Deletes the folder `dir` with everything in it.
-fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    empty(dir, Folders::Delete)?;
+    })?;
     fs::remove_dir(dir)
 }
 
@@ -263,7 +257,7 @@ mod tests {
     }
 
     #[test]
-    fn a_publish_keeps_the_previous_folders_empty_for_the_next_stage() {
+    fn a_publish_keeps_the_previous_release_whole_for_the_next_stage() {
         let dir = tempfile::tempdir().unwrap();
         let release = dir.path().join("site");
         write_file(&release, "articles/old/index.html", b"old").unwrap();
@@ -271,8 +265,8 @@ mod tests {
         let stage = dir.path().join(".site.stage");
         write_file(&stage, "articles/new/index.html", b"new").unwrap();
         write_file(&stage, "index.html", b"home 2").unwrap();
-        let folders = folders_beside(&release);
-        replace_dir_keeping_folders(&stage, &release, &folders).unwrap();
+        let spare = spare_beside(&release);
+        replace_dir_keeping_spare(&stage, &release, &spare).unwrap();
         assert_eq!(
             tree(&release),
             [
@@ -284,34 +278,27 @@ mod tests {
         );
         assert!(!stage.exists());
         assert_eq!(
-            tree(&folders),
-            ["articles/", "articles/old/"],
-            "folders, no files"
-        );
-        // the next build's stage starts from them; the folders it does not fill go
-        reuse_folders(&folders, &stage).unwrap();
-        assert!(!folders.exists());
-        write_file(&stage, "articles/new/index.html", b"new").unwrap();
-        write_file(&stage, "index.html", b"home 3").unwrap();
-        let folders_found = [
-            "articles".to_string(),
-            "articles/new".into(),
-            "articles/old".into(),
-        ];
-        let files_found = ["articles/new/index.html".to_string(), "index.html".into()];
-        remove_folders_without_files(&stage, &folders_found, &files_found).unwrap();
-        assert_eq!(
-            tree(&stage),
+            tree(&spare),
             [
                 "articles/",
-                "articles/new/",
-                "articles/new/index.html",
+                "articles/old/",
+                "articles/old/index.html",
                 "index.html"
-            ]
+            ],
+            "the release before, whole"
         );
-        // no kept folders (a first build, or an interrupted one): nothing to reuse
-        reuse_folders(&folders, &dir.path().join("fresh")).unwrap();
+        assert_eq!(fs::read(spare.join("index.html")).unwrap(), b"home 1");
+        // the next build's stage starts from it
+        assert!(reuse_spare(&spare, &stage).unwrap());
+        assert!(!spare.exists());
+        assert_eq!(tree(&stage).len(), 4);
+        // no spare (a first build, or an interrupted one): nothing to reuse
+        assert!(!reuse_spare(&spare, &dir.path().join("fresh")).unwrap());
         assert!(!dir.path().join("fresh").exists());
+        // a second swap replaces the spare
+        replace_dir_keeping_spare(&stage, &release, &spare).unwrap();
+        assert_eq!(fs::read(spare.join("index.html")).unwrap(), b"home 2");
+        assert_eq!(fs::read(release.join("index.html")).unwrap(), b"home 1");
     }
 
     #[test]

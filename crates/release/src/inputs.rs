@@ -1,7 +1,9 @@
 //! How the steps of a build tell [`crate::publish`] what each output was made from: each
 //! step that records inputs writes a log into the stage's [`FOLDER`] (one line per output:
 //! `<inputs digest> <path>`), and publish reads them into the manifest and removes the folder
-//! before the stage becomes the release.
+//! before the stage becomes the release. Every output of a release build is recorded, with
+//! its inputs or as made ([`Log::made`]): a file of the stage no step recorded is one the
+//! stage kept from the release before, and publish removes it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -9,6 +11,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use crate::files::write_file;
+use crate::manifest::NO_INPUTS;
 use crate::{io, ReleaseError};
 
 /// The folder of a stage that holds the steps' logs (never published).
@@ -23,6 +26,12 @@ impl Log {
     pub fn record(&self, rel: &str, inputs: &str) {
         let mut lines = self.0.lock().unwrap_or_else(|e| e.into_inner());
         lines.push((rel.to_string(), inputs.to_string()));
+    }
+
+    /// Records that the output `rel` was made, from inputs the step does not name (its bytes
+    /// are its identity: press's data files and feeds).
+    pub fn made(&self, rel: &str) {
+        self.record(rel, NO_INPUTS);
     }
 
     /// Writes the log of the step `step` into the stage `stage`.
@@ -42,6 +51,8 @@ impl Log {
 pub enum Step {
     /// The app's files, made from its sources.
     App,
+    /// press's data files, feeds, sitemaps and robots.txt.
+    Press,
     /// The social cards press draws.
     Cards,
     /// The pictures' files press encodes.
@@ -55,8 +66,9 @@ pub enum Step {
 impl Step {
     /// In the order the steps run: where two record the same output (the app's shell, then
     /// the prerendered front page written over it), the later one's record is the output's.
-    pub const IN_ORDER: [Step; 5] = [
+    pub const IN_ORDER: [Step; 6] = [
         Step::App,
+        Step::Press,
         Step::Cards,
         Step::Images,
         Step::Prerender,
@@ -67,6 +79,7 @@ impl Step {
     fn name(self) -> &'static str {
         match self {
             Step::App => "app",
+            Step::Press => "press",
             Step::Cards => "cards",
             Step::Images => "images",
             Step::Prerender => "prerender",

@@ -24,6 +24,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 
+use crate::files;
 use crate::inputs::{self, Log, Step};
 use crate::manifest::{inputs_digest, Previous};
 use crate::publish::{publish, Published};
@@ -212,9 +213,9 @@ fn app_fingerprint(project: &Path, public_url: &str) -> Result<String, ReleaseEr
     Ok(format!("{:x}", h.finalize()))
 }
 
-/// A stage folder beside `out` (one left by an interrupted build is thrown away; the
-/// release itself was never touched): the folder tree the last publish kept, empty of
-/// files, or nothing yet.
+/// A stage folder beside `out`: the release before it, kept whole by the last publish, or an
+/// empty folder (a first build). A stage left by an interrupted build is thrown away (the
+/// release itself was never touched), and so is the spare it was made from.
 fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
     let name = out
         .file_name()
@@ -223,31 +224,22 @@ fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
     let parent = parent.unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(io(parent))?;
     let stage = parent.join(format!(".{}.stage", name.to_string_lossy()));
-    if stage.exists() {
-        fs::remove_dir_all(&stage).map_err(io(&stage))?;
+    files::remove_dir(&stage)?;
+    // (the folders-only tree earlier versions kept there)
+    files::remove_dir(&parent.join(format!(".{}.folders", name.to_string_lossy())))?;
+    if !files::reuse_spare(&files::spare_beside(out), &stage)? {
+        fs::create_dir(&stage).map_err(io(&stage))?;
     }
-    // the folders the last publish kept, without their files
-    crate::files::reuse_folders(&crate::files::folders_beside(out), &stage)?;
     Ok(stage)
 }
 
-/// `to` as a copy of the folder `from` made of hard links (no byte is copied; nothing writes
-/// into a stage's files, which are replaced through renames). Returns the files' paths.
+/// The files of the folder `from` put into `to` as hard links, over what `to` holds (no byte
+/// is copied; nothing writes into a stage's files, which are replaced through renames).
+/// Returns the files' paths.
 fn link_tree(from: &Path, to: &Path) -> Result<Vec<String>, ReleaseError> {
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
-        let entry = entry.map_err(|e| ReleaseError::Io {
-            path: from.to_path_buf(),
-            source: e.into(),
-        })?;
-        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).map_err(io(&target))?;
-        } else if entry.file_type().is_file() {
-            fs::hard_link(entry.path(), &target).map_err(io(&target))?;
-            files.push(rel.to_string_lossy().replace('\\', "/"));
-        }
+    let files = files_under(from)?;
+    for rel in &files {
+        files::link_file(&from.join(rel), to, rel)?;
     }
     Ok(files)
 }
@@ -288,21 +280,25 @@ fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<()
             text_digest = Some(text);
         }
         let started = Instant::now();
-        match kept {
+        // (a stage made from the spare may hold files of another state of the shard: only the
+        // files of this one are recorded, and publish removes the others)
+        let files = match kept {
             Some(previous) => {
-                link_tree(&previous.dir.join(&dir), &stage.join(&dir))?;
+                let files = link_tree(&previous.dir.join(&dir), &stage.join(&dir))?;
                 eprintln!("search-index: shard {}: unchanged, kept", shard.id);
+                files
             }
             None => {
-                index_shard(plan, stage, &shard, &dir)?;
+                let files = index_shard(plan, stage, &shard, &dir)?;
                 eprintln!(
                     "search-index: shard {}: {} stories indexed in {:.1} s",
                     shard.id,
                     shard.pages.len(),
                     started.elapsed().as_secs_f64()
                 );
+                files
             }
-        }
+        };
         // kept for unchanged pages: the text is the one the release recorded (reading every
         // page again to digest it would make a rebuild read the whole archive)
         let recorded = || {
@@ -313,20 +309,14 @@ fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<()
             Some(t) => t,
             None => shard_text(&pagefind, stage, &shard)?,
         };
-        for entry in walkdir::WalkDir::new(stage.join(&dir))
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file() {
-                let rel = entry.path().strip_prefix(stage).unwrap_or(entry.path());
-                let rel = rel.to_string_lossy();
-                let inputs = if rel == made.text_file {
-                    &text_digest
-                } else {
-                    &pages_digest
-                };
-                log.record(&rel, inputs);
-            }
+        for file in files {
+            let rel = format!("{dir}/{file}");
+            let inputs = if rel == made.text_file {
+                &text_digest
+            } else {
+                &pages_digest
+            };
+            log.record(&rel, inputs);
         }
     }
     Ok(log.write(stage, Step::Search)?)
@@ -392,22 +382,45 @@ fn shard_inputs(pagefind: &str, shard: &ShardPages, pages: &BTreeMap<String, Str
 }
 
 /// Indexes one shard: its pages, hard-linked into a folder of their own (in the stage's
-/// never-published inputs folder), given to Pagefind, whose bundle goes to `dir`.
-fn index_shard(plan: &Plan, stage: &Path, shard: &ShardPages, dir: &str) -> Result<(), BuildError> {
+/// never-published inputs folder), given to Pagefind, whose bundle goes to `dir`. Returns the
+/// bundle's files, relative to `dir`.
+fn index_shard(
+    plan: &Plan,
+    stage: &Path,
+    shard: &ShardPages,
+    dir: &str,
+) -> Result<Vec<String>, BuildError> {
     let site = stage.join(inputs::FOLDER).join("search-site");
-    if site.exists() {
-        fs::remove_dir_all(&site).map_err(io(&site))?;
-    }
+    files::remove_dir(&site)?;
     for page in &shard.pages {
-        crate::files::link_file(&stage.join(page), &site, page)?;
+        files::link_file(&stage.join(page), &site, page)?;
     }
+    // Pagefind writes into its files: those of a stage made from the spare may be links of
+    // the published release's
+    files::remove_dir(&stage.join(dir))?;
     let script = plan.project.join("scripts/search-index");
     run(
         "search index",
         Command::new(script).arg(&site).arg(stage.join(dir)),
     )?;
     fs::remove_dir_all(&site).map_err(io(&site))?;
-    Ok(())
+    Ok(files_under(&stage.join(dir))?)
+}
+
+/// The files under `dir`, relative to it with `/` separators.
+fn files_under(dir: &Path) -> Result<Vec<String>, ReleaseError> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| ReleaseError::Io {
+            path: dir.to_path_buf(),
+            source: e.into(),
+        })?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            files.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(files)
 }
 
 /// The installed Pagefind's version (its npm package).

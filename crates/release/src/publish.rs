@@ -12,22 +12,27 @@
 //! is interrupted before that leaves the previous release as it was, and a reader never sees
 //! a half-published site.
 //!
-//! The previous release's folders are kept, without their files, for the next build's stage
-//! ([`crate::files::replace_dir_keeping_folders`]); folders this stage did not fill are
-//! removed before the swap.
+//! The release it replaces is kept whole beside it (`.<name>.spare`,
+//! [`crate::files::replace_dir_keeping_spare`]), and the next build's stage starts from it:
+//! the steps rewrite what changed (always through a rename or a new link, never into a
+//! file, which may be a link of a published one), and publish removes the files of the stage
+//! no step recorded making ([`crate::inputs`]): those of pages that are gone. So a build
+//! that changes one story does not link every file of the site into a new folder, and its
+//! publish does not delete every file of the release it replaced.
 //!
 //! The result is byte for byte what publishing the same stage into an empty folder gives.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::files::{
-    folders_beside, link_file, remove_folders_without_files, replace_dir_keeping_folders,
+    link_file, remove_folders_without_files, replace_dir_keeping_spare, spare_beside,
 };
 use crate::inputs;
-use crate::manifest::{self, Entry, FileDigest, Manifest, Previous};
+use crate::manifest::{self, Entry, FileDigest, Manifest, Previous, NO_INPUTS};
 use crate::precompress::{compress_copies, wanted, COPIES};
 use crate::{io, ReleaseError};
 
@@ -50,7 +55,12 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     let previous = release.map(Previous::open).unwrap_or_default();
     let recorded = inputs::read_all(stage)?;
     inputs::remove(stage)?;
-    let SiteTree { files, folders } = site_tree(stage)?;
+    let SiteTree { mut files, folders } = site_tree(stage)?;
+    if let Some(release) = release {
+        // a stage made from the spare: the files of the release before that nothing made now
+        let spare = Manifest::read_as(release, stage);
+        files = remove_unmade(stage, files, &recorded, &spare)?;
+    }
     let checked: Vec<Checked> = files
         .par_iter()
         .map(|rel| check(stage, &previous, rel))
@@ -58,7 +68,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     let unchanged = checked.iter().filter(|c| c.kept).count();
     let mut manifest = Manifest::default();
     for c in checked {
-        let inputs = recorded.get(&c.rel).cloned();
+        let inputs = recorded.get(&c.rel).filter(|i| *i != NO_INPUTS).cloned();
         let entry = Entry {
             digest: c.digest,
             inputs,
@@ -76,14 +86,51 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
             .count(),
     };
     if let Some(release) = release {
-        // (a stage made from a kept folder tree has folders of pages that are gone)
+        // (a stage made from the spare has folders of pages that are gone)
         remove_folders_without_files(stage, &folders, &files)?;
         // the stage's manifest first: once swapped in, the stage is the release it describes
         manifest.write_beside(release, stage)?;
-        replace_dir_keeping_folders(stage, release, &folders_beside(release))?;
-        manifest::remove_stale(release)?;
+        let spare = spare_beside(release);
+        replace_dir_keeping_spare(stage, release, &spare)?;
+        manifest::remove_stale(release, &spare)?;
     }
     Ok(published)
+}
+
+/// The stage's `files` that a step of this build recorded making; the others, files of the
+/// release the stage was made from (the `spare`), are removed with their copies. A file that
+/// is neither is an error: a step wrote it without recording it, and publishing it would
+/// leave it in the release after its page is gone.
+fn remove_unmade(
+    stage: &Path,
+    files: Vec<String>,
+    recorded: &BTreeMap<String, String>,
+    spare: &Manifest,
+) -> Result<Vec<String>, ReleaseError> {
+    let (made, unmade): (Vec<String>, Vec<String>) =
+        files.into_iter().partition(|f| recorded.contains_key(f));
+    if let Some(stray) = unmade.iter().find(|f| !spare.files.contains_key(*f)) {
+        return Err(ReleaseError::Unrecorded(stray.clone()));
+    }
+    unmade.par_iter().try_for_each(|rel| {
+        let path = stage.join(rel);
+        fs::remove_file(&path).map_err(io(&path))?;
+        remove_copies(&path)
+    })?;
+    Ok(made)
+}
+
+/// Removes the compressed copies of `path`, if it has any.
+fn remove_copies(path: &Path) -> Result<(), ReleaseError> {
+    for ext in COPIES {
+        let mut copy = path.as_os_str().to_owned();
+        copy.push(format!(".{ext}"));
+        match fs::remove_file(&copy) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(path)(e)),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// One file of the stage, checked against the release.
@@ -115,6 +162,9 @@ fn check(stage: &Path, previous: &Previous, rel: &str) -> Result<Checked, Releas
     let kept = same && keep(&previous.dir, stage, &rel)?;
     if !kept && wanted(&path, digest.size) {
         compress_copies(&path, &bytes)?;
+    } else if !kept {
+        // (a stage made from the spare may hold copies of the file's earlier bytes)
+        remove_copies(&path)?;
     }
     Ok(Checked { rel, digest, kept })
 }
@@ -200,14 +250,16 @@ mod tests {
     use std::os::unix::fs::MetadataExt as _;
     use std::path::PathBuf;
 
-    /// A stage holding `files` (path, text); text files get a compressible size.
+    /// A stage holding `files` (path, text), each recorded as made; text files get a
+    /// compressible size.
     fn stage(root: &Path, name: &str, files: &[(&str, &str)]) -> PathBuf {
         let dir = root.join(name);
+        let log = inputs::Log::default();
         for (rel, text) in files {
-            let path = dir.join(rel);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, text.repeat(100)).unwrap();
+            crate::files::write_file(&dir, rel, text.repeat(100).as_bytes()).unwrap();
+            log.made(rel);
         }
+        log.write(&dir, inputs::Step::Press).unwrap();
         dir
     }
 
@@ -307,8 +359,9 @@ mod tests {
             "one manifest beside the release: {beside:?}"
         );
 
-        // a second release replaces it, and its manifest the first one's
-        publish(&stage(tmp.path(), "s2", &V1), Some(&release)).unwrap();
+        // a second release replaces it; the first one is kept whole beside it, as the spare
+        // the next stage starts from, with its manifest
+        publish(&stage(tmp.path(), "s2", &V1[..2]), Some(&release)).unwrap();
         let beside = fs::read_dir(tmp.path())
             .unwrap()
             .filter(|e| {
@@ -316,7 +369,61 @@ mod tests {
                 name.to_string_lossy().starts_with(".site.krasa-")
             })
             .count();
-        assert_eq!(beside, 1);
-        assert_eq!(Previous::open(&release).manifest.files.len(), 4);
+        assert_eq!(beside, 2, "the release's manifest and the spare's");
+        assert_eq!(Previous::open(&release).manifest.files.len(), 2);
+        let spare = spare_beside(&release);
+        assert_eq!(Manifest::read_as(&release, &spare).files.len(), 4);
+    }
+
+    #[test]
+    fn a_stage_made_from_the_spare_publishes_what_a_fresh_stage_would() {
+        let tmp = tempfile::tempdir().unwrap();
+        let release = tmp.path().join("site");
+        publish(&stage(tmp.path(), "s1", &V1), Some(&release)).unwrap();
+        let v2 = [V1[0], V1[1], ("articles/c/index.html", "<p>story c</p>")];
+        publish(&stage(tmp.path(), "s2", &v2), Some(&release)).unwrap();
+        let live = contents(&release);
+
+        // the next build: the spare (v1, whole) becomes the stage, and the steps write v3
+        // into it: a, its story edited; c, as the release has it; b and the card gone
+        let s3 = tmp.path().join("s3");
+        assert!(crate::files::reuse_spare(&spare_beside(&release), &s3).unwrap());
+        let v3 = [
+            ("index.html", "<p>front, stories a2 c</p>"),
+            ("articles/a/index.html", "<p>story a, edited</p>"),
+            ("articles/c/index.html", "<p>story c</p>"),
+        ];
+        let log = inputs::Log::default();
+        for (rel, text) in v3 {
+            crate::files::write_file(&s3, rel, text.repeat(100).as_bytes()).unwrap();
+            log.made(rel);
+        }
+        log.write(&s3, inputs::Step::Press).unwrap();
+        assert_eq!(
+            contents(&release),
+            live,
+            "writing the stage left the release as it was"
+        );
+        let third = publish(&s3, Some(&release)).unwrap();
+        assert_eq!(
+            third.removed, 0,
+            "b and the card, left from v1, were gone in v2 already"
+        );
+
+        let full = tmp.path().join("full");
+        publish(&stage(tmp.path(), "s4", &v3), Some(&full)).unwrap();
+        assert_eq!(contents(&release), contents(&full));
+        assert!(
+            !release.join("articles/b").exists(),
+            "an emptied folder goes too"
+        );
+
+        // a file in the stage that no step recorded, and not from the spare, stops the publish
+        let s5 = stage(tmp.path(), "s5", &v3);
+        crate::files::write_file(&s5, "stray.html", b"?").unwrap();
+        assert!(matches!(
+            publish(&s5, Some(&release)),
+            Err(ReleaseError::Unrecorded(f)) if f == "stray.html"
+        ));
     }
 }

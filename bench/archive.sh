@@ -53,7 +53,7 @@ printf '%-34s %8s %9s %9s %8s %10s %8s\n' "build" "articles" "seconds" "peak MiB
 for n in "${COUNTS[@]}"; do
   corpus="$(bench/corpus.sh "$n")"
   site="$OUT/archive-site-$n"
-  rm -rf "$site" "$OUT/.$(basename "$site").folders"  # from nothing: no folder tree kept either
+  rm -rf "$site" "$OUT/.$(basename "$site").spare"  # from nothing: no release kept beside it either
   row "full release" "$n" "$(release "full-$n" "$corpus" "$site")" "full_$n"
   row "rebuild, nothing changed" "$n" "$(release "same-$n" "$corpus" "$site")" "same_$n"
 

@@ -3,8 +3,10 @@
 //! [`Writer`] writes a build as it is made: data files into a fresh sibling folder that
 //! replaces the data folder in one step when the build is complete
 //! ([`krasa_release::files::replace_dir`]), so a failed or interrupted build never leaves a
-//! half-written data folder behind, and site-root files (feeds, sitemaps) beside it. A file
-//! the previous release holds byte for byte is linked from it instead ([`Reuse`]).
+//! half-written data folder behind, and site-root files (feeds, sitemaps) beside it. When
+//! the data folder is inside the site root, the root is a stage that is made whole before
+//! anyone sees it, and the data folder is written in place. A file the previous release
+//! holds byte for byte is linked from it instead ([`Reuse`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -115,11 +117,12 @@ pub struct RootFolder<'a> {
 
 /// A [`Sink`] that writes a build as it is made: data files into a new folder beside `out`
 /// that replaces it in one step when the build is complete (`Writer::finish`; nothing of
-/// it is visible before), site-root files (feeds, sitemaps) into the root. Each file is
+/// it is visible before), site-root files (feeds, sitemaps) into the root. A data folder
+/// inside the site root is written in place instead ([`DataFolder::InPlace`]). Each file is
 /// linked from its [`Reuse`] release when that holds the same bytes.
 pub struct Writer<'a> {
     out: PathBuf,
-    tmp: PathBuf,
+    folder: DataFolder,
     data_reuse: Option<Reuse<'a>>,
     root: Option<RootFolder<'a>>,
     /// Where the data folder is in the site root (`data/`), when it is inside it.
@@ -127,6 +130,17 @@ pub struct Writer<'a> {
     /// Every file written into the site root (the data folder's too, when it is inside the
     /// root), for publish (`krasa_release::inputs`).
     made: Log,
+}
+
+/// Where a [`Writer`] puts the data folder's files.
+enum DataFolder {
+    /// Into this new folder beside `out`, which replaces `out` when the build is complete: a
+    /// data folder of its own (`press build --out data`).
+    Beside(PathBuf),
+    /// Into `out`, through renames: the data folder of a site root that is itself a stage
+    /// made whole before anyone sees it (a release's stage, which may start from the release
+    /// before and whose files no step recorded publish removes; Trunk's staging folder).
+    InPlace,
 }
 
 impl<'a> Writer<'a> {
@@ -139,19 +153,26 @@ impl<'a> Writer<'a> {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        let tmp = sibling(out, "new");
-        if tmp.exists() {
-            fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
-        }
-        fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        let data_in_root = root
+            .and_then(|r| out.strip_prefix(r.dir).ok())
+            .and_then(Path::to_str)
+            .map(|p| format!("{p}/"));
+        let folder = match data_in_root {
+            Some(_) => DataFolder::InPlace,
+            None => {
+                let tmp = sibling(out, "new");
+                if tmp.exists() {
+                    fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
+                }
+                fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+                DataFolder::Beside(tmp)
+            }
+        };
         Ok(Writer {
             out: out.to_path_buf(),
-            tmp,
+            folder,
             data_reuse,
-            data_in_root: root
-                .and_then(|r| out.strip_prefix(r.dir).ok())
-                .and_then(Path::to_str)
-                .map(|p| format!("{p}/")),
+            data_in_root,
             root,
             made: Log::default(),
         })
@@ -160,10 +181,11 @@ impl<'a> Writer<'a> {
     /// Makes the data folder written so far `out`, and records what was written into the
     /// site root.
     fn finish(self) -> Result<(), PressError> {
-        let result = replace_dir(&self.tmp, &self.out).map_err(PressError::from);
-        if result.is_err() {
-            let _ = fs::remove_dir_all(&self.tmp);
-            return result;
+        if let DataFolder::Beside(tmp) = &self.folder {
+            if let Err(e) = replace_dir(tmp, &self.out) {
+                let _ = fs::remove_dir_all(tmp);
+                return Err(e.into());
+            }
         }
         match self.root {
             Some(root) => Ok(self.made.write(root.dir, Step::Press)?),
@@ -171,9 +193,12 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Throws away the data folder written so far (`out` stays as it was).
+    /// Throws away the data folder written so far (`out` stays as it was; a data folder
+    /// written in place goes with its stage).
     fn abandon(self) {
-        let _ = fs::remove_dir_all(&self.tmp);
+        if let DataFolder::Beside(tmp) = &self.folder {
+            let _ = fs::remove_dir_all(tmp);
+        }
     }
 
     /// Ends the writing as `made` went: `finish` when it succeeded, else
@@ -191,15 +216,27 @@ impl<'a> Writer<'a> {
 
 impl Sink for Writer<'_> {
     fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
-        let path = self.tmp.join(&rel);
+        let old = self.data_reuse.and_then(|r| r.file(&rel, &bytes));
+        let tmp = match &self.folder {
+            DataFolder::Beside(tmp) => tmp,
+            DataFolder::InPlace => {
+                if let Some(prefix) = &self.data_in_root {
+                    self.made.made(&format!("{prefix}{rel}"));
+                }
+                // (the file may be there: replaced through a rename, never written into)
+                match old {
+                    Some(old) => link_file(&old, &self.out, &rel)?,
+                    None => write_file(&self.out, &rel, &bytes)?,
+                }
+                return Ok(());
+            }
+        };
+        let path = tmp.join(&rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        if let Some(prefix) = &self.data_in_root {
-            self.made.made(&format!("{prefix}{rel}"));
-        }
         // (a new folder: the file cannot exist yet)
-        match self.data_reuse.and_then(|r| r.file(&rel, &bytes)) {
+        match old {
             Some(old) => fs::hard_link(&old, &path).map_err(io(&old)),
             None => fs::write(&path, &bytes).map_err(io(&path)),
         }

@@ -123,6 +123,48 @@ pub fn remove_folders_without_files(
     Ok(())
 }
 
+/// What is under a folder: its files with their inode numbers, and its folders, by path
+/// relative to it with `/` separators, in no particular order.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub files: Vec<(String, u64)>,
+    pub folders: Vec<String>,
+}
+
+/// Lists everything under `dir`, its subfolders on all cores, from the folders' entries
+/// alone (no file is opened or looked up: a release of 100,000 stories is half a million
+/// files and 100,000 folders).
+pub fn list_tree(dir: &Path) -> Result<Listing, ReleaseError> {
+    list_under(dir, "").map_err(io(dir))
+}
+
+fn list_under(dir: &Path, rel: &str) -> std::io::Result<Listing> {
+    use std::os::unix::fs::DirEntryExt as _;
+    let mut listing = Listing::default();
+    let mut subfolders = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let path = format!("{rel}{}", name.to_string_lossy());
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            subfolders.push((entry.path(), path));
+        } else if kind.is_file() {
+            listing.files.push((path, entry.ino()));
+        }
+    }
+    let below: Vec<Listing> = subfolders
+        .par_iter()
+        .map(|(full, path)| list_under(full, &format!("{path}/")))
+        .collect::<std::io::Result<_>>()?;
+    for (sub, (_, path)) in below.into_iter().zip(subfolders) {
+        listing.folders.push(path);
+        listing.files.extend(sub.files);
+        listing.folders.extend(sub.folders);
+    }
+    Ok(listing)
+}
+
 /// Deletes the folder `dir` with everything in it, its subfolders on all cores (a release of
 /// 100,000 stories is a million entries, and deleting them is a system call each).
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
@@ -299,6 +341,28 @@ mod tests {
         replace_dir_keeping_spare(&stage, &release, &spare).unwrap();
         assert_eq!(fs::read(spare.join("index.html")).unwrap(), b"home 2");
         assert_eq!(fs::read(release.join("index.html")).unwrap(), b"home 1");
+    }
+
+    #[test]
+    fn a_listing_has_every_file_with_its_inode_and_every_folder() {
+        use std::os::unix::fs::MetadataExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        for rel in [
+            "index.html",
+            "articles/a/index.html",
+            "articles/b/index.html.br",
+        ] {
+            write_file(dir.path(), rel, rel.as_bytes()).unwrap();
+        }
+        fs::create_dir_all(dir.path().join("empty/inside")).unwrap();
+        let listing = list_tree(dir.path()).unwrap();
+        let mut listed: Vec<String> = listing.files.iter().map(|(f, _)| f.clone()).collect();
+        listed.extend(listing.folders.iter().map(|f| format!("{f}/")));
+        listed.sort();
+        assert_eq!(listed, tree(dir.path()));
+        for (rel, ino) in &listing.files {
+            assert_eq!(*ino, fs::metadata(dir.path().join(rel)).unwrap().ino());
+        }
     }
 
     #[test]

@@ -409,18 +409,8 @@ fn index_shard(
 
 /// The files under `dir`, relative to it with `/` separators.
 fn files_under(dir: &Path) -> Result<Vec<String>, ReleaseError> {
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| ReleaseError::Io {
-            path: dir.to_path_buf(),
-            source: e.into(),
-        })?;
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            files.push(rel.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    Ok(files)
+    let listing = files::list_tree(dir)?;
+    Ok(listing.files.into_iter().map(|(rel, _)| rel).collect())
 }
 
 /// The installed Pagefind's version (its npm package).

@@ -22,14 +22,15 @@
 //!
 //! The result is byte for byte what publishing the same stage into an empty folder gives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::files::{
-    link_file, remove_folders_without_files, replace_dir_keeping_spare, spare_beside,
+    link_file, list_tree, remove_folders_without_files, replace_dir_keeping_spare, spare_beside,
+    Listing,
 };
 use crate::inputs;
 use crate::manifest::{self, Entry, FileDigest, Manifest, Previous, NO_INPUTS};
@@ -55,15 +56,25 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     let previous = release.map(Previous::open).unwrap_or_default();
     let recorded = inputs::read_all(stage)?;
     inputs::remove(stage)?;
-    let SiteTree { mut files, folders } = site_tree(stage)?;
+    let SiteTree {
+        mut files,
+        folders,
+        inodes,
+    } = site_tree(stage)?;
     if let Some(release) = release {
         // a stage made from the spare: the files of the release before that nothing made now
         let spare = Manifest::read_as(release, stage);
         files = remove_unmade(stage, files, &recorded, &spare)?;
     }
+    let sides = Sides {
+        stage,
+        stage_inodes: inodes,
+        previous: &previous,
+        release_inodes: release_inodes(stage, &previous.dir)?,
+    };
     let checked: Vec<Checked> = files
         .par_iter()
-        .map(|rel| check(stage, &previous, rel))
+        .map(|rel| sides.check(rel))
         .collect::<Result<_, ReleaseError>>()?;
     let unchanged = checked.iter().filter(|c| c.kept).count();
     let mut manifest = Manifest::default();
@@ -141,62 +152,97 @@ struct Checked {
     kept: bool,
 }
 
-/// Keeps the release's file for the stage's `rel` when it has the same bytes; else
-/// compresses the stage's file.
-fn check(stage: &Path, previous: &Previous, rel: &str) -> Result<Checked, ReleaseError> {
-    let path = stage.join(rel);
-    let rel = rel.to_string();
-    if let Some(digest) = previous.has_same_file(&rel, &path) {
-        // already the release's file (an earlier step kept it): no need to read it again
-        keep_copies(&previous.dir, stage, &rel)?;
-        let digest = digest.clone();
-        return Ok(Checked {
-            rel,
-            digest,
-            kept: true,
-        });
-    }
-    let bytes = fs::read(&path).map_err(io(&path))?;
-    let digest = FileDigest::of(&bytes);
-    let same = previous.manifest.files.get(&rel).map(|e| &e.digest) == Some(&digest);
-    let kept = same && keep(&previous.dir, stage, &rel)?;
-    if !kept && wanted(&path, digest.size) {
-        compress_copies(&path, &bytes)?;
-    } else if !kept {
-        // (a stage made from the spare may hold copies of the file's earlier bytes)
-        remove_copies(&path)?;
-    }
-    Ok(Checked { rel, digest, kept })
+/// Every file under a folder (compressed copies included) by path, with its inode number as
+/// the folder's listing gives it (no file is opened or looked up).
+type Inodes = HashMap<String, u64>;
+
+/// The stage and the release it replaces, each with its files' inode numbers: a stage file
+/// with the release's inode at the same path is the release's own file (an earlier step
+/// linked it, or the stage kept it from the spare), known without a system call per file.
+struct Sides<'a> {
+    stage: &'a Path,
+    stage_inodes: Inodes,
+    previous: &'a Previous,
+    /// Empty when the release is on another file system (inode numbers would not compare).
+    release_inodes: Inodes,
 }
 
-/// Replaces the stage's `rel` by the release's file and its copies, when the release still
-/// has the file; false when it does not (the stage's file is then published as new).
-fn keep(release: &Path, stage: &Path, rel: &str) -> Result<bool, ReleaseError> {
-    let old = release.join(rel);
-    if !old.is_file() {
-        return Ok(false);
+impl Sides<'_> {
+    /// Keeps the release's file for the stage's `rel` when it has the same bytes; else
+    /// compresses the stage's file.
+    fn check(&self, rel: &str) -> Result<Checked, ReleaseError> {
+        let recorded = self.previous.manifest.files.get(rel).map(|e| &e.digest);
+        let rel = rel.to_string();
+        if let Some(digest) = recorded.filter(|_| self.same(&rel)) {
+            // already the release's file: no need to read it again
+            self.keep_copies(&rel)?;
+            let digest = digest.clone();
+            return Ok(Checked {
+                rel,
+                digest,
+                kept: true,
+            });
+        }
+        let path = self.stage.join(&rel);
+        let bytes = fs::read(&path).map_err(io(&path))?;
+        let digest = FileDigest::of(&bytes);
+        let kept = recorded == Some(&digest) && self.keep(&rel)?;
+        if !kept && wanted(&path, digest.size) {
+            compress_copies(&path, &bytes)?;
+        } else if !kept {
+            // (a stage made from the spare may hold copies of the file's earlier bytes)
+            remove_copies(&path)?;
+        }
+        Ok(Checked { rel, digest, kept })
     }
-    link_file(&old, stage, rel)?;
-    keep_copies(release, stage, rel)?;
-    Ok(true)
-}
 
-/// Links the release's compressed copies of `rel` into the stage.
-fn keep_copies(release: &Path, stage: &Path, rel: &str) -> Result<(), ReleaseError> {
-    for ext in COPIES {
-        let copy = format!("{rel}.{ext}");
-        let (old_copy, new_copy) = (release.join(&copy), stage.join(&copy));
-        // the stage has no copies of its own (they are made here): a plain link will do,
-        // unless an earlier step linked a whole folder with its copies
-        match fs::hard_link(&old_copy, &new_copy) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                link_file(&old_copy, stage, &copy)?
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            other => other.map_err(io(&new_copy))?,
+    /// Whether the stage's `rel` is the release's file at `rel`.
+    fn same(&self, rel: &str) -> bool {
+        match (self.stage_inodes.get(rel), self.release_inodes.get(rel)) {
+            (Some(stage), Some(release)) => stage == release,
+            _ => false,
         }
     }
-    Ok(())
+
+    /// Replaces the stage's `rel` by the release's file and its copies, when the release
+    /// still has the file; false when it does not (the stage's file is then published as
+    /// new).
+    fn keep(&self, rel: &str) -> Result<bool, ReleaseError> {
+        if !self.release_inodes.contains_key(rel) {
+            return Ok(false);
+        }
+        link_file(&self.previous.dir.join(rel), self.stage, rel)?;
+        self.keep_copies(rel)?;
+        Ok(true)
+    }
+
+    /// Makes the stage's compressed copies of `rel` the release's.
+    fn keep_copies(&self, rel: &str) -> Result<(), ReleaseError> {
+        for ext in COPIES {
+            let copy = format!("{rel}.{ext}");
+            if self.same(&copy) {
+                continue;
+            }
+            if self.release_inodes.contains_key(&copy) {
+                link_file(&self.previous.dir.join(&copy), self.stage, &copy)?;
+            } else if self.stage_inodes.contains_key(&copy) {
+                let path = self.stage.join(&copy);
+                fs::remove_file(&path).map_err(io(&path))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The inode numbers of the release's files, or none when there is no release or it is on
+/// another file system than the stage.
+fn release_inodes(stage: &Path, release: &Path) -> Result<Inodes, ReleaseError> {
+    use std::os::unix::fs::MetadataExt as _;
+    let device = |dir: &Path| fs::metadata(dir).map(|m| m.dev()).ok();
+    if release.as_os_str().is_empty() || device(release).is_none_or(|d| Some(d) != device(stage)) {
+        return Ok(Inodes::new());
+    }
+    Ok(list_tree(release)?.files.into_iter().collect())
 }
 
 /// The stage's files and folders, as paths relative to it with `/` separators.
@@ -204,43 +250,27 @@ struct SiteTree {
     /// Everything but compressed copies (which are made here).
     files: Vec<String>,
     folders: Vec<String>,
+    /// Every file's inode number, copies included.
+    inodes: Inodes,
 }
 
-/// Walks the stage once.
+/// Lists the stage once.
 fn site_tree(stage: &Path) -> Result<SiteTree, ReleaseError> {
-    let mut files = Vec::new();
-    let mut folders = Vec::new();
-    for entry in walkdir::WalkDir::new(stage).sort_by_file_name() {
-        let entry = entry.map_err(|e| ReleaseError::Io {
-            path: e
-                .path()
-                .map_or_else(|| stage.to_path_buf(), Path::to_path_buf),
-            source: e.into(),
-        })?;
-        if entry.depth() > 0 && entry.file_type().is_dir() {
-            folders.push(relative(stage, entry.path()));
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = relative(stage, entry.path());
-        let is_copy = COPIES
+    let Listing { files, folders } = list_tree(stage)?;
+    let is_copy = |rel: &str| {
+        COPIES
             .iter()
-            .any(|ext| rel.strip_suffix(ext).is_some_and(|r| r.ends_with('.')));
-        if !is_copy {
-            files.push(rel);
-        }
-    }
-    Ok(SiteTree { files, folders })
-}
-
-fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+            .any(|ext| rel.strip_suffix(ext).is_some_and(|r| r.ends_with('.')))
+    };
+    Ok(SiteTree {
+        files: files
+            .iter()
+            .filter(|(rel, _)| !is_copy(rel))
+            .map(|(rel, _)| rel.clone())
+            .collect(),
+        folders,
+        inodes: files.into_iter().collect(),
+    })
 }
 
 #[cfg(test)]
@@ -249,6 +279,15 @@ mod tests {
     use std::collections::BTreeMap;
     use std::os::unix::fs::MetadataExt as _;
     use std::path::PathBuf;
+
+    fn relative(root: &Path, path: &Path) -> String {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
 
     /// A stage holding `files` (path, text), each recorded as made; text files get a
     /// compressible size.

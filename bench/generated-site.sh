@@ -9,5 +9,5 @@ cd "$ROOT"
 n="${1:?usage: bench/generated-site.sh <N> <site folder>}"
 site="${2:?usage: bench/generated-site.sh <N> <site folder>}"
 corpus="$(bench/corpus.sh "$n")"
-rm -rf "$site" "$(dirname "$site")/.$(basename "$site").folders"
+rm -rf "$site" "$(dirname "$site")/.$(basename "$site").spare"
 scripts/release --content "$corpus" --out "$site" 2>&1 | sed 's/^/    /'

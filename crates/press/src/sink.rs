@@ -118,7 +118,7 @@ pub struct RootFolder<'a> {
 /// A [`Sink`] that writes a build as it is made: data files into a new folder beside `out`
 /// that replaces it in one step when the build is complete (`Writer::finish`; nothing of
 /// it is visible before), site-root files (feeds, sitemaps) into the root. A data folder
-/// inside the site root is written in place instead ([`DataFolder::InPlace`]). Each file is
+/// inside the site root is written in place instead (`DataFolder::InPlace`). Each file is
 /// linked from its [`Reuse`] release when that holds the same bytes.
 pub struct Writer<'a> {
     out: PathBuf,

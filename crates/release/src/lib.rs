@@ -33,8 +33,6 @@ pub enum ReleaseError {
     },
     #[error("{0} is not a folder a release can be kept in")]
     NoFolder(PathBuf),
-    #[error("{0} is in the stage, but no step of the build recorded making it (a step that writes a file must record it: crate::inputs)")]
-    Unrecorded(String),
 }
 
 /// The error for a failed read or write of `path`.

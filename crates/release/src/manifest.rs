@@ -78,15 +78,6 @@ impl Manifest {
             .unwrap_or_default()
     }
 
-    /// The manifest `folder` had when it was the release at `release` (the spare a stage is
-    /// made from, see [`crate::files::spare_beside`]); empty when there is none.
-    pub fn read_as(release: &Path, folder: &Path) -> Manifest {
-        location_as(release, folder)
-            .and_then(|path| fs::read_to_string(path).ok())
-            .map(|text| Manifest::parse(&text))
-            .unwrap_or_default()
-    }
-
     /// Lines of `sha256 size inputs path`; lines that do not parse are ignored (their files
     /// are then made again, which is always safe).
     pub fn parse(text: &str) -> Manifest {
@@ -148,14 +139,12 @@ fn prefix(dir: &Path) -> Option<String> {
     Some(format!(".{}.krasa-", dir.file_name()?.to_str()?))
 }
 
-/// Removes the manifests beside `dir` that are neither its own nor its `spare`'s (the release
-/// before it, kept whole): those of releases swapped out before, or of a build interrupted
-/// before its swap.
-pub fn remove_stale(dir: &Path, spare: &Path) -> Result<(), ReleaseError> {
+/// Removes the manifests beside `dir` that are not its own (those of stages swapped out, or
+/// of a build interrupted before its swap).
+pub fn remove_stale(dir: &Path) -> Result<(), ReleaseError> {
     let (Some(own), Some(prefix), Some(parent)) = (location(dir), prefix(dir), dir.parent()) else {
         return Ok(());
     };
-    let spares = location_as(dir, spare);
     let parent = if parent.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -164,11 +153,8 @@ pub fn remove_stale(dir: &Path, spare: &Path) -> Result<(), ReleaseError> {
     let entries = fs::read_dir(parent).map_err(crate::io(parent))?;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let kept = [Some(&own), spares.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|m| m.file_name() == Some(&name));
-        let stale = name.to_str().is_some_and(|n| n.starts_with(&prefix)) && !kept;
+        let stale = name.to_str().is_some_and(|n| n.starts_with(&prefix))
+            && entry.file_name() != own.file_name().unwrap_or_default();
         if stale {
             let path = entry.path();
             fs::remove_file(&path).map_err(crate::io(&path))?;
@@ -276,7 +262,7 @@ mod tests {
         fs::rename(&site, tmp.path().join("old")).unwrap();
         fs::rename(&other, &site).unwrap();
         assert_eq!(Previous::open(&site).manifest, Manifest::default());
-        remove_stale(&site, &tmp.path().join("no-spare")).unwrap();
+        remove_stale(&site).unwrap();
         assert_eq!(
             fs::read_dir(tmp.path()).unwrap().count(),
             2,

@@ -213,9 +213,11 @@ fn app_fingerprint(project: &Path, public_url: &str) -> Result<String, ReleaseEr
     Ok(format!("{:x}", h.finalize()))
 }
 
-/// A stage folder beside `out`: the release before it, kept whole by the last publish, or an
-/// empty folder (a first build). A stage left by an interrupted build is thrown away (the
-/// release itself was never touched), and so is the spare it was made from.
+/// A stage folder beside `out`: the stage of a build that failed or was interrupted, else the
+/// release before `out`, which the last publish kept whole, else an empty folder (a first
+/// build). Any of them will do: the steps only ever rename and link files into a stage,
+/// never write into one, so whatever a stage holds is whole files, and publish removes
+/// those no step of this build made.
 fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
     let name = out
         .file_name()
@@ -224,12 +226,12 @@ fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
     let parent = parent.unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(io(parent))?;
     let stage = parent.join(format!(".{}.stage", name.to_string_lossy()));
-    files::remove_dir(&stage)?;
     // (the folders-only tree earlier versions kept there)
     files::remove_dir(&parent.join(format!(".{}.folders", name.to_string_lossy())))?;
-    if !files::reuse_spare(&files::spare_beside(out), &stage)? {
-        fs::create_dir(&stage).map_err(io(&stage))?;
+    if stage.is_dir() || files::reuse_spare(&files::spare_beside(out), &stage)? {
+        return Ok(stage);
     }
+    fs::create_dir(&stage).map_err(io(&stage))?;
     Ok(stage)
 }
 

@@ -25,6 +25,7 @@ pub mod images;
 pub mod index;
 pub mod load;
 pub mod meta;
+pub mod parse_cache;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -41,6 +42,7 @@ use rayon::prelude::*;
 use diag::Report;
 pub use emit::Stats;
 pub use error::PressError;
+use parse_cache::ParseCache;
 use story::Story;
 pub use validate::Selection;
 
@@ -66,6 +68,8 @@ pub struct SiteRoot<'a> {
     /// A folder of pictures' files made by earlier builds, by name (`--image-cache`); files
     /// made now are added to it.
     pub image_cache: Option<&'a Path>,
+    /// A folder of bodies rendered by earlier builds (`--parse-cache`, [`parse_cache`]).
+    pub parse_cache: Option<&'a Path>,
 }
 
 /// Progress callback: (done, total) while rendering articles.
@@ -113,7 +117,7 @@ pub fn check(
     sel: &Selection,
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
-    let Validated { report, site } = validate(content, sel, progress, None)?;
+    let Validated { report, site } = validate(content, sel, progress, None, None)?;
     let files = sink::Collect::default();
     let output = site.map(|s| s.emit(sel, &files)).transpose()?;
     Ok(Checked {
@@ -174,6 +178,7 @@ fn validate(
     sel: &Selection,
     progress: Option<Progress<'_>>,
     image_cache: Option<&Path>,
+    parse_cache: Option<&ParseCache>,
 ) -> Result<Validated, PressError> {
     let mut report = Report::new();
     let mut problems = Vec::new();
@@ -210,7 +215,7 @@ fn validate(
     let stories: Vec<Story> = valid
         .into_par_iter()
         .map(|(raw, m)| {
-            let r = story::prepare(raw, m, names, &catalogue);
+            let r = story::prepare(raw, m, names, &catalogue, parse_cache);
             if let Some(p) = progress {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if n % 64 == 0 || n == total {
@@ -271,7 +276,12 @@ pub fn build(
     progress: Option<Progress<'_>>,
 ) -> Result<Checked, PressError> {
     let image_cache = root.and_then(|r| r.image_cache);
-    let Validated { report, site } = validate(content, sel, progress, image_cache)?;
+    let parse_cache = root
+        .and_then(|r| r.parse_cache)
+        .map(ParseCache::open)
+        .transpose()?;
+    let Validated { report, site } =
+        validate(content, sel, progress, image_cache, parse_cache.as_ref())?;
     let mut checked = Checked {
         report,
         output: None,

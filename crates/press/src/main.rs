@@ -66,6 +66,10 @@ enum Command {
         /// there by name is not encoded again, and files encoded now are kept there.
         #[arg(long, requires = "root")]
         image_cache: Option<PathBuf>,
+        /// A folder of bodies rendered by earlier builds (with --root): a body whose source,
+        /// address and press program are the same is not rendered again.
+        #[arg(long, requires = "root")]
+        parse_cache: Option<PathBuf>,
         /// The path the site is deployed under (for absolute URLs in feeds and the sitemap).
         #[arg(long, default_value = "/")]
         public_url: String,
@@ -184,6 +188,7 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             root,
             previous,
             image_cache,
+            parse_cache,
             public_url,
             select,
             short,
@@ -208,6 +213,7 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                     dir,
                     previous: previous.as_deref(),
                     image_cache: image_cache.as_deref(),
+                    parse_cache: parse_cache.as_deref(),
                 }),
                 &sel,
                 bar.as_ref().map(|_| &tick as press::Progress<'_>),

@@ -19,13 +19,15 @@ use crate::images::{Catalogue, Source};
 use crate::diag::{error, warning, Problem};
 
 /// A link in a body to another page of the site, checked once every article is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum InternalLink {
     Article(String),
     Tag(String),
 }
 
-#[derive(Debug, Clone, Default)]
+/// A rendered body; what the parse cache keeps of it is all but its pictures and problems
+/// (a body with either is not kept: [`crate::parse_cache`]).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
@@ -34,7 +36,9 @@ pub struct Rendered {
     pub first_paragraph: String,
     pub links: Vec<(InternalLink, Range<usize>)>,
     /// The images the body shows, in order.
+    #[serde(skip)]
     pub images: Vec<std::sync::Arc<Source>>,
+    #[serde(skip)]
     pub problems: Vec<Problem>,
 }
 

@@ -12,6 +12,7 @@ use crate::images::html::{Caption, Loading};
 use crate::images::{Catalogue, Focus, Source};
 use crate::load::RawArticle;
 use crate::meta::{LeadImage, Meta};
+use crate::parse_cache::ParseCache;
 use crate::render::{render_markdown, Pictures, Rendered};
 use crate::slug::slugify;
 
@@ -73,13 +74,27 @@ impl Names<'_> {
 }
 
 /// Renders one article and builds its summary. Body problems go into `rendered.problems`.
-pub fn prepare(raw: RawArticle, meta: Meta, names: Names<'_>, catalogue: &Catalogue) -> Story {
+pub fn prepare(
+    raw: RawArticle,
+    meta: Meta,
+    names: Names<'_>,
+    catalogue: &Catalogue,
+    cache: Option<&ParseCache>,
+) -> Story {
     let page = krasa_model::Route::article(&raw.slug).relative();
     let pictures = Pictures {
         catalogue,
         dir: &raw.dir,
     };
-    let mut rendered = render_markdown(raw.file, &raw.body, &raw.body_at, &page, pictures);
+    let key = cache.map(|_| ParseCache::key(&page, &raw.body, &raw.body_at));
+    let kept = cache.zip(key.as_ref()).and_then(|(c, k)| c.get(k));
+    let mut rendered = kept.unwrap_or_else(|| {
+        let rendered = render_markdown(raw.file, &raw.body, &raw.body_at, &page, pictures);
+        if let Some((cache, key)) = cache.zip(key.as_ref()) {
+            cache.put(key, &rendered);
+        }
+        rendered
+    });
     if crate::contents::wanted(meta.toc, &rendered.headings, rendered.word_count) {
         rendered.html = crate::contents::table(&rendered.headings, &page) + &rendered.html;
     }

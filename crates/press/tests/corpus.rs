@@ -611,6 +611,7 @@ fn feeds_and_sitemap_are_valid_and_complete() {
             dir: &root,
             previous: None,
             image_cache: None,
+            parse_cache: None,
         }),
         &sel,
         None,
@@ -779,6 +780,7 @@ fn published_files_match_their_snapshots() {
         dir: &root,
         previous: None,
         image_cache: None,
+        parse_cache: None,
     };
     let c = press::build(dir.path(), &root.join("data"), Some(site_root), &sel, None).unwrap();
     assert!(!c.report.has_errors(), "{}", c.report.render_short());
@@ -1156,4 +1158,83 @@ fn series_parts_are_ordered_checked_and_linked() {
         assert!(full.contains(problem), "{problem} in {full}");
         assert!(c.output.is_none());
     }
+}
+
+/// Every file under `dir` with its bytes, by path.
+fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn bodies_taken_from_the_parse_cache_publish_what_rendering_them_does() {
+    let out = tempfile::tempdir().unwrap();
+    let cache = out.path().join("parse-cache");
+    let build = |name: &str, parse_cache: Option<&Path>| {
+        let root = out.path().join(name);
+        let site_root = press::SiteRoot {
+            dir: &root,
+            previous: None,
+            image_cache: None,
+            parse_cache,
+        };
+        let c = press::build(
+            &repo().join("content"),
+            &root.join("data"),
+            Some(site_root),
+            &sel(),
+            None,
+        )
+        .unwrap();
+        assert!(!c.report.has_errors(), "{}", c.report.render_short());
+        files_under(&root.join("data"))
+    };
+    let rendered = build("rendered", None);
+    let filling = build("filling", Some(&cache));
+    let kept = walkdir::WalkDir::new(&cache)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .count();
+    let stories = fs::read_dir(repo().join("content/articles"))
+        .unwrap()
+        .count();
+    // (stories with pictures are rendered every time)
+    assert!(
+        kept > stories / 2 && kept <= stories,
+        "{kept} bodies kept of {stories}"
+    );
+    let from_cache = build("from-cache", Some(&cache));
+    assert_eq!(filling, rendered);
+    assert_eq!(from_cache, rendered, "the same data, body for body");
+
+    // and the bodies do come from the cache: one changed there shows in the next build
+    let entry = walkdir::WalkDir::new(&cache)
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file())
+        .unwrap();
+    let mut body: serde_json::Value =
+        serde_json::from_slice(&fs::read(entry.path()).unwrap()).unwrap();
+    body["html"] = "<p>Taken from the parse cache.</p>".into();
+    fs::write(entry.path(), serde_json::to_vec(&body).unwrap()).unwrap();
+    let tampered = build("tampered", Some(&cache));
+    let shows = |files: &std::collections::BTreeMap<String, Vec<u8>>| {
+        files
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("Taken from the parse cache."))
+    };
+    assert!(shows(&tampered) && !shows(&rendered));
 }

@@ -206,6 +206,7 @@ fn build_cached(
         dir: root,
         previous,
         image_cache,
+        parse_cache: None,
     };
     let c = press::build(
         dir,

@@ -72,6 +72,10 @@ pub enum BuildError {
 /// name (docs/images.md): a fresh release takes from it what an earlier one made.
 pub const IMAGE_CACHE: &str = "target/image-cache";
 
+/// The folder of the project that keeps the bodies press rendered (`press build
+/// --parse-cache`).
+pub const PARSE_CACHE: &str = "target/parse-cache";
+
 /// The search index's folder in a release.
 const SEARCH_DIR: &str = "pagefind";
 
@@ -123,7 +127,10 @@ fn site_steps(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<(), 
         .args(["--public-url", &plan.public_url])
         // pictures already encoded by any earlier build of this project, by hashed name
         .arg("--image-cache")
-        .arg(plan.project.join(IMAGE_CACHE));
+        .arg(plan.project.join(IMAGE_CACHE))
+        // bodies rendered by an earlier build with the same press
+        .arg("--parse-cache")
+        .arg(plan.project.join(PARSE_CACHE));
     let mut prerender = Command::new(plan.tools.join("prerender"));
     prerender
         .arg("--dist")

@@ -4,8 +4,10 @@
 #    times the search index on its own (scripts/search-index, Pagefind);
 #  - serves it with the shipped nginx config and measures in headless Chromium
 #    (bench/search.js): the first view of an article (no search bytes in it), the bytes of
-#    a reader's first query (Pagefind's script, worker, wasm, index chunks, fragments), and
-#    the time from the last keystroke to the first results on screen, warm (median);
+#    a reader's first query (Pagefind's script, worker, wasm, index chunks, fragments), the
+#    time from the last keystroke to the first results on screen, warm (median), and, where
+#    the archive is larger than the default search scope, "Search the whole archive" after a
+#    first search (its bytes and the time to its results);
 #  - prints the budget lines and writes bench/out/search.json.
 # Usage: bench/search.sh [N]      (about 4 minutes at 10,000 articles on 2 cores)
 set -euo pipefail

@@ -70,6 +70,8 @@ pub struct SiteRoot<'a> {
     pub image_cache: Option<&'a Path>,
     /// A folder of bodies rendered by earlier builds (`--parse-cache`, [`parse_cache`]).
     pub parse_cache: Option<&'a Path>,
+    /// How the data folder is written (in place when the root is a stage, `--stage`).
+    pub data_writes: sink::DataWrites,
 }
 
 /// Progress callback: (done, total) while rendering articles.
@@ -312,6 +314,7 @@ pub fn build(
             dir: r.dir,
             reuse: reuse(""),
         }),
+        root.map_or(sink::DataWrites::Swapped, |r| r.data_writes),
     )?;
     let made = site.emit(sel, &writer);
     let output = writer.close(made)?;

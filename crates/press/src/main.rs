@@ -70,6 +70,10 @@ enum Command {
         /// address and press program are the same is not rendered again.
         #[arg(long, requires = "root")]
         parse_cache: Option<PathBuf>,
+        /// The site root is a stage published whole afterwards (a release's): the data
+        /// folder inside it is written in place instead of swapped in.
+        #[arg(long, requires = "root")]
+        stage: bool,
         /// The path the site is deployed under (for absolute URLs in feeds and the sitemap).
         #[arg(long, default_value = "/")]
         public_url: String,
@@ -189,6 +193,7 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
             previous,
             image_cache,
             parse_cache,
+            stage,
             public_url,
             select,
             short,
@@ -214,6 +219,11 @@ fn run(cli: Cli) -> Result<ExitCode, PressError> {
                     previous: previous.as_deref(),
                     image_cache: image_cache.as_deref(),
                     parse_cache: parse_cache.as_deref(),
+                    data_writes: if stage {
+                        press::sink::DataWrites::InPlace
+                    } else {
+                        press::sink::DataWrites::Swapped
+                    },
                 }),
                 &sel,
                 bar.as_ref().map(|_| &tick as press::Progress<'_>),

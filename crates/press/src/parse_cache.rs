@@ -4,7 +4,9 @@
 //! changed (`press build --parse-cache <dir>`; the release keeps it in `target/parse-cache`).
 //!
 //! One JSON file per body, in a folder named for the program (`<dir>/<program digest>/`);
-//! opening the cache removes the folders of other programs, whose renderings may differ. A
+//! opening the cache removes the folders of other programs (named by 16 hex digits), whose
+//! renderings may differ. Within one program the cache only grows (one file per state of a
+//! body); deleting it is always safe. A
 //! body that shows pictures or has problems is rendered every time: its rendering depends
 //! on more than its text (the pictures' files), or reports what the editor must see. The
 //! cache is only ever an aid: a file that cannot be read or written is rendered again.
@@ -36,7 +38,10 @@ impl ParseCache {
         let name = format!("{:x}", Sha256::digest(&program))[..16].to_string();
         fs::create_dir_all(root).map_err(io(root))?;
         for entry in fs::read_dir(root).map_err(io(root))?.flatten() {
-            if entry.file_name() != name.as_str() {
+            let other = entry.file_name().to_str().is_some_and(|n| {
+                n != name && n.len() == 16 && n.bytes().all(|b| b.is_ascii_hexdigit())
+            });
+            if other {
                 let _ = fs::remove_dir_all(entry.path());
             }
         }
@@ -100,12 +105,14 @@ mod tests {
     #[test]
     fn a_body_is_kept_by_what_it_was_rendered_from() {
         let dir = tempfile::tempdir().unwrap();
-        fs::create_dir_all(dir.path().join("an-older-press")).unwrap();
+        fs::create_dir_all(dir.path().join("0123456789abcdef")).unwrap();
+        fs::create_dir_all(dir.path().join("notes")).unwrap();
         let cache = ParseCache::open(dir.path()).unwrap();
         assert!(
-            !dir.path().join("an-older-press").exists(),
+            !dir.path().join("0123456789abcdef").exists(),
             "another program's renderings are removed"
         );
+        assert!(dir.path().join("notes").exists(), "nothing else is");
         let at = BodySpan::Offset(40);
         let key = ParseCache::key("articles/a", "Two words.", &at);
         assert_eq!(cache.get(&key).map(|r| r.html), None);

@@ -4,8 +4,8 @@
 //! replaces the data folder in one step when the build is complete
 //! ([`krasa_release::files::replace_dir`]), so a failed or interrupted build never leaves a
 //! half-written data folder behind, and site-root files (feeds, sitemaps) beside it. When
-//! the data folder is inside the site root, the root is a stage that is made whole before
-//! anyone sees it, and the data folder is written in place. A file the previous release
+//! the site root is a stage that is published whole (`press build --stage`), the data folder
+//! inside it is written in place. A file the previous release
 //! holds byte for byte is linked from it instead ([`Reuse`]).
 
 use std::fs;
@@ -118,7 +118,7 @@ pub struct RootFolder<'a> {
 /// A [`Sink`] that writes a build as it is made: data files into a new folder beside `out`
 /// that replaces it in one step when the build is complete (`Writer::finish`; nothing of
 /// it is visible before), site-root files (feeds, sitemaps) into the root. A data folder
-/// inside the site root is written in place instead (`DataFolder::InPlace`). Each file is
+/// inside a site root that is a stage is written in place instead ([`DataWrites`]). Each file is
 /// linked from its [`Reuse`] release when that holds the same bytes.
 pub struct Writer<'a> {
     out: PathBuf,
@@ -132,23 +132,35 @@ pub struct Writer<'a> {
     made: Log,
 }
 
+/// How a build writes its data folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataWrites {
+    /// Into a new folder that replaces the data folder when the build is complete: a
+    /// reader of the data folder never sees half a build.
+    Swapped,
+    /// Into the data folder itself, when it is inside a site root that is a stage published
+    /// whole afterwards (`press build --stage`: a release's stage, Trunk's staging folder);
+    /// files the build does not make stay there for the release's publish to remove.
+    InPlace,
+}
+
 /// Where a [`Writer`] puts the data folder's files.
 enum DataFolder {
     /// Into this new folder beside `out`, which replaces `out` when the build is complete: a
     /// data folder of its own (`press build --out data`).
     Beside(PathBuf),
-    /// Into `out`, through renames: the data folder of a site root that is itself a stage
-    /// made whole before anyone sees it (a release's stage, which may start from the release
-    /// before and whose files no step recorded publish removes; Trunk's staging folder).
+    /// Into `out`, through renames ([`DataWrites::InPlace`]).
     InPlace,
 }
 
 impl<'a> Writer<'a> {
-    /// Starts writing the data folder `out` (and into the site root `root`, if any).
+    /// Starts writing the data folder `out` (and into the site root `root`, if any); in
+    /// place only when asked and `out` is inside `root`.
     pub fn new(
         out: &Path,
         data_reuse: Option<Reuse<'a>>,
         root: Option<RootFolder<'a>>,
+        writes: DataWrites,
     ) -> Result<Writer<'a>, PressError> {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(io(parent))?;
@@ -157,9 +169,9 @@ impl<'a> Writer<'a> {
             .and_then(|r| out.strip_prefix(r.dir).ok())
             .and_then(Path::to_str)
             .map(|p| format!("{p}/"));
-        let folder = match data_in_root {
-            Some(_) => DataFolder::InPlace,
-            None => {
+        let folder = match (writes, &data_in_root) {
+            (DataWrites::InPlace, Some(_)) => DataFolder::InPlace,
+            _ => {
                 let tmp = sibling(out, "new");
                 if tmp.exists() {
                     fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
@@ -267,7 +279,7 @@ mod tests {
         files: &[(String, Vec<u8>)],
         reuse: Option<Reuse<'_>>,
     ) -> Result<(), PressError> {
-        let writer = Writer::new(out, reuse, None)?;
+        let writer = Writer::new(out, reuse, None, DataWrites::Swapped)?;
         let made = files
             .iter()
             .try_for_each(|(rel, bytes)| writer.data(rel.clone(), bytes.clone()));
@@ -290,7 +302,13 @@ mod tests {
             dir: dir.path(),
             reuse: None,
         };
-        let writer = Writer::new(&dir.path().join("data"), None, Some(root)).unwrap();
+        let writer = Writer::new(
+            &dir.path().join("data"),
+            None,
+            Some(root),
+            DataWrites::Swapped,
+        )
+        .unwrap();
         for (n, b) in &files {
             writer.root(n.clone(), b.clone()).unwrap();
         }
@@ -331,7 +349,8 @@ mod tests {
             dir: &stage,
             reuse: None,
         };
-        let writer = Writer::new(&stage.join("data"), None, Some(root)).unwrap();
+        let writer =
+            Writer::new(&stage.join("data"), None, Some(root), DataWrites::InPlace).unwrap();
         let made = [("same.json", &b"kept"[..]), ("edited.json", &b"before"[..])]
             .into_iter()
             .try_for_each(|(rel, bytes)| writer.data(rel.into(), bytes.to_vec()));

@@ -612,6 +612,7 @@ fn feeds_and_sitemap_are_valid_and_complete() {
             previous: None,
             image_cache: None,
             parse_cache: None,
+            data_writes: press::sink::DataWrites::Swapped,
         }),
         &sel,
         None,
@@ -781,6 +782,7 @@ fn published_files_match_their_snapshots() {
         previous: None,
         image_cache: None,
         parse_cache: None,
+        data_writes: press::sink::DataWrites::Swapped,
     };
     let c = press::build(dir.path(), &root.join("data"), Some(site_root), &sel, None).unwrap();
     assert!(!c.report.has_errors(), "{}", c.report.render_short());
@@ -1189,6 +1191,7 @@ fn bodies_taken_from_the_parse_cache_publish_what_rendering_them_does() {
             previous: None,
             image_cache: None,
             parse_cache,
+            data_writes: press::sink::DataWrites::Swapped,
         };
         let c = press::build(
             &repo().join("content"),

@@ -207,6 +207,7 @@ fn build_cached(
         previous,
         image_cache,
         parse_cache: None,
+        data_writes: press::sink::DataWrites::Swapped,
     };
     let c = press::build(
         dir,

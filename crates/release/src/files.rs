@@ -66,11 +66,25 @@ pub fn replace_dir_keeping_spare(
     if !target.exists() || exchange(new, target).is_err() {
         return replace_dir(new, target);
     }
-    // `new` now holds the previous release
+    // `new` now holds the previous release, and the stage is live: keeping the spare is
+    // only an aid to the next build, which starts from an empty folder without it
     if spare.exists() {
-        remove_tree(spare).map_err(io(spare))?;
+        if let Err(e) = remove_tree(spare) {
+            eprintln!(
+                "release: the release before could not be kept ({}: {e})",
+                spare.display()
+            );
+            return remove_tree(new).map_err(io(new));
+        }
     }
-    fs::rename(new, spare).map_err(io(spare))
+    if let Err(e) = fs::rename(new, spare) {
+        eprintln!(
+            "release: the release before could not be kept ({}: {e})",
+            spare.display()
+        );
+        return remove_tree(new).map_err(io(new));
+    }
+    Ok(())
 }
 
 /// Makes `stage` (which must not exist) from the release a previous build kept, if any; true
@@ -225,6 +239,8 @@ pub fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), ReleaseErr
 /// was.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), ReleaseError> {
     let tmp = tmp_beside(path);
+    // (one left by an interrupted build may be a link of a published file: never write into it)
+    let _ = fs::remove_file(&tmp);
     fs::write(&tmp, bytes).map_err(io(&tmp))?;
     fs::rename(&tmp, path).map_err(io(path))
 }

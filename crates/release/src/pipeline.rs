@@ -103,14 +103,30 @@ fn build_steps(plan: &Plan) -> Result<Published, BuildError> {
         }
         Target::Release(out) => {
             let app = step("app", || app(plan))?;
-            let stage = stage_beside(out)?;
-            let linked = step("stage", || Ok(link_tree(&app.dir, &stage)?))?;
-            log_app(&stage, &linked, &app.fingerprint)?;
-            let previous = out.is_dir().then_some(out.as_path());
-            site_steps(plan, &stage, previous)?;
-            step("publish", || Ok(publish(&stage, Some(out))?))
+            let Stage { dir: stage, from } = stage_beside(out)?;
+            let built = release_steps(plan, &app, &stage, out);
+            if built.is_err() && from == StageStart::Leftover {
+                // a state of the stage this build could not publish from: the next build
+                // starts afresh instead of failing on it again
+                let _ = files::remove_dir(&stage);
+            }
+            built
         }
     }
+}
+
+/// The app linked into `stage`, then press, the prerenderer, the search index and publish.
+fn release_steps(
+    plan: &Plan,
+    app: &App,
+    stage: &Path,
+    out: &Path,
+) -> Result<Published, BuildError> {
+    let linked = step("stage", || Ok(link_tree(&app.dir, stage)?))?;
+    log_app(stage, &linked, &app.fingerprint)?;
+    let previous = out.is_dir().then_some(out);
+    site_steps(plan, stage, previous)?;
+    step("publish", || Ok(publish(stage, Some(out))?))
 }
 
 /// Press, the prerenderer and the search index, in `stage`.
@@ -130,7 +146,9 @@ fn site_steps(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<(), 
         .arg(plan.project.join(IMAGE_CACHE))
         // bodies rendered by an earlier build with the same press
         .arg("--parse-cache")
-        .arg(plan.project.join(PARSE_CACHE));
+        .arg(plan.project.join(PARSE_CACHE))
+        // the root is a stage, published whole: its data folder is written in place
+        .arg("--stage");
     let mut prerender = Command::new(plan.tools.join("prerender"));
     prerender
         .arg("--dist")
@@ -225,7 +243,7 @@ fn app_fingerprint(project: &Path, public_url: &str) -> Result<String, ReleaseEr
 /// build). Any of them will do: the steps only ever rename and link files into a stage,
 /// never write into one, so whatever a stage holds is whole files, and publish removes
 /// those no step of this build made.
-fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
+fn stage_beside(out: &Path) -> Result<Stage, ReleaseError> {
     let name = out
         .file_name()
         .ok_or_else(|| ReleaseError::NoFolder(out.to_path_buf()))?;
@@ -235,11 +253,32 @@ fn stage_beside(out: &Path) -> Result<PathBuf, ReleaseError> {
     let stage = parent.join(format!(".{}.stage", name.to_string_lossy()));
     // (the folders-only tree earlier versions kept there)
     files::remove_dir(&parent.join(format!(".{}.folders", name.to_string_lossy())))?;
-    if stage.is_dir() || files::reuse_spare(&files::spare_beside(out), &stage)? {
-        return Ok(stage);
-    }
-    fs::create_dir(&stage).map_err(io(&stage))?;
-    Ok(stage)
+    let from = if stage.is_dir() {
+        StageStart::Leftover
+    } else if files::reuse_spare(&files::spare_beside(out), &stage)? {
+        StageStart::Spare
+    } else {
+        fs::create_dir(&stage).map_err(io(&stage))?;
+        StageStart::Empty
+    };
+    Ok(Stage { dir: stage, from })
+}
+
+/// The folder a release is built in, and what it started from.
+struct Stage {
+    dir: PathBuf,
+    from: StageStart,
+}
+
+/// What a stage held when a build started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StageStart {
+    /// The stage of a build that failed or was interrupted.
+    Leftover,
+    /// The release before the current one.
+    Spare,
+    /// Nothing (a first build).
+    Empty,
 }
 
 /// The files of the folder `from` put into `to` as hard links, over what `to` holds (no byte

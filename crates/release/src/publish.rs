@@ -64,7 +64,7 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     } = site_tree(stage)?;
     if release.is_some() {
         // a stage made from the spare: the files of the release before that nothing made now
-        files = remove_unmade(stage, files, &recorded)?;
+        files = remove_unmade(stage, files, &recorded, &inodes)?;
     }
     let sides = Sides {
         stage,
@@ -116,15 +116,35 @@ fn remove_unmade(
     stage: &Path,
     files: Vec<String>,
     recorded: &BTreeMap<String, String>,
+    inodes: &Inodes,
 ) -> Result<Vec<String>, ReleaseError> {
     let (made, unmade): (Vec<String>, Vec<String>) =
         files.into_iter().partition(|f| recorded.contains_key(f));
     unmade.par_iter().try_for_each(|rel| {
         let path = stage.join(rel);
-        fs::remove_file(&path).map_err(io(&path))?;
-        remove_copies(&path)
+        remove_copies(&path)?;
+        fs::remove_file(&path).map_err(io(&path))
+    })?;
+    // copies whose file is gone (a publish interrupted between the two)
+    let orphans: Vec<&String> = inodes
+        .keys()
+        .filter(|rel| copy_of(rel).is_some_and(|file| !recorded.contains_key(file)))
+        .collect();
+    orphans.par_iter().try_for_each(|rel| {
+        let path = stage.join(rel);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&path)(e)),
+            _ => Ok(()),
+        }
     })?;
     Ok(made)
+}
+
+/// The file `rel` is a compressed copy of, if it is one.
+fn copy_of(rel: &str) -> Option<&str> {
+    COPIES
+        .iter()
+        .find_map(|ext| rel.strip_suffix(ext)?.strip_suffix('.'))
 }
 
 /// Removes the compressed copies of `path`, if it has any.
@@ -253,15 +273,10 @@ struct SiteTree {
 /// Lists the stage once.
 fn site_tree(stage: &Path) -> Result<SiteTree, ReleaseError> {
     let Listing { files, folders } = list_tree(stage)?;
-    let is_copy = |rel: &str| {
-        COPIES
-            .iter()
-            .any(|ext| rel.strip_suffix(ext).is_some_and(|r| r.ends_with('.')))
-    };
     Ok(SiteTree {
         files: files
             .iter()
-            .filter(|(rel, _)| !is_copy(rel))
+            .filter(|(rel, _)| copy_of(rel).is_none())
             .map(|(rel, _)| rel.clone())
             .collect(),
         folders,
@@ -461,6 +476,8 @@ mod tests {
         let s5 = stage(tmp.path(), "s5", &v3);
         crate::files::write_file(&s5, "stray.html", b"?").unwrap();
         crate::files::write_file(&s5, "index.html.tmp-123", b"?").unwrap();
+        // and a copy whose file is gone (a publish interrupted between the two removals)
+        crate::files::write_file(&s5, "articles/b/index.html.br", b"?").unwrap();
         publish(&s5, Some(&release)).unwrap();
         assert_eq!(contents(&release), contents(&full));
     }

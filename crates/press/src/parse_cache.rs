@@ -27,7 +27,7 @@ pub struct ParseCache {
 
 /// What a body was rendered from: the name of its file in the cache.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyKey(String);
+struct BodyKey(String);
 
 impl ParseCache {
     /// The cache in `root` for the running program (made if missing); other programs'
@@ -50,8 +50,25 @@ impl ParseCache {
         Ok(ParseCache { dir })
     }
 
+    /// The body of the story at `page`, starting at `at` in its file: an earlier build's, or
+    /// `render`ed now (and kept, when it may be).
+    pub fn rendered(
+        &self,
+        page: &str,
+        body: &str,
+        at: &BodySpan,
+        render: impl FnOnce() -> Rendered,
+    ) -> Rendered {
+        let key = ParseCache::key(page, body, at);
+        self.get(&key).unwrap_or_else(|| {
+            let rendered = render();
+            self.put(&key, &rendered);
+            rendered
+        })
+    }
+
     /// The key of a body of the story at `page`, starting at `at` in its file.
-    pub fn key(page: &str, body: &str, at: &BodySpan) -> BodyKey {
+    fn key(page: &str, body: &str, at: &BodySpan) -> BodyKey {
         let highlighted = if crate::highlight::enabled() {
             "1"
         } else {
@@ -68,13 +85,13 @@ impl ParseCache {
     }
 
     /// The body rendered from `key` by an earlier build, if kept.
-    pub fn get(&self, key: &BodyKey) -> Option<Rendered> {
+    fn get(&self, key: &BodyKey) -> Option<Rendered> {
         let bytes = fs::read(self.path(key)).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
     /// Keeps `rendered` under `key`, when it may be (see the module's notes).
-    pub fn put(&self, key: &BodyKey, rendered: &Rendered) {
+    fn put(&self, key: &BodyKey, rendered: &Rendered) {
         if !rendered.images.is_empty() || !rendered.problems.is_empty() {
             return;
         }

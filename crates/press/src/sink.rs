@@ -228,13 +228,13 @@ impl<'a> Writer<'a> {
 
 impl Sink for Writer<'_> {
     fn data(&self, rel: String, bytes: Vec<u8>) -> Result<(), PressError> {
+        if let Some(prefix) = &self.data_in_root {
+            self.made.made(&format!("{prefix}{rel}"));
+        }
         let old = self.data_reuse.and_then(|r| r.file(&rel, &bytes));
         let tmp = match &self.folder {
             DataFolder::Beside(tmp) => tmp,
             DataFolder::InPlace => {
-                if let Some(prefix) = &self.data_in_root {
-                    self.made.made(&format!("{prefix}{rel}"));
-                }
                 // (the file may be there: replaced through a rename, never written into)
                 match old {
                     Some(old) => link_file(&old, &self.out, &rel)?,

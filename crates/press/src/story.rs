@@ -90,15 +90,11 @@ pub fn prepare(
         catalogue,
         dir: &raw.dir,
     };
-    let key = cache.map(|_| ParseCache::key(&page, &raw.body, &raw.body_at));
-    let kept = cache.zip(key.as_ref()).and_then(|(c, k)| c.get(k));
-    let mut rendered = kept.unwrap_or_else(|| {
-        let rendered = render_markdown(raw.file, &raw.body, &raw.body_at, &page, pictures);
-        if let Some((cache, key)) = cache.zip(key.as_ref()) {
-            cache.put(key, &rendered);
-        }
-        rendered
-    });
+    let render = || render_markdown(raw.file, &raw.body, &raw.body_at, &page, pictures);
+    let mut rendered = match cache {
+        Some(cache) => cache.rendered(&page, &raw.body, &raw.body_at, render),
+        None => render(),
+    };
     if crate::contents::wanted(meta.toc, &rendered.headings, rendered.word_count) {
         rendered.html = crate::contents::table(&rendered.headings, &page) + &rendered.html;
     }

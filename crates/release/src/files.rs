@@ -32,9 +32,7 @@ pub fn replace_dir(new: &Path, target: &Path) -> Result<(), ReleaseError> {
         return remove_tree(new).map_err(io(new));
     }
     let old = sibling(target, "old");
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(io(&old))?;
-    }
+    remove_dir(&old)?;
     fs::rename(target, &old).map_err(io(target))?;
     if let Err(e) = fs::rename(new, target) {
         let _ = fs::rename(&old, target);
@@ -68,20 +66,9 @@ pub fn replace_dir_keeping_spare(
     }
     // `new` now holds the previous release, and the stage is live: keeping the spare is
     // only an aid to the next build, which starts from an empty folder without it
-    if spare.exists() {
-        if let Err(e) = remove_tree(spare) {
-            eprintln!(
-                "release: the release before could not be kept ({}: {e})",
-                spare.display()
-            );
-            return remove_tree(new).map_err(io(new));
-        }
-    }
-    if let Err(e) = fs::rename(new, spare) {
-        eprintln!(
-            "release: the release before could not be kept ({}: {e})",
-            spare.display()
-        );
+    let kept = remove_dir(spare).and_then(|()| fs::rename(new, spare).map_err(io(spare)));
+    if let Err(e) = kept {
+        eprintln!("release: the release before could not be kept ({e})");
         return remove_tree(new).map_err(io(new));
     }
     Ok(())

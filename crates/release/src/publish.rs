@@ -64,7 +64,8 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     } = site_tree(stage)?;
     if release.is_some() {
         // a stage made from the spare: the files of the release before that nothing made now
-        files = remove_unmade(stage, files, &recorded, &inodes)?;
+        remove_unmade(stage, &recorded, &inodes)?;
+        files.retain(|f| recorded.contains_key(f));
     }
     let sides = Sides {
         stage,
@@ -108,36 +109,24 @@ pub fn publish(stage: &Path, release: Option<&Path>) -> Result<Published, Releas
     Ok(published)
 }
 
-/// The stage's `files` that a step of this build recorded making; the others (files of the
-/// release the stage was made from, or of a build that failed in it) are removed with their
-/// copies. (A step that wrote a file without recording it would lose it here: the release
-/// test compares an incremental release with a full build.)
+/// Removes the stage's files (listed in `inodes`) that no step of this build recorded
+/// making, and the compressed copies of those: files of the release the stage was made
+/// from, or of a build that failed in it (a copy's file may be gone already, if a publish was
+/// interrupted between the two). A step that wrote a file without recording it would lose
+/// it here: the release test compares an incremental release with a full build.
 fn remove_unmade(
     stage: &Path,
-    files: Vec<String>,
     recorded: &BTreeMap<String, String>,
     inodes: &Inodes,
-) -> Result<Vec<String>, ReleaseError> {
-    let (made, unmade): (Vec<String>, Vec<String>) =
-        files.into_iter().partition(|f| recorded.contains_key(f));
+) -> Result<(), ReleaseError> {
+    let unmade: Vec<&String> = inodes
+        .keys()
+        .filter(|rel| !recorded.contains_key(copy_of(rel).unwrap_or(rel)))
+        .collect();
     unmade.par_iter().try_for_each(|rel| {
         let path = stage.join(rel);
-        remove_copies(&path)?;
         fs::remove_file(&path).map_err(io(&path))
-    })?;
-    // copies whose file is gone (a publish interrupted between the two)
-    let orphans: Vec<&String> = inodes
-        .keys()
-        .filter(|rel| copy_of(rel).is_some_and(|file| !recorded.contains_key(file)))
-        .collect();
-    orphans.par_iter().try_for_each(|rel| {
-        let path = stage.join(rel);
-        match fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&path)(e)),
-            _ => Ok(()),
-        }
-    })?;
-    Ok(made)
+    })
 }
 
 /// The file `rel` is a compressed copy of, if it is one.

@@ -1,7 +1,7 @@
 // Start-up (docs/performance.md, start-up): the prerendered page works alone until the
 // reader shows intent; then the app takes over without losing a tap or a press.
 const { test, expect } = require('@playwright/test');
-const { ARTICLE, ARTICLE_TITLE, ready, watchConsole } = require('./helpers');
+const { ARTICLE, ARTICLE_TITLE, holdRequests, ready, watchConsole } = require('./helpers');
 const { timeTaps } = require('./tap-timer');
 
 /** Counts the requests for the app's wasm. */
@@ -58,6 +58,46 @@ test('a press of the theme switch before the app runs is kept and applied', asyn
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('.theme-toggle')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test.describe('a link followed before the app runs', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 412, height: 823 } });
+
+  /** Taps the main menu's Tutorials link right after a first touch elsewhere (which starts
+   * the app), with the wasm held back until the tap is made: the tap comes before the app
+   * runs. */
+  async function tapAtOnce(page) {
+    const wasm = await holdRequests(page, '**/*.wasm');
+    const box = await page.locator('.site-nav a', { hasText: 'Tutorials' }).boundingBox();
+    await page.touchscreen.tap(5, 700);
+    await page.touchscreen.tap(box.x + 5, box.y + box.height / 2);
+    wasm();
+  }
+  test('loads its page, and the app does not start under the page being left', async ({ page }) => {
+    // every document of the page notes where the app started (none: null)
+    await page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', () => sessionStorage.setItem('started-on', location.pathname));
+    });
+    await page.goto(`./articles/${ARTICLE}/`, { waitUntil: 'load' });
+    let answer;
+    const held = new Promise((go) => { answer = go; });
+    await page.route('**/tutorials/', async (route) => { await held; await route.continue(); });
+    await tapAtOnce(page);
+    // the page load waits for its answer: long enough for the app to have started here
+    await page.waitForTimeout(1500);
+    answer();
+    await expect(page.locator('main h1')).toHaveText('Tutorials');
+    expect(await page.evaluate(() => sessionStorage.getItem('started-on')), 'no app started under the page left').toBeNull();
+  });
+
+  test('that loads no page lets the app start after all', async ({ page }) => {
+    await page.goto(`./articles/${ARTICLE}/`, { waitUntil: 'load' });
+    // (a 204 answer: the browser stays on the page)
+    await page.route('**/tutorials/', (route) => route.fulfill({ status: 204 }));
+    await tapAtOnce(page);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'), null, { timeout: 10_000 });
+    await expect(page.locator('main h1')).toHaveText(ARTICLE_TITLE);
+  });
 });
 
 test.describe('on a phone, CPU 4× slower', () => {

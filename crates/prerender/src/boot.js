@@ -33,10 +33,32 @@
   }
   addEventListener('pointerup', up, true);
   addEventListener('pointercancel', up, true);
+  // A link followed before the app runs loads its page: the app does not start under the
+  // page being left (its start-up task would hold the page load up). Should the page stay
+  // (no page load came, or it is shown again from the back-forward cache), it starts then.
+  var leaving = false;
+  var onStay = null;
+  function stay() {
+    leaving = false;
+    var go = onStay;
+    onStay = null;
+    if (go) go();
+  }
+  addEventListener('click', function (e) {
+    var plain = !e.defaultPrevented && !(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey);
+    var a = !ready && plain && e.target.closest && e.target.closest('a[href]');
+    if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return;
+    if (a.pathname === location.pathname && a.search === location.search && a.hash) return;
+    leaving = true;
+    setTimeout(stay, 3000);
+  });
+  addEventListener('pageshow', function (e) { if (e.persisted) stay(); });
   function released() {
     return new Promise(function (go) {
       if (pressed) onRelease = go;
       else setTimeout(go, 0);
+    }).then(function () {
+      if (leaving) return new Promise(function (go) { onStay = go; });
     });
   }
   // A button the page shows before the app runs (the theme switch) does nothing yet: its

@@ -3,7 +3,8 @@
 # `press generate`'s articles released by scripts/release
 #   - from scratch (full build: app reused, press, cards, prerender, search index, publish),
 #   - again after one article is edited (one from the middle of the archive, then the newest),
-#     after one is added, and after it is removed
+#     after one is added, after it is removed, and for a new version of the app (a
+#     stylesheet rule added, then taken out again: every page rendered again)
 #     (incremental builds into the same folder),
 # with wall time, peak memory (the largest process, /usr/bin/time) and the files written,
 # unchanged and removed as the release counts them. In the same run, Hugo (Debian's
@@ -70,6 +71,20 @@ for n in "${COUNTS[@]}"; do
   row "rebuild, one article added" "$n" "$(release "add-$n" "$corpus" "$site")" "add_$n"
   rm "$added"
   row "rebuild, that article removed" "$n" "$(release "remove-$n" "$corpus" "$site")" "remove_$n"
+
+  # a new version of the app (a rule added to the stylesheet): every page is rendered and
+  # compressed again around the same data; cards, pictures, bodies and shards are reused.
+  # The row's seconds leave out the app's own build (Trunk), printed apart.
+  cp style/main.css "$OUT/main.css.orig"
+  trap 'cp "$OUT/main.css.orig" style/main.css' EXIT
+  printf '\n.bench-new-app-version { color: inherit; }\n' >>style/main.css
+  result="$(release "app-$n" "$corpus" "$site")"
+  cp "$OUT/main.css.orig" style/main.css
+  trap - EXIT
+  app_s="$(awk '/^release: app$/ { on = 1 } on && /^release: +[0-9.]+ s$/ { print $2; exit }' "$OUT/archive-app-$n.log")"
+  read -r s rest <<<"$result"
+  row "rebuild, a new app version" "$n" "$(echo "$s - $app_s" | bc) $rest" "app_$n"
+  echo "    (and the app's own build before it: $app_s s)"
   du -sh "$site" | awk -v n="$n" '{printf "    site of %s articles: %s on disk\n", n, $1}'
 done
 

@@ -386,9 +386,10 @@ impl ShardRecord {
     }
 }
 
-/// What Pagefind reads of a shard's pages: each page without the parts that show other
-/// stories (the related stories, the data embedded for the app), which change when another
-/// story does. Read only when the pages' inputs changed.
+/// What Pagefind reads of a shard's pages: each page from its searchable part on (not the
+/// head, which names the app's files), without the parts that show other stories (the
+/// related stories, the data embedded for the app), which change when another story does.
+/// Read only when the pages' inputs changed.
 fn shard_text(pagefind: &str, stage: &Path, shard: &ShardPages) -> Result<String, BuildError> {
     let mut h = Sha256::new();
     h.update(pagefind);
@@ -402,9 +403,27 @@ fn shard_text(pagefind: &str, stage: &Path, shard: &ShardPages) -> Result<String
     Ok(format!("{:x}", h.finalize()))
 }
 
-/// An article page without its related stories and its embedded data.
+/// An article page without its related stories and its embedded data, from the element
+/// Pagefind indexes (`data-pagefind-body`) on, with the page's language (`<html lang>`):
+/// Pagefind reads nothing before that element when no `data-pagefind-*` attribute is there,
+/// so a new version of the app (other file names in the head) keeps every shard. A page
+/// with such an attribute before it is read whole.
 fn indexed_text(html: &str) -> String {
-    let mut text = html.to_string();
+    const BODY: &str = "data-pagefind-body";
+    let searchable = html
+        .find(BODY)
+        .and_then(|at| html[..at].rfind('<'))
+        .filter(|&start| !html[..start].contains("data-pagefind-"));
+    let mut text = match searchable {
+        Some(start) => {
+            let root = html.find("<html").and_then(|at| {
+                let end = html[at..].find('>')?;
+                Some(&html[at..=at + end])
+            });
+            format!("{}{}", root.unwrap_or_default(), &html[start..])
+        }
+        None => html.to_string(),
+    };
     for (open, close) in [
         ("<section aria-labelledby=\"related-heading\"", "</section>"),
         ("<script id=\"krasa-data\"", "</script>"),
@@ -580,6 +599,47 @@ mod tests {
         assert_ne!(
             a,
             indexed_text(&page("", "").replace("Story text", "Edited text"))
+        );
+    }
+
+    #[test]
+    fn what_the_index_reads_starts_at_the_searchable_element_with_the_language() {
+        let page = |lang: &str, head: &str, body: &str| {
+            format!("<!doctype html><html lang=\"{lang}\"><head>{head}</head><body><nav>Menu</nav><article data-pagefind-body=\"\">{body}</article></body></html>")
+        };
+        let app_1 = page("en", "<script src=\"/app-1.js\"></script>", "Story text.");
+        let app_2 = page("en", "<script src=\"/app-2.js\"></script>", "Story text.");
+        assert_eq!(
+            indexed_text(&app_1),
+            indexed_text(&app_2),
+            "a new app version keeps the shards"
+        );
+        assert_eq!(
+            indexed_text(&app_1),
+            "<html lang=\"en\"><article data-pagefind-body=\"\">Story text.</article></body></html>"
+        );
+        assert_ne!(
+            indexed_text(&app_1),
+            indexed_text(&page(
+                "de",
+                "<script src=\"/app-1.js\"></script>",
+                "Story text."
+            )),
+            "the language is read"
+        );
+        assert_ne!(
+            indexed_text(&app_1),
+            indexed_text(&page("en", "", "Edited text."))
+        );
+        let meta_before = page(
+            "en",
+            "<meta data-pagefind-meta=\"image[content]\" content=\"/a.png\">",
+            "Story text.",
+        );
+        assert_eq!(
+            indexed_text(&meta_before),
+            meta_before,
+            "what Pagefind reads before the element is kept"
         );
     }
 }

@@ -15,13 +15,14 @@
 //! index. With `in_place`, steps 2 to 5 run in a folder that already holds the app (Trunk's
 //! staging folder, from its post_build hook), without a previous release.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::files;
@@ -285,11 +286,38 @@ enum StageStart {
 /// is copied; nothing writes into a stage's files, which are replaced through renames).
 /// Returns the files' paths.
 fn link_tree(from: &Path, to: &Path) -> Result<Vec<String>, ReleaseError> {
-    let files = files_under(from)?;
-    for rel in &files {
-        files::link_file(&from.join(rel), to, rel)?;
-    }
-    Ok(files)
+    let files = files::list_tree(from)?.files;
+    link_files(from, to, &files, &HashMap::new())?;
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
+}
+
+/// A shard's bundle kept from the previous release (`from`) put into the stage's folder of
+/// that shard (`to`), as [`link_tree`] does; the files `to` holds as the same files already
+/// (a stage made from the spare: most of them) are told by the two folders' listings and
+/// left as they are. Returns the files' paths.
+fn keep_bundle(from: &Path, to: &Path) -> Result<Vec<String>, ReleaseError> {
+    let files = files::list_tree(from)?.files;
+    let held: HashMap<String, u64> = if to.is_dir() {
+        files::list_tree(to)?.files.into_iter().collect()
+    } else {
+        HashMap::new()
+    };
+    link_files(from, to, &files, &held)?;
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
+}
+
+/// Links each of `files` (paths under `from` with their inode numbers) into `to`, on all
+/// cores, but those `held` says `to` holds as the same file.
+fn link_files(
+    from: &Path,
+    to: &Path,
+    files: &[(String, u64)],
+    held: &HashMap<String, u64>,
+) -> Result<(), ReleaseError> {
+    files
+        .par_iter()
+        .filter(|(rel, inode)| held.get(rel) != Some(inode))
+        .try_for_each(|(rel, _)| files::link_file(&from.join(rel), to, rel))
 }
 
 /// Records the app's files as made from its sources.
@@ -332,7 +360,7 @@ fn search_index(plan: &Plan, stage: &Path, previous: Option<&Path>) -> Result<()
         // files of this one are recorded, and publish removes the others)
         let files = match kept {
             Some(previous) => {
-                let files = link_tree(&previous.dir.join(&dir), &stage.join(&dir))?;
+                let files = keep_bundle(&previous.dir.join(&dir), &stage.join(&dir))?;
                 eprintln!("search-index: shard {}: unchanged, kept", shard.id);
                 files
             }
@@ -599,6 +627,35 @@ mod tests {
         assert_ne!(
             a,
             indexed_text(&page("", "").replace("Story text", "Edited text"))
+        );
+    }
+
+    #[test]
+    fn a_kept_bundle_is_the_previous_releases_files_whatever_the_stage_held() {
+        use std::os::unix::fs::MetadataExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let (from, to) = (dir.path().join("release"), dir.path().join("stage"));
+        for (rel, text) in [
+            ("entry.json", "1"),
+            ("index/a.pf", "2"),
+            ("index/b.pf", "3"),
+        ] {
+            files::write_file(&from, rel, text.as_bytes()).unwrap();
+        }
+        // the stage (from the spare): one file the same, one an older state, one stale
+        files::link_file(&from.join("entry.json"), &to, "entry.json").unwrap();
+        files::write_file(&to, "index/a.pf", b"older").unwrap();
+        files::write_file(&to, "index/old.pf", b"stale").unwrap();
+        let mut kept = keep_bundle(&from, &to).unwrap();
+        kept.sort();
+        assert_eq!(kept, ["entry.json", "index/a.pf", "index/b.pf"]);
+        let inode = |p: PathBuf| fs::metadata(p).unwrap().ino();
+        for rel in &kept {
+            assert_eq!(inode(to.join(rel)), inode(from.join(rel)), "{rel}");
+        }
+        assert!(
+            to.join("index/old.pf").exists(),
+            "not its to remove: publish removes what no step recorded"
         );
     }
 

@@ -96,13 +96,17 @@ impl ParseCache {
             return;
         }
         if let Ok(bytes) = serde_json::to_vec(rendered) {
-            let rel = format!("{}/{}.json", &key.0[..2], key.0);
-            let _ = krasa_release::files::write_file(&self.dir, &rel, &bytes);
+            let _ = krasa_release::files::write_file(&self.dir, &ParseCache::rel(key), &bytes);
         }
     }
 
+    /// Where the body of `key` is kept, inside the program's folder.
+    fn rel(key: &BodyKey) -> String {
+        format!("{}/{}.json", &key.0[..2], key.0)
+    }
+
     fn path(&self, key: &BodyKey) -> PathBuf {
-        self.dir.join(&key.0[..2]).join(format!("{}.json", key.0))
+        self.dir.join(ParseCache::rel(key))
     }
 }
 

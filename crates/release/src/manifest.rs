@@ -154,7 +154,7 @@ pub fn remove_stale(dir: &Path) -> Result<(), ReleaseError> {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let stale = name.to_str().is_some_and(|n| n.starts_with(&prefix))
-            && entry.file_name() != own.file_name().unwrap_or_default();
+            && Some(name.as_os_str()) != own.file_name();
         if stale {
             let path = entry.path();
             fs::remove_file(&path).map_err(crate::io(&path))?;

@@ -286,9 +286,7 @@ enum StageStart {
 /// is copied; nothing writes into a stage's files, which are replaced through renames).
 /// Returns the files' paths.
 fn link_tree(from: &Path, to: &Path) -> Result<Vec<String>, ReleaseError> {
-    let files = files::list_tree(from)?.files;
-    link_files(from, to, &files, &HashMap::new())?;
-    Ok(files.into_iter().map(|(rel, _)| rel).collect())
+    link_over(from, to, &HashMap::new())
 }
 
 /// A shard's bundle kept from the previous release (`from`) put into the stage's folder of
@@ -296,28 +294,27 @@ fn link_tree(from: &Path, to: &Path) -> Result<Vec<String>, ReleaseError> {
 /// (a stage made from the spare: most of them) are told by the two folders' listings and
 /// left as they are. Returns the files' paths.
 fn keep_bundle(from: &Path, to: &Path) -> Result<Vec<String>, ReleaseError> {
-    let files = files::list_tree(from)?.files;
     let held: HashMap<String, u64> = if to.is_dir() {
         files::list_tree(to)?.files.into_iter().collect()
     } else {
         HashMap::new()
     };
-    link_files(from, to, &files, &held)?;
-    Ok(files.into_iter().map(|(rel, _)| rel).collect())
+    link_over(from, to, &held)
 }
 
-/// Links each of `files` (paths under `from` with their inode numbers) into `to`, on all
-/// cores, but those `held` says `to` holds as the same file.
-fn link_files(
+/// Links the files of `from` into `to` on all cores, but those `held` (paths with inode
+/// numbers) says `to` holds as the same file. Returns the files' paths.
+fn link_over(
     from: &Path,
     to: &Path,
-    files: &[(String, u64)],
     held: &HashMap<String, u64>,
-) -> Result<(), ReleaseError> {
+) -> Result<Vec<String>, ReleaseError> {
+    let files = files::list_tree(from)?.files;
     files
         .par_iter()
         .filter(|(rel, inode)| held.get(rel) != Some(inode))
-        .try_for_each(|(rel, _)| files::link_file(&from.join(rel), to, rel))
+        .try_for_each(|(rel, _)| files::link_file(&from.join(rel), to, rel))?;
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }
 
 /// Records the app's files as made from its sources.
